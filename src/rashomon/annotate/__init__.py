@@ -1,0 +1,1 @@
+"""Annotation: the spaCy pass, sentences and entity mentions."""

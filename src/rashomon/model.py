@@ -1,0 +1,210 @@
+"""The typed records every stage, the store and every surface share.
+
+Each record is a plain dataclass so it pickles across processes and Dask workers.
+Spans are ``(article_id, start, end)`` character offsets into ``Article.text``,
+the clean text as stored, so any finding can be highlighted and traced back.
+Records that a rule or a model produced say which (``rule``) and how sure
+(``confidence``). A record's fields are its table's columns in the store
+(lists and dicts are stored as JSON).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+Status = Literal["ok", "skipped", "failed"]
+DateSource = Literal["meta", "url", "text", "none"]
+Precision = Literal["day", "month", "year", "range"]
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One item to analyse, as ingested: not yet cleaned.
+
+    ``input`` names it uniquely and stably (a path, ``path#L3`` for a JSONL line,
+    ``feed#entry-id`` for a feed entry, a URL); re-runs recognise it by that name
+    and ``content_hash``.
+    """
+
+    input: str
+    content_hash: str
+    kind: Literal["text", "html", "record"]
+    text: str = ""
+    html: str = ""
+    url: str | None = None
+    id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    raw: bool = False
+    fetched_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class InputRecord:
+    """What became of one input: ``ok``, ``skipped`` with a reason, or ``failed`` with one."""
+
+    input: str
+    content_hash: str
+    status: Status
+    reason: str = ""
+    article_id: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """A clean article: the text every span points into."""
+
+    id: str
+    input: str
+    text: str
+    title: str = ""
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD), or None
+    published_source: DateSource = "none"
+    published_precision: Precision | None = None
+    published_confidence: float = 0.0
+    language: str = "en"
+    credits: list[str] = field(default_factory=list)
+    fetched_at: str | None = None  # ISO datetime, the latest a publication date may be
+
+
+@dataclass(slots=True)
+class Sentence:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    bias_score: float = 0.0
+    biased: bool = False
+    signals: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One raw mention of a person, organisation, place or group."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: str  # PERSON, ORG, GPE, LOC, NORP
+    name: str  # the name with titles stripped ("Antony Blinken")
+    role: str | None = None  # title or apposition ("Secretary of State")
+    rule: str = ""  # how this mention was found or linked
+    entity_id: str | None = None  # set by the cross-article entity stage
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mention_count: int = 0
+    article_count: int = 0
+
+
+@dataclass(slots=True)
+class Quote:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: Literal["direct", "indirect", "mixed"]
+    cue: str | None = None
+    speaker: str | None = None  # canonical name once entities are resolved
+    speaker_id: str | None = None
+    speaker_mention: str | None = None  # the words naming the speaker in this article
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    confidence: float = 0.0
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class Figure:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None = None  # for ranges
+    unit: str | None = None
+    qualifier: str | None = None  # at least, over, nearly, around, up to …
+    counts: str | None = None  # what is counted ("civilians killed")
+    as_of: str | None = None  # period or as-of date as an ISO date or the phrase
+    source: str | None = None  # cited source ("United Nations figures")
+    speaker: str | None = None  # when the figure sits inside a quote
+    rule: str = ""
+    confidence: float = 0.0
+
+
+@dataclass(slots=True)
+class DateRef:
+    """A date expression in the text, normalised against the publication date."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    date: str | None  # ISO start
+    date_end: str | None = None
+    precision: Precision | None = None
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class TimelineEvent:
+    """A dated statement or happening, linked to its sentence."""
+
+    article_id: str
+    date: str
+    date_end: str | None
+    precision: Precision
+    text: str
+    start: int
+    end: int
+    kind: Literal["statement", "happening"] = "happening"
+
+
+@dataclass(slots=True)
+class Signal:
+    """A framing signal: a span with a label and a plain-language explanation."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    signal: str  # naming, loaded, attribution, scare_quote, hedge, intensifier, technique, stance
+    label: str
+    explanation: str
+    weight: float = 1.0
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the per-article stages found in one article."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    signals: list[Signal] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """The result of one input: its record, and the analysis when it was ok."""
+
+    record: InputRecord
+    analysis: Analysis | None = None

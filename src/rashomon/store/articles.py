@@ -1,0 +1,62 @@
+"""Article and input queries shared by the CLI, the web UI and exports."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from rashomon.store.db import Store
+from rashomon.store.export import exporter
+
+ARTICLE_COLUMNS = (
+    "id", "input", "url", "title", "outlet", "published", "published_source",
+    "language", "text", "status", "reason",
+)
+
+
+@exporter("articles", ARTICLE_COLUMNS, "every input with its article, status and reason")
+def article_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """One row per input: ok ones with their article, skipped and failed ones with the reason."""
+    sql = (
+        "SELECT a.id, i.input, a.url, a.title, a.outlet, a.published, a.published_source, "
+        "a.language, a.text, i.status, i.reason "
+        "FROM inputs i LEFT JOIN articles a ON a.input = i.input ORDER BY i.rowid"
+    )
+    yield from store.rows(sql)
+
+
+def status_counts(store: Store) -> dict[str, int]:
+    counts = {"ok": 0, "skipped": 0, "failed": 0}
+    for status, n in store.conn.execute("SELECT status, count(*) FROM inputs GROUP BY status"):
+        counts[status] = n
+    return counts
+
+
+def problems(store: Store, limit: int = 50) -> list[dict[str, Any]]:
+    """Skipped and failed inputs with their reasons, newest first."""
+    sql = (
+        "SELECT input, status, reason FROM inputs WHERE status != 'ok' "
+        "ORDER BY updated_at DESC, rowid DESC LIMIT ?"
+    )
+    return list(store.rows(sql, (limit,)))
+
+
+def search(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Full-text search with BM25 ranking and highlighted snippets.
+
+    The query is FTS5 syntax; a query that FTS5 cannot parse is searched as plain words.
+    """
+    sql = (
+        "SELECT a.id, a.title, a.outlet, a.published, "
+        "snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet, bm25(articles_fts) AS rank "
+        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+        "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+    )
+    import sqlite3
+
+    try:
+        return list(store.rows(sql, (query, limit)))
+    except sqlite3.OperationalError:
+        quoted = " ".join(json.dumps(word) for word in query.split())
+        return list(store.rows(sql, (quoted, limit))) if quoted else []
