@@ -7,17 +7,19 @@ Codes 1xx are ingest, 2xx cleaning, 3xx analysis stages, 4xx storage, 5xx usage.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Reason(str, Enum):
+class Reason(StrEnum):
     """Why an input was skipped or failed; ``str(reason)`` is ``"E###: text"``."""
 
     NOT_FOUND = "E101: no such file, directory or glob match"
     EMPTY = "E102: empty input"
     BINARY = "E103: not text: a binary file"
     UNDECODABLE = "E104: text in no encoding that could be recognised"
-    UNKNOWN_TYPE = "E105: unknown file type (expected .txt, .html, .htm, .json, .jsonl, .xml, .rss, .atom)"
+    UNKNOWN_TYPE = (
+        "E105: unknown file type (expected .txt, .html, .htm, .json, .jsonl, .xml, .rss, .atom)"
+    )
     BAD_JSON = "E106: invalid JSON"
     BAD_RECORD = "E107: JSON record without 'text' or 'html'"
     BAD_FEED = "E108: broken or empty feed"
@@ -32,14 +34,12 @@ class Reason(str, Enum):
     STAGE_FAILED = "E301: an analysis stage failed"
     DUPLICATE_ID = "E401: an article with this id came from another input"
 
-    def __str__(self) -> str:
-        return self.value
-
     def code(self) -> str:
         return self.value.split(":", 1)[0]
 
     def with_detail(self, detail: str) -> str:
         """The reason with what exactly went wrong, for the status table."""
+        detail = " ".join(detail.split())  # one line, whatever the exception said
         return f"{self.value} ({detail})" if detail else self.value
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from rashomon.errors import Reason, RashomonError
+from rashomon.errors import RashomonError, Reason
 from rashomon.model import Analysis, InputRecord, Outcome, RawDocument
 from rashomon.settings import Settings
 
@@ -59,13 +59,11 @@ def stage(name: str, *, version: str, needs: tuple[str, ...], makes: tuple[str, 
 # (stage name, module whose import registers it), in pipeline order. What the
 # clean stage makes ("article", and "doc" from the spaCy pass) is always there.
 # Planned order: annotate, dates, quotes, figures, timeline, framing.
-PER_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
-)
+PER_ARTICLE_STAGES: tuple[tuple[str, str], ...] = ()
 
 # Cross-article stages: (name, module); each module has ``run(store, settings)``.
 # Planned order: entities, stories, conflicts.
-CROSS_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
-)
+CROSS_ARTICLE_STAGES: tuple[tuple[str, str], ...] = ()
 
 BASE_MAKES = ("article", "doc")
 
@@ -108,14 +106,18 @@ def analyze_batch(items: list[RawDocument | InputRecord], settings: Settings) ->
 
     outcomes: list[Outcome] = []
     for item in items:
-        outcomes.append(Outcome(item) if isinstance(item, InputRecord) else clean_document(item, settings))
+        outcomes.append(
+            Outcome(item) if isinstance(item, InputRecord) else clean_document(item, settings)
+        )
     ready = [o for o in outcomes if o.analysis is not None]
     if not ready:
         return outcomes
     stages = load_stages()
     nlp = load_nlp(settings.spacy_model)
     texts = (o.analysis.article.text for o in ready)  # type: ignore[union-attr]
-    for outcome, doc in zip(ready, nlp.pipe(texts, batch_size=settings.spacy_batch_size), strict=True):
+    for outcome, doc in zip(
+        ready, nlp.pipe(texts, batch_size=settings.spacy_batch_size), strict=True
+    ):
         analysis = outcome.analysis
         assert analysis is not None
         for st in stages:
@@ -133,8 +135,9 @@ def analyze_batch(items: list[RawDocument | InputRecord], settings: Settings) ->
     return outcomes
 
 
-
-def run_cross_article(store: Any, settings: Settings, on_stage: Callable[[str], None] | None = None) -> None:
+def run_cross_article(
+    store: Any, settings: Settings, on_stage: Callable[[str], None] | None = None
+) -> None:
     """Run every cross-article stage over the store, in order; each works incrementally."""
     for name, module in CROSS_ARTICLE_STAGES:
         if on_stage is not None:

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
-import json
+import re
+import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
 
+# Snippet highlight markers: control characters never found in stored text, so each
+# surface can turn them into its own markup after escaping the text around them.
+MARK_START, MARK_END = "\x02", "\x03"
+
+FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+
 ARTICLE_COLUMNS = (
-    "id", "input", "url", "title", "outlet", "published", "published_source",
-    "language", "text", "status", "reason",
+    "id",
+    "input",
+    "url",
+    "title",
+    "outlet",
+    "published",
+    "published_source",
+    "language",
+    "text",
+    "status",
+    "reason",
 )
 
 
@@ -45,18 +61,18 @@ def problems(store: Store, limit: int = 50) -> list[dict[str, Any]]:
 def search(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
     """Full-text search with BM25 ranking and highlighted snippets.
 
-    The query is FTS5 syntax; a query that FTS5 cannot parse is searched as plain words.
+    The query is FTS5 syntax; one that FTS5 cannot parse is searched as its plain words.
     """
     sql = (
         "SELECT a.id, a.title, a.outlet, a.published, "
-        "snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet, bm25(articles_fts) AS rank "
+        f"snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', ' … ', 16) AS snippet, "
+        "bm25(articles_fts) AS rank "
         "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
         "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
     )
-    import sqlite3
-
     try:
         return list(store.rows(sql, (query, limit)))
     except sqlite3.OperationalError:
-        quoted = " ".join(json.dumps(word) for word in query.split())
+        words = [w for w in re.findall(r"\w+", query) if w not in FTS_OPERATORS]
+        quoted = " ".join(f'"{word}"' for word in words)
         return list(store.rows(sql, (quoted, limit))) if quoted else []

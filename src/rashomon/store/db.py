@@ -161,10 +161,7 @@ class Store:
         if not records:
             return
         names = [f.name for f in fields(records[0])]
-        sql = (
-            f"INSERT INTO {table} ({', '.join(names)}) "
-            f"VALUES ({', '.join('?' for _ in names)})"
-        )
+        sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
         self.conn.executemany(
             sql, [tuple(to_column(v) for v in asdict(r).values()) for r in records]
         )

@@ -96,9 +96,7 @@ def write_parquet(columns: tuple[str, ...], rows: Iterator[dict], out: Path) -> 
     count = 0
     try:
         for chunk in batched(rows, PARQUET_ROW_GROUP):
-            table = pa.Table.from_pylist(
-                [{k: flat(v) for k, v in row.items()} for row in chunk]
-            )
+            table = pa.Table.from_pylist([{k: flat(v) for k, v in row.items()} for row in chunk])
             if writer is None:
                 writer = pq.ParquetWriter(out, table.schema)
             else:

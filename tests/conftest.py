@@ -1,0 +1,60 @@
+"""Session fixtures shared by every test package: the spaCy pipeline, the sample
+articles, and a real SQLite store analysed from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rashomon.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "blinken"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def nlp(settings: Settings):
+    from rashomon.annotate.nlp import load_nlp
+
+    return load_nlp(settings.spacy_model)
+
+
+@pytest.fixture(scope="session")
+def blinken_paths() -> list[Path]:
+    return sorted(EXAMPLES.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def blinken_articles(blinken_paths, settings):
+    """The five sample articles as the clean stage makes them."""
+    from rashomon.clean import clean_document
+    from rashomon.ingest import iter_documents
+
+    articles = []
+    for item in iter_documents([str(p) for p in blinken_paths], settings):
+        outcome = clean_document(item, settings)
+        assert outcome.analysis is not None, outcome.record.reason
+        articles.append(outcome.analysis.article)
+    return articles
+
+
+@pytest.fixture(scope="session")
+def blinken_db(tmp_path_factory, settings) -> Path:
+    """A real SQLite file with the sample corpus analysed by the whole pipeline."""
+    from rashomon.analyze import analyze_inputs
+    from rashomon.pipeline import run_cross_article
+    from rashomon.runners import LocalRunner
+    from rashomon.store import Store
+
+    path = tmp_path_factory.mktemp("blinken") / "rashomon.db"
+    with Store(path) as store:
+        summary = analyze_inputs([str(EXAMPLES)], store, settings, LocalRunner())
+        assert summary.counts["ok"] == 5, summary.reasons
+        run_cross_article(store, settings)
+    return path
