@@ -1,0 +1,299 @@
+"""Entity mentions: spaCy's named entities, with titles split off into roles.
+
+The rules, each recorded in ``Mention.rule``:
+- ``ner``: a named entity as spaCy tagged it;
+- ``title``: titles and honorifics before a person's name are part of the mention's
+  span and go to ``role`` ("U.S. Secretary of State Antony Blinken" -> Antony Blinken,
+  role Secretary of State);
+- ``appos``: an apposition after the name gives the role ("Haynes, the US director of
+  national intelligence");
+- ``gazetteer``: a PERSON that the place lexicon knows is a place ("Kherson");
+- ``retyped``: a non-PERSON entity whose words name a person found in the same article
+  ("Blinken" tagged GPE once);
+- ``given-name``: proper nouns the small model missed, starting with a known given name
+  ("Avril Haynes"), and later lone surnames of such a person ("Haynes");
+- ``role-noun``: a description naming a person by office ("the State Secretary", "The
+  American and British top diplomats"): name is empty, role holds the description.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.entities.lexicon import fold, given_names, places, roles
+from rashomon.model import Mention
+from rashomon.quotes.cues import cue_of
+
+MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# Title scans stop after this many tokens: the longest titles in the role lexicon
+# ("Minister of Foreign Affairs of Ukraine") have seven.
+MAX_TITLE_TOKENS = 8
+# An apposition longer than this is a clause, not a role (checked on the sample articles).
+MAX_APPOS_TOKENS = 10
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
+    """Every person, organisation, place and group mention in ``doc``, in text order."""
+    ents = [e for e in doc.ents if e.label_ in MENTION_LABELS]
+    missed = _missed_names(doc, ents)
+    taken = {i for span in missed for i in range(span.start, span.end)}
+    ents = [e for e in ents if not taken.intersection(range(e.start, e.end))]
+    ents = sorted(ents + missed, key=lambda e: e.start)
+    person_words = _person_words(ents)
+    taken: set[int] = set()
+    mentions: list[Mention] = []
+    for ent in ents:
+        if ent.start in taken:
+            continue
+        mention = _entity_mention(doc, ent, article_id, person_words)
+        if mention is None:
+            continue
+        first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if first is not None:
+            taken.update(range(first.start, first.end))
+        mentions.append(mention)
+    # Entities swallowed by a person's title ("State" in "Secretary of State") go.
+    mentions.extend(_role_mentions(doc, article_id, mentions))
+    mentions = [m for m in mentions if not _inside_other(m, mentions)]
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return mentions
+
+
+def _missed_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Person names the model missed or mistyped ("Avril" as ORG): a known given name
+    and a capitalised proper noun, then that surname alone."""
+    names = given_names()
+    found: list[Span] = []
+    surnames = {fold(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    i = 0
+    while i < len(doc) - 1:
+        tok, nxt = doc[i], doc[i + 1]
+        if (
+            fold(tok.text) in names
+            and tok.is_title
+            and nxt.is_title
+            and nxt.pos_ == "PROPN"
+            and tok.ent_type_ != "PERSON"
+            and nxt.ent_type_ != "PERSON"
+            and nxt.ent_iob_ != "B"
+        ):
+            found.append(Span(doc, i, i + 2, label="PERSON"))
+            surnames.add(fold(nxt.text))
+            i += 2
+            continue
+        i += 1
+    taken = {t for span in found for t in range(span.start, span.end)}
+    for tok in doc:
+        if (
+            tok.i not in taken
+            and tok.ent_type_ != "PERSON"
+            and tok.pos_ in {"PROPN", "NOUN"}
+            and tok.is_title
+            and fold(tok.text) in surnames
+        ):
+            found.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    return found
+
+
+def _person_words(ents: list[Span]) -> set[str]:
+    """Folded full names and surnames of the multi-word PERSON entities."""
+    words: set[str] = set()
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 and places().lookup(ent.text) is None:
+            words.add(fold(ent.text))
+            words.add(fold(ent[-1].text))
+    return words
+
+
+def _inside_other(m: Mention, mentions: list[Mention]) -> bool:
+    return any(
+        o is not m
+        and o.start <= m.start
+        and m.end <= o.end
+        and (o.end - o.start) > (m.end - m.start)
+        for o in mentions
+    )
+
+
+def _entity_mention(doc: Doc, ent: Span, article_id: str, person_words: set[str]) -> Mention | None:
+    span = _trim(ent)
+    if span is None:
+        return None
+    label, rule = ent.label_, ("ner" if ent in ent.doc.ents else "given-name")
+    key = fold(span.text)
+    if label == "PERSON" and places().lookup(span.text) and key not in places().ambiguous:
+        label, rule = "GPE", "ner+gazetteer"
+    elif label != "PERSON" and key in person_words:
+        label, rule = "PERSON", "ner+retyped"
+    if label != "PERSON":
+        name = span.text
+        return Mention(
+            article_id, span.start_char, span.end_char, span.text, label, name, rule=rule
+        )
+    return _person_mention(doc, span, article_id, rule)
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive from an entity span."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in DETERMINERS:
+        start += 1
+    while end > start and (
+        ent.doc[end - 1].tag_ == "POS" or not ent.doc[end - 1].text.strip("'’.-")
+    ):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _person_mention(doc: Doc, span: Span, article_id: str, rule: str) -> Mention:
+    lex = roles()
+    # Titles that spaCy put inside the entity ("Secretary Blinken", "Mr. Putin").
+    name_start, name_end = span.start, span.end
+    while name_start < name_end - 1 and lex.is_title_word(doc[name_start].text):
+        name_start += 1
+    while name_end - 1 > name_start and (
+        is_role_head(doc[name_end - 1].text) or cue_of(doc[name_end - 1].text) is not None
+    ):
+        name_end -= 1  # "Putin Ambassadors", "Obama Says": a name ends in neither
+    span = doc[span.start : name_end]
+    title_start = _title_start(doc, span.start)
+    role_tokens = doc[title_start:name_start]
+    role = _role_text(role_tokens)
+    start_char = doc[title_start].idx if role else span.start_char
+    if role:
+        rule += "+title"
+    else:
+        role = _appositive_role(doc, span)
+        if role:
+            rule += "+appos"
+    name = doc[name_start:name_end].text
+    text = doc.text[start_char : span.end_char]
+    return Mention(article_id, start_char, span.end_char, text, "PERSON", name, role, rule)
+
+
+def _title_start(doc: Doc, start: int) -> int:
+    """Where a title before the name at token ``start`` begins (``start`` when none)."""
+    lex = roles()
+    i = start - 1
+    if i >= 1 and doc[i].text == "," and fold(doc[i - 1].text) in lex.heads | {"state"}:
+        i -= 1  # "Secretary of State, Antony Blinken"
+    first = start
+    while i >= 0 and start - i <= MAX_TITLE_TOKENS:
+        tok = doc[i]
+        if tok.is_sent_start and not lex.is_title_word(tok.text) and not _nationality(tok):
+            break
+        if tok.ent_type_ == "PERSON" or not (lex.is_title_word(tok.text) or _nationality(tok)):
+            break
+        first = i
+        i -= 1
+    if first == start:
+        return start
+    # A title needs a head word ("Secretary"); drop what precedes its first real word.
+    words = [fold(t.text) for t in doc[first:start]]
+    if not any(w in lex.heads or w in lex.honorifics for w in words):
+        return start
+    while first < start and fold(doc[first].text) in {"of", "for", "and", "the", ","}:
+        first += 1
+    return first
+
+
+def _nationality(tok: Token) -> bool:
+    return places().country_of(tok.text) is not None or tok.ent_type_ in {"NORP", "GPE"}
+
+
+def _role_text(tokens: Span, keep_country: bool = False) -> str | None:
+    """The role in a title: without determiners, honorifics, commas and (unless kept)
+    nationality, which a title's mention text still shows ("U.S. Secretary of State")."""
+    lex = roles()
+    words = [t for t in tokens if t.text != "," and not t.is_space]
+    words = [
+        t
+        for t in words
+        if fold(t.text) not in lex.honorifics
+        and (
+            keep_country
+            or not (
+                _nationality(t) or (t.tag_ == "POS" and t.i > 0 and _nationality(t.doc[t.i - 1]))
+            )
+        )
+    ]
+    while words and (words[0].lower_ in DETERMINERS | {"and", "or", "of"}):
+        words = words[1:]
+    while words and words[-1].lower_ in {"of", "and", "or", "for", "the"}:
+        words = words[:-1]
+    if not words or not any(is_role_head(t.text) for t in words):
+        return None
+    return " ".join(t.text for t in words)
+
+
+def _appositive_role(doc: Doc, span: Span) -> str | None:
+    """A role in an apposition right after the name: ", the US director of ..., "."""
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    j = i + 1
+    while (
+        j < len(doc)
+        and j - i <= MAX_APPOS_TOKENS
+        and doc[j].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "ADP", "CCONJ", "PART", "NUM"}
+        and doc[j].text not in {",", "."}
+        and doc[j].ent_type_ != "PERSON"
+    ):
+        j += 1
+    if j == i + 1 or j >= len(doc) or doc[j].text not in {",", ".", ")", ";"}:
+        return None
+    return _role_text(doc[i + 1 : j], keep_country=True)
+
+
+def is_role_head(word: str) -> bool:
+    """True for a role's head noun, singular or plural ("diplomat", "diplomats")."""
+    heads = roles().heads
+    key = fold(word)
+    return key in heads or (key.endswith("s") and (key[:-1] in heads or key[:-2] in heads))
+
+
+def _role_mentions(doc: Doc, article_id: str, found: list[Mention]) -> list[Mention]:
+    """Descriptions that name a person by office: "the State Secretary", "the head of ..."."""
+    covered = [(m.start, m.end) for m in found if m.type == "PERSON"]
+    out: list[Mention] = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if not is_role_head(root.text) or root.ent_type_ == "PERSON":
+            continue
+        end = chunk.end
+        of = next((c for c in root.rights if c.lower_ == "of" and c.i == end), None)
+        if of is not None:
+            end = of.right_edge.i + 1
+        span = doc[chunk.start : end]
+        head = root.head
+        if root.dep_ == "appos" and any(s <= head.idx < e for s, e in covered):
+            continue  # an apposition, already the role of that person's mention
+        if any(s < span.end_char and span.start_char < e for s, e in covered):
+            continue
+        if end < len(doc) and doc[end].ent_type_ == "PERSON":
+            continue  # a title before a name, already part of that person's mention
+        role = _role_text(span)
+        if not role:
+            continue
+        start = chunk.start
+        while start < end and (
+            doc[start].lower_ in DETERMINERS
+            or "\n" in doc[start].text
+            or any("\n" in t.text for t in doc[start + 1 : end])
+        ):
+            start += 1
+        span = doc[start:end]
+        out.append(
+            Mention(
+                article_id,
+                span.start_char,
+                span.end_char,
+                span.text,
+                "PERSON",
+                "",
+                role,
+                "role-noun",
+            )
+        )
+    return out

@@ -1,0 +1,1 @@
+"""Canonical entities: mentions resolved within an article, then merged across the corpus."""

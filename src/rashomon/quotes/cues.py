@@ -1,0 +1,67 @@
+"""The cue-verb lexicon (``rashomon/data/quotes/cues.toml``), as inflected word forms.
+
+The spaCy lemmatizer is disabled for speed, so the lexicon is expanded to every
+form once ("say" -> say, says, said, saying) and matched on the lower-cased word.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+VOWELS = "aeiou"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    kind: str  # speech, report, belief, continuation
+    confidence: float
+
+
+def inflect(verb: str) -> set[str]:
+    """Regular English forms of a verb: -s, -ed, -ing with the usual spelling changes."""
+    if verb.endswith("e"):
+        return {verb, verb + "s", verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and verb[-2:-1] not in VOWELS:
+        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return {verb, verb + "es", verb + "ed", verb + "ing"}
+    forms = {verb, verb + "s", verb + "ed", verb + "ing"}
+    # consonant-vowel-consonant endings may double ("admitted"; "vow" does not). Both
+    # spellings are kept: a form that English never uses simply never matches.
+    if verb[-1] not in VOWELS + "wxy" and verb[-2] in VOWELS and verb[-3] not in VOWELS:
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
+
+
+@cache
+def _data() -> dict:
+    path = resources.files("rashomon") / "data" / "quotes" / "cues.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def cue_forms() -> dict[str, Cue]:
+    """Lower-cased word form -> its cue; a form in several classes keeps the surest."""
+    data = _data()
+    forms: dict[str, Cue] = {}
+    for kind, entry in data["classes"].items():
+        for lemma in entry["verbs"]:
+            cue = Cue(lemma, kind, entry["confidence"])
+            for form in inflect(lemma) | set(data["irregular"].get(lemma, [])):
+                if form not in forms or forms[form].confidence < cue.confidence:
+                    forms[form] = cue
+    return forms
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    """Nouns that can stand for a source after "according to" ("figures", "officials")."""
+    return frozenset(_data()["according_to"]["sources"])
+
+
+def cue_of(word: str) -> Cue | None:
+    return cue_forms().get(word.lower())

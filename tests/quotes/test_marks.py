@@ -1,0 +1,46 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rashomon.quotes.marks import OPENING, find_quoted_spans, paragraphs
+
+
+def texts(spans_of: str) -> list[str]:
+    return [spans_of[s.start : s.end] for s in find_quoted_spans(spans_of)]
+
+
+def test_curly_and_straight_quotes():
+    assert texts('He said "yes." She said “no.”') == ['"yes."', "“no.”"]
+
+
+def test_missing_closing_mark_ends_with_the_paragraph():
+    spans = find_quoted_spans("He said, “We will win.\nThen he left.")
+    assert [(s.closed, s.runs_on) for s in spans] == [(False, False)]
+    assert "\n" not in "He said, “We will win.\nThen he left."[spans[0].start : spans[0].end]
+
+
+def test_quote_running_on_over_paragraphs():
+    spans = find_quoted_spans("“First part.\n\n“Second part,” he said.")
+    assert [(s.closed, s.runs_on) for s in spans] == [(False, True), (True, False)]
+
+
+def test_opening_mark_typed_as_closing():
+    assert texts("was “increasingly aware of Russia “.") == ["“increasingly aware of Russia “"]
+
+
+def test_nested_quotes_stay_inside():
+    assert texts("“He called it “a mess” today,” she said.") == ["“He called it “a mess” today,”"]
+
+
+def test_paragraphs_skip_blank_lines():
+    assert paragraphs("a\n\n  b \n") == [(0, 1), (5, 6)]
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab .,\n"“”«»')), max_size=80))
+def test_spans_are_ordered_disjoint_and_open_with_a_mark(text):
+    spans = find_quoted_spans(text)
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start] in OPENING + '"'
+        assert "\n" not in text[s.start : s.end]
+    for a, b in zip(spans, spans[1:], strict=False):
+        assert a.end <= b.start
