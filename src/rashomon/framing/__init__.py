@@ -1,0 +1,7 @@
+"""Framing: how an outlet tells a story, in words it chose.
+
+Signals (naming choices, loaded words, attribution verbs, scare quotes, hedges,
+intensifiers, persuasion techniques, stance toward entities) are spans in the outlet's
+own voice, each with a plain-language explanation; sentences get a bias score from
+them, and ``compare`` sets outlets side by side within one story.
+"""

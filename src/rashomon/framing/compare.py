@@ -1,0 +1,224 @@
+"""Per-story comparison: how each outlet frames the same story, side by side.
+
+Reads the store only. A story is an event or a storyline from ``story_articles`` (made
+by the stories stage); without that table, or without an id, the story is every article.
+Three views, each claim linked to its spans (article_id, start, end):
+- an outlet x signal table (counts of signals that weigh, and one-sided sentences);
+- the same thing as each outlet names it (naming family -> term per outlet);
+- one plain sentence per outlet summarising its framing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rashomon.errors import RashomonError
+from rashomon.store.db import Store
+
+KINDS = (
+    "naming",
+    "loaded",
+    "attribution",
+    "scare_quote",
+    "purpose",
+    "hedge",
+    "intensifier",
+    "technique",
+    "stance",
+)
+# How many distinct examples of one kind a summary sentence names. Three keeps the
+# sentence readable on one line for an outlet with dozens of signals.
+EXAMPLES_PER_CLAIM = 3
+# A longer example (a stated purpose can run to a paragraph) is cut to this many
+# characters in the summary; its span still points at all of it.
+EXAMPLE_CHARS = 70
+# Naming choices that weigh this much or more take a side (naming.toml: 0.3 and up
+# are the wordings one side uses); lighter ones are named only in the naming table.
+SIDE_TAKING = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRef:
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Claim:
+    """One clause of an outlet's summary and the spans it rests on."""
+
+    text: str
+    spans: list[SpanRef]
+
+
+@dataclass(slots=True)
+class OutletFraming:
+    outlet: str
+    articles: list[str]
+    counts: dict[str, int]
+    sentences: int
+    biased_sentences: int
+    claims: list[Claim]
+    summary: str
+
+
+@dataclass(slots=True)
+class NamingChoice:
+    """One naming family: the terms each outlet uses for the thing, with their spans."""
+
+    family: str
+    by_outlet: dict[str, dict[str, list[SpanRef]]] = field(default_factory=dict)
+
+    @property
+    def contested(self) -> bool:
+        """True when outlets differ in the terms they use."""
+        return len({frozenset(t) for t in self.by_outlet.values()}) > 1
+
+
+@dataclass(slots=True)
+class StoryFraming:
+    story: str | None
+    outlets: list[OutletFraming]
+    naming: list[NamingChoice]
+
+
+def has_table(store: Store, name: str) -> bool:
+    row = store.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
+def story_article_ids(store: Store, story: str | None) -> list[str]:
+    """The articles of an event or storyline; every article when no story is given."""
+    if story is None:
+        return [r["id"] for r in store.rows("SELECT id FROM articles ORDER BY rowid")]
+    ids: list[str] = []
+    if has_table(store, "story_articles"):
+        sql = (
+            "SELECT article_id FROM story_articles WHERE event_id = ? OR storyline_id = ? "
+            "ORDER BY article_id"
+        )
+        ids = [r["article_id"] for r in store.rows(sql, (story, story))]
+    if not ids:
+        raise RashomonError("E342", f"no story with id {story!r} (see `rashomon framing` ids)")
+    return ids
+
+
+def compare_story(store: Store, story: str | None = None) -> StoryFraming:
+    """The framing comparison of one story (every article when ``story`` is None)."""
+    ids = story_article_ids(store, story)
+    marks = ",".join("?" for _ in ids)
+    outlet_of = {
+        r["id"]: r["outlet"] or r["id"]
+        for r in store.rows(f"SELECT id, outlet FROM articles WHERE id IN ({marks})", ids)
+    }
+    signals = list(
+        store.rows(
+            f'SELECT article_id, start, "end", text, signal, label, weight FROM signals '
+            f"WHERE article_id IN ({marks}) ORDER BY article_id, start",
+            ids,
+        )
+    )
+    sentence_counts = sentence_totals(store, ids, marks)
+    by_outlet: dict[str, list[dict]] = defaultdict(list)
+    for row in signals:
+        by_outlet[outlet_of[row["article_id"]]].append(row)
+    outlets = []
+    for outlet in sorted(set(outlet_of.values())):
+        articles = sorted(a for a, o in outlet_of.items() if o == outlet)
+        total = sum(sentence_counts.get(a, (0, 0))[0] for a in articles)
+        biased = sum(sentence_counts.get(a, (0, 0))[1] for a in articles)
+        outlets.append(outlet_framing(outlet, articles, by_outlet[outlet], total, biased))
+    return StoryFraming(story, outlets, naming_choices(signals, outlet_of))
+
+
+def sentence_totals(store: Store, ids: list[str], marks: str) -> dict[str, tuple[int, int]]:
+    sql = (
+        f"SELECT article_id, count(*) AS n, coalesce(sum(biased), 0) AS b FROM sentences "
+        f"WHERE article_id IN ({marks}) GROUP BY article_id"
+    )
+    try:
+        return {r["article_id"]: (r["n"], r["b"]) for r in store.rows(sql, ids)}
+    except sqlite3.OperationalError:  # no sentences table in this store
+        return {}
+
+
+def ref(row: dict) -> SpanRef:
+    return SpanRef(row["article_id"], row["start"], row["end"], row["text"])
+
+
+def naming_choices(signals: list[dict], outlet_of: dict[str, str]) -> list[NamingChoice]:
+    families: dict[str, NamingChoice] = {}
+    for row in signals:
+        if row["signal"] != "naming":
+            continue
+        family, _, term = row["label"].partition(": ")
+        choice = families.setdefault(family, NamingChoice(family))
+        terms = choice.by_outlet.setdefault(outlet_of[row["article_id"]], {})
+        terms.setdefault(term, []).append(ref(row))
+    return sorted(families.values(), key=lambda c: (not c.contested, c.family))
+
+
+def examples(rows: list[dict], by: str = "text") -> tuple[str, list[SpanRef]]:
+    """Up to EXAMPLES_PER_CLAIM distinct wordings, heaviest first, and all their spans."""
+    ranked = sorted(rows, key=lambda r: -r["weight"])
+    words = list(dict.fromkeys(" ".join(r[by].split()) for r in ranked))[:EXAMPLES_PER_CLAIM]
+    spans = [ref(r) for r in ranked if " ".join(r[by].split()) in words]
+    return ", ".join(f"'{shorten(w)}'" for w in words), spans
+
+
+def shorten(words: str) -> str:
+    return words if len(words) <= EXAMPLE_CHARS else words[: EXAMPLE_CHARS - 1].rstrip() + "…"
+
+
+def outlet_framing(
+    outlet: str, articles: list[str], rows: list[dict], sentences: int, biased: int
+) -> OutletFraming:
+    counts = Counter(r["signal"] for r in rows if r["weight"] > 0)
+    claims = []
+
+    def claim(template: str, selected: list[dict], by: str = "text") -> None:
+        if selected:
+            words, spans = examples(selected, by)
+            claims.append(Claim(template.format(words), spans))
+
+    naming = [r for r in rows if r["signal"] == "naming" and r["weight"] >= SIDE_TAKING]
+    claim("names things as {}", naming)
+    claim(
+        "gives in its own voice the aim or cause of an action: {}",
+        [r for r in rows if r["signal"] == "purpose"],
+    )
+    claim(
+        "reports speech with {}",
+        [r for r in rows if r["signal"] == "attribution" and r["weight"] > 0],
+    )
+    claim("uses loaded words such as {}", [r for r in rows if r["signal"] == "loaded"])
+    claim("puts {} in scare quotes", [r for r in rows if r["signal"] == "scare_quote"])
+    stance = [r for r in rows if r["signal"] == "stance"]
+    claim("casts entities as {}", stance, by="label")
+    if claims:
+        body = "; ".join(c.text for c in claims)
+    else:
+        body = "reports in plain wording: no side-taking signal was found"
+    share = f" ({biased} of {sentences} sentences read as one-sided)" if sentences else ""
+    summary = f"{outlet} {body}{share}."
+    return OutletFraming(outlet, articles, dict(counts), sentences, biased, claims, summary)
+
+
+def story_ids(store: Store) -> list[dict]:
+    """Events and storylines with their article counts, for choosing ``--story``."""
+    if not has_table(store, "story_articles"):
+        return []
+    sql = (
+        "SELECT id, kind, count(DISTINCT article_id) AS articles FROM ("
+        " SELECT event_id AS id, 'event' AS kind, article_id FROM story_articles"
+        " WHERE event_id IS NOT NULL UNION ALL"
+        " SELECT storyline_id, 'storyline', article_id FROM story_articles"
+        " WHERE storyline_id IS NOT NULL) GROUP BY id, kind ORDER BY articles DESC, id"
+    )
+    return list(store.rows(sql))

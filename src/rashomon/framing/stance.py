@@ -1,0 +1,111 @@
+"""Stance: is an entity cast positively or negatively by the outlet's own words near it?
+
+For every entity mentioned at least twice, the evaluative words syntactically tied to
+each own-voice mention (its head, its modifiers, what is said of it) are summed: words
+from the loaded groups (with their polarity), and adjectives and adverbs from VADER's
+lexicon (MIT; Hutto & Gilbert 2014). Nouns and verbs from VADER are left out because
+they name events ("war", "killed"), not judgements.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from typing import TYPE_CHECKING
+
+from rashomon.framing.context import Context, Finding, make_signal
+from rashomon.framing.wording import word_index
+from rashomon.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Entities mentioned this often in an article are its main ones. Two keeps the people
+# and places a story is about and drops passing names in the samples.
+MIN_MENTIONS = 2
+# VADER valence runs -4..4; words below 1.0 in absolute value are near neutral.
+VADER_MIN = 1.0
+# The summed polarity needed to report a stance at one mention: one clearly evaluative
+# word (a loaded word counts 1, a VADER word its valence / 4). Set by hand.
+STANCE_MIN = 0.5
+# A stance alone is weak evidence of a biased sentence: many reports quote or describe
+# harsh facts about someone. Set by hand.
+STANCE_WEIGHT = 0.2
+TYPES = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@cache
+def vader_lexicon() -> dict[str, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
+def main_mentions(mentions: tuple[Mention, ...]) -> list[Mention]:
+    keys = Counter(m.entity_id or m.name for m in mentions if m.type in TYPES)
+    return [m for m in mentions if m.type in TYPES and keys[m.entity_id or m.name] >= MIN_MENTIONS]
+
+
+def loaded_polarity(ctx: Context) -> dict[int, tuple[float, str]]:
+    """Token index → (polarity, the loaded word or phrase it is part of)."""
+    polarity: dict[int, tuple[float, str]] = {}
+    for start, end, group in word_index(ctx.lexicon).find(ctx.text):
+        span = ctx.span(start, end) if group.polarity else None
+        if span is not None:
+            for token in span:
+                polarity[token.i] = (float(group.polarity), ctx.text[start:end])
+    return polarity
+
+
+def neighbours(root: Token) -> list[Token]:
+    """Tokens that can judge the mention: its head and its own and its head's modifiers,
+    and what is predicated of it when it is a subject ("Putin is desperate")."""
+    near = [root.head, *root.children, *root.head.children]
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        for child in root.head.children:
+            if child.dep_ in ("acomp", "attr", "oprd"):
+                near += list(child.subtree)
+    sentence = root.sent
+    return [t for t in dict.fromkeys(near) if sentence.start <= t.i < sentence.end]
+
+
+def stance_findings(ctx: Context) -> list[Finding]:
+    mentions = main_mentions(ctx.mentions)
+    if not mentions:
+        return []
+    loaded = loaded_polarity(ctx)
+    vader = vader_lexicon()
+    taken = {t.i for m in ctx.mentions if (s := ctx.span(m.start, m.end)) is not None for t in s}
+    findings = []
+    for mention in mentions:
+        span = ctx.span(mention.start, mention.end)
+        if span is None or not ctx.voice.own(mention.start, mention.end):
+            continue
+        evidence: dict[str, float] = {}
+        for token in neighbours(span.root):
+            if token.i in taken or not ctx.voice.own(token.idx, token.idx + len(token)):
+                continue
+            if token.i in loaded:
+                value, word = loaded[token.i]
+            elif token.pos_ in ("ADJ", "ADV") and abs(vader.get(token.lower_, 0.0)) >= VADER_MIN:
+                value, word = vader[token.lower_] / 4, token.text
+            else:
+                continue
+            evidence[word] = value
+        total = sum(evidence.values())
+        if abs(total) < STANCE_MIN:
+            continue
+        side = "negative" if total < 0 else "positive"
+        words = ", ".join(f"'{w}'" for w in evidence)
+        explanation = f"Around '{mention.text}', the outlet's own words are {side}: {words}."
+        signal = make_signal(
+            ctx,
+            mention.start,
+            mention.end,
+            "stance",
+            f"{side}: {mention.name}",
+            explanation,
+            STANCE_WEIGHT,
+        )
+        findings.append(Finding(signal))
+    return findings
