@@ -16,6 +16,7 @@ $(BIN)/rashomon: pyproject.toml
 demo: $(BIN)/rashomon
 	$(BIN)/rashomon analyze examples/ --db $(DB)
 	$(BIN)/rashomon status --db $(DB)
+	$(BIN)/rashomon report --db $(DB) -o report.html
 
 # Debian's chromium drives the browser tests (Playwright's own browser download is not used).
 browser:

@@ -1,0 +1,170 @@
+"""The JSON API: every page's data under /api, read-only (GET only), lists paged.
+
+Lists answer ``{"items", "total", "limit", "offset"}``; ``limit`` defaults to the
+``api_default_limit`` setting and is capped at ``api_max_limit``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import StreamingResponse
+
+from rashomon.briefing.queries import story_article_ids
+from rashomon.store.articles import search as search_articles
+from rashomon.store.db import Store
+from rashomon.store.export import available, flat
+from rashomon.web import queries
+from rashomon.web.app import open_store
+
+router = APIRouter()
+StoreDep = Annotated[Store, Depends(open_store)]
+Limit = Annotated[int | None, Query(ge=1, description="Rows per page (capped).")]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+
+
+def page(request: Request, items: list, total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def clamp(request: Request, limit: int | None) -> int:
+    settings = request.app.state.settings
+    return min(limit or settings.api_default_limit, settings.api_max_limit)
+
+
+@router.get("/api/stories", summary="Stories (storylines and events) with size, outlets, dates")
+def stories(
+    request: Request,
+    store: StoreDep,
+    limit: Limit = None,
+    offset: Offset = 0,
+    kind: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_size: Annotated[int | None, Query(ge=1)] = None,
+) -> dict[str, Any]:
+    limit = clamp(request, limit)
+    found = queries.filter_stories(
+        store, kind=kind, outlet=outlet, title=title, since=since, until=until, min_size=min_size
+    )
+    items = [asdict(s) for s in found[offset : offset + limit]]
+    return page(request, items, len(found), limit, offset)
+
+
+@router.get("/api/stories/{story_id}", summary="A story's briefing")
+def story(request: Request, store: StoreDep, story_id: str) -> dict[str, Any]:
+    return request.app.state.briefings.get(store, story_id).to_dict()
+
+
+@router.get("/api/stories/{story_id}/articles", summary="The articles of a story")
+def story_articles(store: StoreDep, story_id: str) -> dict[str, Any]:
+    ids = story_article_ids(store, story_id)
+    if not ids:
+        raise HTTPException(404, f"no story {story_id!r}")
+    items = queries.story_articles(store, ids)
+    return {"items": items, "total": len(items), "limit": len(items), "offset": 0}
+
+
+@router.get("/api/articles", summary="Articles (without their text), in publication order")
+def articles(request: Request, store: StoreDep, limit: Limit = None, offset: Offset = 0):
+    limit = clamp(request, limit)
+    rows, total = queries.article_page(store, limit, offset)
+    return page(request, rows, total, limit, offset)
+
+
+@router.get("/api/articles/{article_id}", summary="An article with its quotes, figures, signals")
+def article(store: StoreDep, article_id: str) -> dict[str, Any]:
+    found = queries.article(store, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return found
+
+
+@router.get("/api/entities", summary="Canonical entities, most widely named first")
+def entities(request: Request, store: StoreDep, limit: Limit = None, offset: Offset = 0):
+    limit = clamp(request, limit)
+    rows, total = queries.entity_list(store, limit, offset)
+    return page(request, rows, total, limit, offset)
+
+
+@router.get("/api/entities/{entity_id}", summary="What an entity said and what was said of it")
+def entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
+    found = queries.entity(store, entity_id)
+    if found is None:
+        raise HTTPException(404, f"no entity {entity_id!r}")
+    return found
+
+
+@router.get(
+    "/api/search", summary="Full-text search (FTS5 syntax); snippets mark hits with \\x02…\\x03"
+)
+def search(request: Request, store: StoreDep, q: str, limit: Limit = None) -> dict[str, Any]:
+    limit = clamp(request, limit)
+    hits = search_articles(store, q, limit) if q.strip() else []
+    return {"items": hits, "total": len(hits), "limit": limit, "offset": 0}
+
+
+@router.get("/api/tables", summary="The tables that can be downloaded, with their columns")
+def tables() -> list[dict[str, Any]]:
+    return [
+        {
+            "name": e.name,
+            "help": e.help,
+            "columns": list(e.columns),
+            "csv": f"/download/{e.name}.csv",
+            "json": f"/download/{e.name}.json",
+        }
+        for e in available().values()
+    ]
+
+
+@router.get("/download/{name}.{fmt}", summary="A whole table as CSV or JSON, streamed")
+def download(request: Request, name: str, fmt: str) -> StreamingResponse:
+    exports = available()
+    if name not in exports or fmt not in ("csv", "json"):
+        raise HTTPException(404, f"no table {name!r} as {fmt!r}")
+    export = exports[name]
+    store = Store(request.app.state.db, readonly=True)  # closed when the stream ends
+    rows = ({c: row.get(c) for c in export.columns} for row in export.rows(store))
+    body = csv_chunks(export.columns, rows) if fmt == "csv" else json_chunks(rows)
+    media = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
+    return StreamingResponse(
+        closing(body, store),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'},
+    )
+
+
+def closing(chunks: Iterator[str], store: Store) -> Iterator[str]:
+    try:
+        yield from chunks
+    finally:
+        store.close()
+
+
+def csv_chunks(columns: tuple[str, ...], rows: Iterator[dict]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: flat(v) for k, v in row.items()})
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def json_chunks(rows: Iterator[dict]) -> Iterator[str]:
+    yield "["
+    for n, row in enumerate(rows):
+        yield ("," if n else "") + json.dumps(row, ensure_ascii=False)
+    yield "]"

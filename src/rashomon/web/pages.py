@@ -1,0 +1,202 @@
+"""The HTML pages: the same data as the API, rendered on the server with no script."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse
+from fastapi.routing import APIRoute
+
+from rashomon.briefing import to_markdown
+from rashomon.briefing.queries import list_stories, story_article_ids
+from rashomon.report.render import story_charts
+from rashomon.store.articles import search as search_articles
+from rashomon.store.db import Store
+from rashomon.store.export import available
+from rashomon.web import queries
+from rashomon.web.api import clamp
+from rashomon.web.app import open_store
+from rashomon.web.highlight import Span, annotate, speaker_classes
+from rashomon.web.templating import environment
+
+router = APIRouter(include_in_schema=False)
+StoreDep = Annotated[Store, Depends(open_store)]
+UNATTRIBUTED = "unattributed"
+
+
+def render(request: Request, template: str, **context: Any) -> HTMLResponse:
+    context.setdefault("query", "")
+    html = environment().get_template(template).render(db_name=request.app.state.db.name, **context)
+    return HTMLResponse(html)
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(
+    request: Request,
+    store: StoreDep,
+    kind: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_size: Annotated[str | None, Query()] = None,
+) -> HTMLResponse:
+    size = int(min_size) if min_size and min_size.isdigit() else None
+    filters = {
+        "kind": kind,
+        "outlet": outlet,
+        "title": title,
+        "since": since,
+        "until": until,
+        "min_size": size,
+    }
+    found = queries.filter_stories(store, **filters)
+    total = len(list_stories(store))
+    count = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    return render(
+        request, "stories.html", stories=found, total=total, filters=filters, article_count=count
+    )
+
+
+@router.get("/story/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, store: StoreDep, story_id: str) -> HTMLResponse:
+    b = request.app.state.briefings.get(store, story_id)
+    articles = queries.story_articles(store, story_article_ids(store, story_id))
+    children = [s for s in list_stories(store) if s.parent == story_id]
+    return render(
+        request,
+        "story.html",
+        b=b,
+        articles=articles,
+        children=children,
+        charts=story_charts(b, articles),
+        web=True,
+    )
+
+
+@router.get("/story/{story_id}/briefing.md", response_class=PlainTextResponse)
+def story_markdown(request: Request, store: StoreDep, story_id: str) -> PlainTextResponse:
+    b = request.app.state.briefings.get(store, story_id)
+    return PlainTextResponse(to_markdown(b), media_type="text/markdown; charset=utf-8")
+
+
+def article_spans(a: dict[str, Any], colours: dict[str, str]) -> list[Span]:
+    """Quotes coloured by speaker, figures, and framing signals with their explanations."""
+    spans = [
+        Span(
+            q["start"],
+            q["end"],
+            f"q {colours[q.get('speaker') or UNATTRIBUTED]}",
+            f"{q.get('speaker') or UNATTRIBUTED}" + (f" ({q['cue']})" if q.get("cue") else ""),
+        )
+        for q in a["quotes"]
+    ]
+    spans += [Span(f["start"], f["end"], "fig", figure_note(f)) for f in a["figures"]]
+    spans += [
+        Span(s["start"], s["end"], "sig", f"{s.get('label')}: {s.get('explanation')}")
+        for s in a["signals"]
+    ]
+    return spans
+
+
+def figure_note(f: dict[str, Any]) -> str:
+    parts = [
+        f.get("counts"),
+        f"per {f['source']}" if f.get("source") else None,
+        f"as of {f['as_of']}" if f.get("as_of") else None,
+    ]
+    return "figure: " + ", ".join(p for p in parts if p) if any(parts) else "figure"
+
+
+@router.get("/article/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
+    a = queries.article(store, article_id)
+    if a is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    colours = speaker_classes([q.get("speaker") or UNATTRIBUTED for q in a["quotes"]])
+    body = annotate(a["text"], article_spans(a, colours))
+    return render(request, "article.html", a=a, body=body, speakers=colours)
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(
+    request: Request,
+    store: StoreDep,
+    limit: Annotated[int | None, Query(ge=1)] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
+    limit = clamp(request, limit)
+    rows, total = queries.article_page(store, limit, offset)
+    return render(
+        request,
+        "listing.html",
+        heading="Articles",
+        rows=rows,
+        total=total,
+        limit=limit,
+        offset=offset,
+        link_prefix="/article/",
+        columns=["title", "outlet_label", "published"],
+        empty="No articles.",
+    )
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(
+    request: Request,
+    store: StoreDep,
+    limit: Annotated[int | None, Query(ge=1)] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
+    limit = clamp(request, limit)
+    rows, total = queries.entity_list(store, limit, offset)
+    return render(
+        request,
+        "listing.html",
+        heading="Entities",
+        rows=rows,
+        total=total,
+        limit=limit,
+        offset=offset,
+        link_prefix="/entity/",
+        columns=["name", "type", "article_count", "mention_count"],
+        empty="No entities in this store (the entities stage has not run).",
+    )
+
+
+@router.get("/entity/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, store: StoreDep, entity_id: str) -> HTMLResponse:
+    e = queries.entity(store, entity_id)
+    if e is None:
+        raise HTTPException(404, f"no entity {entity_id!r}")
+    return render(request, "entity.html", e=e)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, store: StoreDep, q: str = "") -> HTMLResponse:
+    hits = search_articles(store, q, clamp(request, None)) if q.strip() else []
+    return render(request, "search.html", hits=hits, query=q)
+
+
+@router.get("/tables", response_class=HTMLResponse)
+def tables_page(request: Request) -> HTMLResponse:
+    return render(request, "tables.html", exports=list(available().values()))
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_index(request: Request) -> HTMLResponse:
+    """An offline list of the API's endpoints (in place of FastAPI's CDN-based /docs)."""
+    routes = [
+        {"path": r.path, "summary": r.summary or ""}
+        for r in request.app.routes
+        if isinstance(r, APIRoute) and r.include_in_schema
+    ]
+    settings = request.app.state.settings
+    return render(
+        request,
+        "api.html",
+        routes=routes,
+        default_limit=settings.api_default_limit,
+        max_limit=settings.api_max_limit,
+    )

@@ -1,0 +1,151 @@
+"""The reads behind the web pages and the API (the briefing has its own, in briefing.queries).
+
+Each function returns plain dicts and lists, so the HTML pages and the JSON API
+show exactly the same data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rashomon.briefing.model import StorySummary
+from rashomon.briefing.queries import (
+    article_meta,
+    decode_json,
+    has_table,
+    list_stories,
+    outlet_label,
+    records,
+    story_rows,
+)
+from rashomon.store.db import Store
+
+ARTICLE_LIST_COLUMNS = "id, title, outlet, url, published, published_source, language"
+
+
+def filter_stories(
+    store: Store,
+    *,
+    kind: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_size: int | None = None,
+) -> list[StorySummary]:
+    """Stories matching every filter given (none given: all of them)."""
+    found = []
+    for s in list_stories(store):
+        if kind and s.kind != kind:
+            continue
+        if outlet and not any(outlet.lower() in o.lower() for o in s.outlets):
+            continue
+        if title and title.lower() not in s.title.lower():
+            continue
+        if since and (s.last or "") < since:
+            continue
+        if until and (s.first or "9999") > until:
+            continue
+        if min_size and s.article_count < min_size:
+            continue
+        found.append(s)
+    return found
+
+
+def article_page(store: Store, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    total = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    rows = list(
+        store.rows(
+            f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles ORDER BY published, rowid "
+            "LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+    )
+    for row in rows:
+        row["outlet_label"] = outlet_label(row["outlet"], row["url"], row["id"])
+    return rows, total
+
+
+def story_articles(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    meta = article_meta(store, ids)
+    copies = {r["article_id"]: r.get("copy_of") for r in story_rows(store)}
+    return [dict(m, copy_of=copies.get(i)) for i, m in meta.items()]
+
+
+def article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """One article with everything the stages found in it and the articles it shares text with."""
+    row = next(store.rows("SELECT * FROM articles WHERE id = ?", (article_id,)), None)
+    if row is None:
+        return None
+    row.pop("rowid", None)
+    row["outlet_label"] = outlet_label(row["outlet"], row["url"], row["id"])
+    ids = [article_id]
+    for table in ("quotes", "figures", "signals", "mentions", "dates", "timeline"):
+        row[table] = records(store, table, ids)
+    row["story"] = next((r for r in story_rows(store) if r["article_id"] == article_id), None)
+    row["copies"] = copies_of(store, article_id)
+    return row
+
+
+def copies_of(store: Store, article_id: str) -> list[dict[str, Any]]:
+    """Articles this one copies, and articles that copy it (near-duplicates by MinHash)."""
+    if not has_table(store, "story_articles"):
+        return []
+    sql = (
+        "SELECT a.id, a.title, a.outlet, a.url, a.published, s.copy_of, s.copy_similarity "
+        "FROM story_articles s JOIN articles a ON a.id = s.article_id "
+        "WHERE (s.copy_of = :id AND s.article_id != :id) "
+        "OR s.article_id = (SELECT copy_of FROM story_articles WHERE article_id = :id)"
+    )
+    found = list(store.rows(sql, {"id": article_id}))  # type: ignore[arg-type]
+    for r in found:
+        r["outlet_label"] = outlet_label(r["outlet"], r["url"], r["id"])
+    return found
+
+
+def entity_list(store: Store, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    if not has_table(store, "entities"):
+        return [], 0
+    total = store.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+    sql = (
+        "SELECT id, name, type, mention_count, article_count FROM entities "
+        "ORDER BY article_count DESC, mention_count DESC, name LIMIT ? OFFSET ?"
+    )
+    return list(store.rows(sql, (limit, offset))), total
+
+
+def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
+    """One entity: what it said (its quotes) and what was said about it (sentences naming it)."""
+    if not has_table(store, "entities"):
+        return None
+    row = next(store.rows("SELECT * FROM entities WHERE id = ?", (entity_id,)), None)
+    if row is None:
+        return None
+    row = decode_json(row)  # roles and aliases are stored as JSON lists
+    meta = article_meta(store)
+    said = []
+    if has_table(store, "quotes"):
+        said = list(
+            store.rows(
+                "SELECT * FROM quotes WHERE speaker_id = ? ORDER BY article_id, start", (entity_id,)
+            )
+        )
+    about = []
+    if has_table(store, "mentions") and has_table(store, "sentences"):
+        sql = (
+            "SELECT DISTINCT s.article_id, s.start, s.end, s.text FROM mentions m "
+            "JOIN sentences s ON s.article_id = m.article_id "
+            "AND s.start <= m.start AND m.end <= s.end "
+            "WHERE m.entity_id = ? ORDER BY s.article_id, s.start"
+        )
+        about = list(store.rows(sql, (entity_id,)))
+    for item in [*said, *about]:
+        m = meta.get(item["article_id"], {})
+        item["outlet"] = m.get("label")
+        item["published"] = m.get("published")
+        item["title"] = m.get("title")
+    by_time = sorted(about, key=lambda r: (r["published"] or "9999", r["outlet"] or ""))
+    row["said"] = sorted(said, key=lambda r: (r["published"] or "9999", r["outlet"] or ""))
+    row["about"] = by_time
+    row["outlets"] = sorted({r["outlet"] for r in [*said, *about] if r["outlet"]})
+    return row

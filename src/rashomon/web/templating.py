@@ -1,0 +1,53 @@
+"""The one Jinja2 environment the web pages and the static report render with.
+
+Autoescaping is on for every template and string, so untrusted article data is
+escaped unless a helper in ``rashomon.web.safety`` or ``highlight`` built the markup.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from rashomon.web.safety import marked, safe_href
+
+
+def folder(package: str, name: str = "") -> str:
+    return str(resources.files(package) / name)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader([folder("rashomon.web", "templates"), folder("rashomon.report")]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["href"] = safe_href
+    env.filters["marked"] = marked
+    env.filters["one_per_outlet"] = one_per_outlet
+    return env
+
+
+# Carriers listed under a point in HTML: one per outlet, at most this many (the JSON
+# keeps every article); a 40-outlet story's point stays a few lines long.
+CARRIERS_SHOWN = 12
+
+
+def one_per_outlet(carried: list, limit: int = CARRIERS_SHOWN) -> list:
+    """The first carriage of each outlet, up to ``limit`` of them."""
+    seen: dict[str, object] = {}
+    for c in carried:
+        if c.outlet not in seen:
+            seen[c.outlet] = c
+    return list(seen.values())[:limit]
+
+
+@cache
+def stylesheet() -> str:
+    """The CSS the web UI serves as a file and the report inlines."""
+    return (resources.files("rashomon.web") / "static" / "style.css").read_text(encoding="utf-8")
