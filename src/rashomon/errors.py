@@ -31,6 +31,7 @@ class Reason(StrEnum):
     NO_BODY = "E201: no article body found"
     NOT_ENGLISH = "E202: not English"
     BAD_HTML = "E203: HTML that could not be parsed"
+    CLEAN_FAILED = "E204: cleaning failed on unexpected content"
     STAGE_FAILED = "E301: an analysis stage failed"
     DUPLICATE_ID = "E401: an article with this id came from another input"
 
@@ -49,6 +50,11 @@ class RashomonError(Exception):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(f"{code}: {message}")
         self.code = code
+        self.message = message
+
+    def __reduce__(self) -> tuple:
+        # Raised in pool processes and Dask workers, so it must unpickle in the caller.
+        return (type(self), (self.code, self.message))
 
 
 def missing_model(name: str) -> RashomonError:

@@ -1,0 +1,151 @@
+"""Body extraction accuracy, and the speed and memory of ingest + clean.
+
+1. Body F1 with ../shared/eval/extraction/score.py: Rashomon's pasted-text
+   cleaner on pasted_text_dev (goal >= 0.93), with its even/odd split halves
+   (the cleaner's thresholds were tuned on the whole set), and the HTML path
+   (trafilatura + line rules) on html_dev (goal >= 0.97).
+2. Throughput of ingest + clean, one process, on the dev pages written out as
+   .txt and .html files (articles/s).
+3. Peak Python memory (tracemalloc) of ingest + clean streaming 1x and 10x the
+   same pages: flat when nothing is kept per article.
+
+Run from the repository root: ``python benchmarks/extraction.py``. Skips (exit 0)
+when ../shared/eval is absent.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from common import EVAL, command, machine
+from rashomon.clean import clean_document
+from rashomon.clean.html import extract_html
+from rashomon.clean.text import clean_pasted_text
+from rashomon.ingest import iter_documents
+from rashomon.model import RawDocument
+from rashomon.settings import Settings
+
+EXTRACTION = EVAL / "extraction"
+GOALS = {"pasted_text_dev": 0.93, "html_dev": 0.97}
+
+
+def read_rows(name: str) -> list[dict]:
+    with gzip.open(EXTRACTION / f"{name}.jsonl.gz", "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def score(rows: list[dict], bodies: list[str], workdir: Path, tag: str) -> dict:
+    """F1/precision/recall from the official scorer, on exactly these rows."""
+    gold = workdir / f"{tag}.gold.jsonl"
+    pred = workdir / f"{tag}.pred.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    pred.write_text(
+        "".join(
+            json.dumps({"id": r["id"], "body": b}) + "\n" for r, b in zip(rows, bodies, strict=True)
+        ),
+        encoding="utf-8",
+    )
+    out = subprocess.run(
+        [sys.executable, str(EXTRACTION / "score.py"), str(gold), str(pred), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout)
+
+
+def accuracy(workdir: Path) -> None:
+    pasted = read_rows("pasted_text_dev")
+    bodies = [clean_pasted_text(r["text"]).body for r in pasted]
+    figures = score(pasted, bodies, workdir, "pasted")
+    halves = [score(pasted[k::2], bodies[k::2], workdir, f"pasted{k}")["f1"] for k in (0, 1)]
+    report("pasted_text_dev", "Rashomon text cleaner", figures)
+    print(f"    split halves (even/odd docs): F1 {halves[0]:.3f} / {halves[1]:.3f}")
+
+    pages = read_rows("html_dev")
+    bodies = [extract_html(r["html"], r.get("url")).body for r in pages]
+    report("html_dev", "trafilatura + line rules", score(pages, bodies, workdir, "html"))
+
+
+def report(name: str, method: str, m: dict) -> None:
+    print(
+        f"{name:16s} {method:26s} F1 {m['f1']:.3f} ± {m['f1_std']:.3f}  "
+        f"(P {m['precision']:.3f}, R {m['recall']:.3f})  goal >= {GOALS[name]:.2f}  "
+        f"{'met' if m['f1'] >= GOALS[name] else 'NOT met'}"
+    )
+
+
+def write_pages(workdir: Path) -> tuple[Path, Path]:
+    """The dev pages as files: pasted text as .txt, saved pages as .html."""
+    text_dir, html_dir = workdir / "txt", workdir / "html"
+    text_dir.mkdir()
+    html_dir.mkdir()
+    for i, row in enumerate(read_rows("pasted_text_dev")):
+        (text_dir / f"{i:03d}.txt").write_text(row["text"], encoding="utf-8")
+    for i, row in enumerate(read_rows("html_dev")):
+        (html_dir / f"{i:03d}.html").write_text(row["html"], encoding="utf-8")
+    return text_dir, html_dir
+
+
+def run_stream(inputs: list[str], settings: Settings) -> int:
+    """Ingest and clean every input, keeping nothing; the number of articles cleaned."""
+    done = 0
+    for item in iter_documents(inputs, settings):
+        if isinstance(item, RawDocument):
+            clean_document(item, settings)
+            done += 1
+    return done
+
+
+def throughput(text_dir: Path, html_dir: Path, settings: Settings) -> None:
+    run_stream([str(text_dir / "000.txt")], settings)  # load lingua and dateparser first
+    for label, folder in (("plain text", text_dir), ("HTML", html_dir)):
+        start = time.perf_counter()
+        n = run_stream([str(folder)], settings)
+        elapsed = time.perf_counter() - start
+        print(
+            f"ingest + clean, {label:10s}: {n / elapsed:7.1f} articles/s ({n} articles, 1 process)"
+        )
+
+
+def memory(text_dir: Path, html_dir: Path, settings: Settings) -> None:
+    for label, folder in (("plain text", text_dir), ("HTML", html_dir)):
+        peaks = []
+        for times in (1, 10):
+            tracemalloc.start()
+            n = run_stream([str(folder)] * times, settings)
+            peaks.append((n, tracemalloc.get_traced_memory()[1] / 2**20))
+            tracemalloc.stop()
+        (n1, p1), (n10, p10) = peaks
+        print(
+            f"peak memory, {label:10s}: {p1:6.1f} MiB for {n1} articles, "
+            f"{p10:6.1f} MiB for {n10} ({p10 / p1:.2f}x)"
+        )
+
+
+def main() -> int:
+    if not (EXTRACTION / "score.py").exists():
+        print(f"skipped: {EXTRACTION} is absent (the labelled dev sets are not on this machine)")
+        return 0
+    print(machine())
+    print(command())
+    # Dev pages are mixed-language; accept every language so all of them are cleaned.
+    settings = Settings().with_overrides(languages=())
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        accuracy(workdir)
+        text_dir, html_dir = write_pages(workdir)
+        throughput(text_dir, html_dir, settings)
+        memory(text_dir, html_dir, settings)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

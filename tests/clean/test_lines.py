@@ -1,0 +1,91 @@
+"""Wording rules: each boilerplate kind the issue names is recognised, body prose is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.clean.lines import LineKind, classify_line, classify_lines, is_prose, is_sentence
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Also Read :  China launches 2nd lab module for its space station", "teaser"),
+        ("Read also: how the world reacts to the referendums", "teaser"),
+        ("See special topic: No threats can hide the fact that Ukraine is winning", "teaser"),
+        ("Share This Post", "prompt"),
+        ("SHARE THIS ARTICLE", "prompt"),
+        ("Leave a Reply", "prompt"),
+        ("Back to top button", "prompt"),
+        ("Related Articles", "related"),
+        ("Related video", "related"),
+        ("Your email address will not be published.", "notice"),
+        ("Press TV’s website can also be accessed at the following alternate addresses:", "notice"),
+        ("This website uses cookies to improve your experience.", "notice"),
+        (
+            "U.S. Secretary of State Antony Blinken holds a press conference. (Reuters Photo)",
+            "caption",
+        ),
+        ("US Secretary of State Antony Blinken (Photo by AFP)", "caption"),
+        ("Blinken with Truss (not pictured) in Washington", "caption"),
+        ("China has warned it will act (Image: GETTY )", "caption"),
+        ("News / Foreign Policy / Russia", "breadcrumb"),
+        ("www.presstv.co.uk", "address"),
+    ],
+)
+def test_boilerplate_lines_are_named(line: str, rule: str) -> None:
+    assert classify_line(line).boilerplate == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Russian President Vladimir Putin will fail in his invasion, Blinken said on Wednesday.",
+        "“These actions are a sign of weakness, a sign of Russia's failure,” Blinken noted.",
+        "Users share photos of the damage on social media, officials said.",
+        "The committee will publish its report on the cookies policy next week.",
+    ],
+)
+def test_body_sentences_are_not_boilerplate(line: str) -> None:
+    assert classify_line(line) == LineKind()
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["With reports by AP and Reuters", "Based on materials: ZN.ua", "(Reporting by Jane Doe)"],
+)
+def test_credits(line: str) -> None:
+    assert classify_line(line).credit
+
+
+def test_byline_gives_the_name() -> None:
+    assert classify_line("By Tess Bonn - 11/19/19 06:56 AM EST").byline == "Tess Bonn"
+
+
+def test_datelines() -> None:
+    assert classify_line("Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM").dateline
+    assert classify_line("November 19, 2019 / 12:21 AM / Updated 14 hours ago").dateline
+
+
+def test_line_above_a_bare_credit_is_a_caption() -> None:
+    lines = ["Smoke over the city on Sunday.", "Jane Doe/Getty Images"]
+    assert classify_lines(lines)[0].boilerplate == "caption"
+
+
+def test_line_above_a_captioned_photo_stays() -> None:
+    lines = ["Three people were diagnosed this week.", "Plague can be vaccinated (Image: GETTY)"]
+    assert classify_lines(lines)[0] == LineKind()
+
+
+def test_teaser_after_related_heading() -> None:
+    lines = ["Related video", "Russia was preparing the annexation. Read about it in the article."]
+    assert classify_lines(lines)[1].boilerplate == "teaser"
+
+
+def test_prose_and_sentences() -> None:
+    assert is_prose(
+        "The American top diplomat said Putin is turning to a strategy of laying waste to cities."
+    )
+    assert not is_prose("Privacy Policy")
+    assert not is_sentence("Webb emerged, naked.")  # three words: the length of a label
+    assert is_sentence("The suspect said he needed to get dressed.")

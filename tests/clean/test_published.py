@@ -1,0 +1,102 @@
+"""Publication dates: sources in order, the fetch-time ceiling, inference from text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rashomon.clean.published import date_from_text, date_from_url, infer_published, parse_date
+
+FETCHED = datetime(2024, 6, 1)
+
+
+def test_given_date_is_meta() -> None:
+    found = infer_published(given="2022-03-09T10:00:00Z", fetched_at=FETCHED)
+    assert (found.date, found.source, found.precision) == ("2022-03-09", "meta", "day")
+
+
+def test_future_metadata_falls_through_to_the_url() -> None:
+    found = infer_published(
+        meta="2030-01-01", url="https://example.com/2022/03/09/story", fetched_at=FETCHED
+    )
+    assert (found.date, found.source) == ("2022-03-09", "url")
+
+
+def test_url_dates() -> None:
+    assert date_from_url("https://venturebeat.com/2019/11/18/story/") == (date(2019, 11, 18), "day")
+    assert date_from_url("https://www.vox.com/x/2019/11/8/20948348/y") == (date(2019, 11, 8), "day")
+    assert date_from_url("https://example.com/2019/11/story") == (date(2019, 11, 1), "month")
+    assert date_from_url("https://www.polygraph.info/a/30279001.html") is None
+
+
+def test_dateline_date() -> None:
+    found = infer_published(
+        datelines=["Published Monday, November 18, 2019 8:22AM EST"], fetched_at=FETCHED
+    )
+    assert (found.date, found.source, found.precision) == ("2019-11-18", "text", "day")
+
+
+def test_weekday_matching_the_latest_date_gives_the_day() -> None:
+    text = "A photo taken March 9, 2022. (Reuters Photo)\nBlinken said on Wednesday that he would."
+    found = date_from_text(text, FETCHED.date())
+    assert (found.date, found.precision) == ("2022-03-09", "day")
+
+
+def test_weekday_not_matching_gives_only_the_month() -> None:
+    found = date_from_text(
+        "On March 9, 2022 the talks stalled. He spoke on Friday.", FETCHED.date()
+    )
+    assert (found.date, found.precision) == ("2022-03-01", "month")
+    assert found.confidence < 0.5
+
+
+def test_bare_month_after_an_explicit_one_moves_the_year() -> None:
+    text = (
+        "Zelensky signed a decree in October 2022. According to TASS figures in January, aid grew."
+    )
+    found = date_from_text(text, FETCHED.date())
+    assert (found.date, found.precision) == ("2023-01-01", "year")
+
+
+def test_future_bare_month_is_ignored() -> None:
+    text = "Zelensky signed a decree in October 2022. Talks will resume in January."
+    assert date_from_text(text, FETCHED.date()).precision == "year"
+    assert date_from_text(text, FETCHED.date()).date == "2022-01-01"
+
+
+def test_no_year_no_date() -> None:
+    found = date_from_text(
+        "Blinken told CBS News on Dec. 4 that he said so on Sunday.", FETCHED.date()
+    )
+    assert found.source == "none" and found.date is None
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert date_from_text("He may go in 2022 or may not.", FETCHED.date()).date is None
+
+
+def test_parse_date_precisions() -> None:
+    assert parse_date("2022") == (date(2022, 1, 1), "year")
+    assert parse_date("2022-03") == (date(2022, 3, 1), "month")
+    assert parse_date("9 Mar 2022") == (date(2022, 3, 9), "day")
+    assert parse_date("not a date") is None
+    assert parse_date("2019-13-45") is None
+
+
+@given(
+    text=st.text(max_size=300),
+    years=st.lists(st.integers(1990, 2040), max_size=3),
+    fetched=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2035, 12, 31)),
+)
+def test_never_after_the_fetch_time(text: str, years: list[int], fetched: datetime) -> None:
+    mentions = " ".join(f"on March 9, {y} and in October {y}, and in January" for y in years)
+    found = infer_published(
+        given=f"{years[0]}-05-05" if years else None,
+        url=f"https://x.org/{years[-1]}/02/03/a" if years else None,
+        text=f"{text} {mentions} on Wednesday",
+        fetched_at=fetched,
+    )
+    if found.date is not None:
+        assert date.fromisoformat(found.date) <= fetched.date()
