@@ -94,14 +94,16 @@ def _clean(raw: RawDocument, settings: Settings) -> Outcome:
             date_text=page.zone,
             footer=page.footer,
         )
-    if not cleaned.text.strip():
-        return _refused(raw, "skipped", Reason.NO_BODY.value)
-
     title = raw.title.strip() if raw.title else cleaned.title
-    code, name = detect_language(f"{title}\n{cleaned.text}")
+    # The cleaner's line rules are tuned on English and may keep nothing of another
+    # language; the input's own text then tells its language, so the reason is right.
+    sample = cleaned.text if cleaned.text.strip() else (raw.text or cleaned.title)
+    code, name = detect_language(f"{title}\n{sample}")
     accepted = settings.languages
     if code is not None and accepted and code not in accepted:
         return _refused(raw, "skipped", Reason.NOT_ENGLISH.with_detail(f"{name}, {code}"))
+    if not cleaned.text.strip():
+        return _refused(raw, "skipped", Reason.NO_BODY.value)
 
     published = infer_published(
         given=raw.published,

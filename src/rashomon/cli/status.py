@@ -43,7 +43,10 @@ def status(
         table.add_row(row["outlet"], str(row["n"]), row["first"] or "", row["last"] or "")
     console.print(table)
     if listed:
-        issues = Table("input", "status", "reason", title="skipped and failed inputs")
+        issues = Table(title="skipped and failed inputs")
+        issues.add_column("input", overflow="fold")  # a path must show whole, wrapped
+        issues.add_column("status")
+        issues.add_column("reason", overflow="fold")
         for row in listed:
             issues.add_row(row["input"], row["status"], row["reason"])
         console.print(issues)

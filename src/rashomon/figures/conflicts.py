@@ -1,0 +1,188 @@
+"""Cross-article stage ``conflicts``: figures that clash, or update one another, in a story.
+
+Inside a story (articles sharing an event or a storyline in ``story_articles``;
+the whole corpus when that table is absent or empty), two figures from
+different articles are about the same quantity when they count the same thing
+(``compare.SAME_THING``) in the same unit. If their values disagree beyond
+rounding and qualifiers, they are a *conflict* when their periods overlap and a
+*series* (a later figure updating an earlier one) when they do not. Copies of
+an article (``copy_of`` set) are left out: they are not another outlet's word.
+
+Stories change as articles arrive (storylines merge), so the stage recomputes
+its table from the stored figures in one transaction: re-running yields the
+same rows, new articles extend them. Ids hash the members, so a conflict keeps
+its id while nothing about it changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from rashomon.figures.compare import (
+    SAME_THING,
+    disagree,
+    interval,
+    overlap,
+    period,
+    similarity,
+    stems,
+)
+from rashomon.settings import Settings
+from rashomon.store.db import Store
+
+MEMBER_FIELDS = (
+    "article_id",
+    "outlet",
+    "published",
+    "start",
+    "end",
+    "text",
+    "value",
+    "value_max",
+    "qualifier",
+    "source",
+    "as_of",
+)
+
+
+@dataclass(slots=True)
+class Conflict:
+    id: str
+    story_id: str
+    kind: str  # "conflict" or "series"
+    counts: str
+    unit: str | None
+    members: list[dict[str, Any]]
+
+
+def run(store: Store, settings: Settings) -> None:
+    stories = story_of_articles(store)
+    figures = list(
+        store.rows(
+            'SELECT f.article_id, a.outlet, a.published, f.start, f."end", f.text, f.value, '
+            "f.value_max, f.qualifier, f.source, f.as_of, f.counts, f.unit "
+            "FROM figures f JOIN articles a ON a.id = f.article_id "
+            "WHERE f.counts IS NOT NULL ORDER BY a.rowid, f.start"
+        )
+    )
+    by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for figure in figures:
+        story = stories.get(figure["article_id"], "corpus" if not stories else None)
+        if story is not None:
+            by_story[story].append(figure)
+    found = [c for story, items in sorted(by_story.items()) for c in find_conflicts(story, items)]
+    with store.transaction():
+        store.conn.execute("DELETE FROM conflicts")
+        store.insert("conflicts", found)
+
+
+def story_of_articles(store: Store) -> dict[str, str]:
+    """article id → story id, joining articles that share an event or a storyline."""
+    exists = store.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_articles'"
+    ).fetchone()
+    if exists is None:
+        return {}
+    rows = list(
+        store.rows("SELECT article_id, event_id, storyline_id, copy_of FROM story_articles")
+    )
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for row in rows:
+        if row["copy_of"]:
+            continue
+        node = f"article:{row['article_id']}"
+        for label, value in (("event", row["event_id"]), ("storyline", row["storyline_id"])):
+            if value is not None:
+                parent[find(node)] = find(f"{label}:{value}")
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in list(parent):
+        groups[find(key)].append(key)
+    # A story is named by its smallest event or storyline label ("event:3").
+    story_ids = {
+        root: min(keys, key=lambda k: (k.startswith("article:"), k))
+        for root, keys in groups.items()
+    }
+    return {
+        row["article_id"]: story_ids[find(f"article:{row['article_id']}")]
+        for row in rows
+        if not row["copy_of"]
+    }
+
+
+def find_conflicts(story_id: str, figures: list[dict[str, Any]]) -> list[Conflict]:
+    """Conflicts and series among one story's figures."""
+    keyed = [
+        (
+            f,
+            stems(f["counts"]),
+            interval(f["value"], f["value_max"], f["qualifier"], f["text"]),
+            period(f["as_of"], f["published"]),
+        )
+        for f in figures
+    ]
+    edges: dict[str, list[tuple[int, int]]] = {"conflict": [], "series": []}
+    for i, (a, stems_a, range_a, period_a) in enumerate(keyed):
+        for j in range(i + 1, len(keyed)):
+            b, stems_b, range_b, period_b = keyed[j]
+            if a["article_id"] == b["article_id"] or a["unit"] != b["unit"]:
+                continue
+            if similarity(stems_a, stems_b) < SAME_THING or not disagree(range_a, range_b):
+                continue
+            meets = overlap(period_a, period_b)
+            edges["conflict" if meets in (True, None) else "series"].append((i, j))
+    conflicts = []
+    for kind, pairs in edges.items():
+        for component in _components(pairs):
+            members = sorted(
+                (keyed[k][0] for k in component),
+                key=lambda f: (f["published"] or "", f["article_id"], f["start"]),
+            )
+            conflicts.append(_record(story_id, kind, members))
+    return conflicts
+
+
+def _components(pairs: list[tuple[int, int]]) -> list[list[int]]:
+    linked: dict[int, set[int]] = defaultdict(set)
+    for i, j in pairs:
+        linked[i].add(j)
+        linked[j].add(i)
+    seen: set[int] = set()
+    components = []
+    for start in sorted(linked):
+        if start in seen:
+            continue
+        stack, component = [start], []
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            component.append(node)
+            stack.extend(linked[node] - seen)
+        components.append(sorted(component))
+    return components
+
+
+def _record(story_id: str, kind: str, members: list[dict[str, Any]]) -> Conflict:
+    keys = sorted(f"{m['article_id']}:{m['start']}" for m in members)
+    digest = hashlib.sha1(json.dumps([story_id, kind, keys]).encode()).hexdigest()[:16]
+    counts = min((m["counts"] for m in members), key=len)
+    return Conflict(
+        digest,
+        story_id,
+        kind,
+        counts,
+        members[0]["unit"],
+        [{k: m[k] for k in MEMBER_FIELDS} for m in members],
+    )
