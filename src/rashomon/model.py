@@ -182,7 +182,8 @@ class Signal:
     start: int
     end: int
     text: str
-    signal: str  # naming, loaded, attribution, scare_quote, hedge, intensifier, technique, stance
+    signal: str  # naming, loaded, attribution, scare_quote, hedge, intensifier, technique,
+    # purpose (an action's aim stated as fact), stance
     label: str
     explanation: str
     weight: float = 1.0

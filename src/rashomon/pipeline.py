@@ -59,11 +59,21 @@ def stage(name: str, *, version: str, needs: tuple[str, ...], makes: tuple[str, 
 # (stage name, module whose import registers it), in pipeline order. What the
 # clean stage makes ("article", and "doc" from the spaCy pass) is always there.
 # Planned order: annotate, dates, quotes, figures, timeline, framing.
-PER_ARTICLE_STAGES: tuple[tuple[str, str], ...] = ()
+PER_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
+    ("annotate", "rashomon.annotate.stage"),
+    ("dates", "rashomon.timeline.dates"),
+    ("quotes", "rashomon.quotes.stage"),
+    ("figures", "rashomon.figures.stage"),
+    ("timeline", "rashomon.timeline.events"),
+    ("framing", "rashomon.framing.stage"),
+)
 
 # Cross-article stages: (name, module); each module has ``run(store, settings)``.
 # Planned order: entities, stories, conflicts.
-CROSS_ARTICLE_STAGES: tuple[tuple[str, str], ...] = ()
+CROSS_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
+    ("entities", "rashomon.entities.stage"),
+    ("conflicts", "rashomon.figures.conflicts"),
+)
 
 BASE_MAKES = ("article", "doc")
 

@@ -29,6 +29,33 @@ class Settings:
     # Cleaning
     raw: bool = False
     languages: tuple[str, ...] = ("en",)
+    # briefing, report and web
+    # Cosine (story-mean-centred wordllama vectors) at which two sentences of different
+    # articles say the same thing. Calibrated on the sample storyline: the one pair two
+    # outlets share ("no signs Moscow is interested in negotiating" / "ruled out
+    # negotiations") scores 0.556; topical neighbours about the same war stay below 0.50;
+    # the 99th percentile of all cross-article pairs is 0.33.
+    briefing_match_threshold: float = 0.55
+    # Sentences shorter than this many words (captions, datelines) are not briefing points:
+    # in the sample articles every caption or dateline fragment has at most 5 words.
+    briefing_min_words: int = 6
+    # Most shared points, and most "only this outlet" points per outlet, in a briefing:
+    # what fits on one printed page per section for a ten-outlet story.
+    briefing_shared_limit: int = 12
+    briefing_only_per_outlet: int = 5
+    # API paging: rows per page when the caller gives no limit, and the most it may ask
+    # for (a 1,000-row JSON page of articles without their text serialises in ~20 ms).
+    api_default_limit: int = 50
+    api_max_limit: int = 1000
+    # framing
+    # Extra TOML lexicons (naming families, wording groups, verbs, cues) merged into the
+    # built-in ones in rashomon/data/framing; same shape as those files.
+    framing_lexicons: tuple[str, ...] = ()
+    # Sentence bias score (noisy-OR of its signals' weights) at or above which a sentence
+    # is "biased". Calibrated on BABE dev (benchmarks/framing.py): 0.3 is the F1-best
+    # non-zero threshold (F1 0.628, accuracy 0.658; 5-fold cross-validated F1 0.627); one
+    # intensifier (0.3) or any stronger signal is enough, a hedge (0.1) alone is not.
+    framing_bias_threshold: float = 0.3
     # Print the traceback of a failing stage (the input is still recorded as failed)
     debug: bool = False
 

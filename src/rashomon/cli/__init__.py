@@ -24,6 +24,13 @@ COMMAND_MODULES = (
     "rashomon.cli.search",
     "rashomon.cli.status",
     "rashomon.cli.export",
+    "rashomon.cli.figures",
+    "rashomon.cli.timeline",
+    "rashomon.cli.report",
+    "rashomon.cli.serve",
+    "rashomon.cli.framing",
+    "rashomon.cli.quotes",
+    "rashomon.cli.entities",
 )
 
 for _module in COMMAND_MODULES:

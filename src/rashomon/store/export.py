@@ -33,7 +33,14 @@ class Export:
 EXPORTS: dict[str, Export] = {}
 
 # Modules whose import registers their exports.
-EXPORT_MODULES = ("rashomon.store.articles",)
+EXPORT_MODULES = (
+    "rashomon.store.articles",
+    "rashomon.figures.queries",
+    "rashomon.timeline.queries",
+    "rashomon.framing.export",
+    "rashomon.quotes.queries",
+    "rashomon.entities.queries",
+)
 
 FORMATS = ("jsonl", "csv", "parquet")
 PARQUET_ROW_GROUP = 5_000
