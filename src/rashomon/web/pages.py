@@ -126,16 +126,13 @@ def articles_page(
     limit: Annotated[int | None, Query(ge=1)] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    limit = clamp(request, limit)
-    rows, total = queries.article_page(store, limit, offset)
-    return render(
+    return listing(
         request,
-        "listing.html",
+        store,
+        queries.article_page,
+        limit,
+        offset,
         heading="Articles",
-        rows=rows,
-        total=total,
-        limit=limit,
-        offset=offset,
         link_prefix="/article/",
         columns=["title", "outlet_label", "published"],
         empty="No articles.",
@@ -149,16 +146,13 @@ def entities_page(
     limit: Annotated[int | None, Query(ge=1)] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    limit = clamp(request, limit)
-    rows, total = queries.entity_list(store, limit, offset)
-    return render(
+    return listing(
         request,
-        "listing.html",
+        store,
+        queries.entity_list,
+        limit,
+        offset,
         heading="Entities",
-        rows=rows,
-        total=total,
-        limit=limit,
-        offset=offset,
         link_prefix="/entity/",
         columns=["name", "type", "article_count", "mention_count"],
         empty="No entities in this store (the entities stage has not run).",
@@ -199,4 +193,15 @@ def api_index(request: Request) -> HTMLResponse:
         routes=routes,
         default_limit=settings.api_default_limit,
         max_limit=settings.api_max_limit,
+    )
+
+
+def listing(
+    request: Request, store: Store, fetch: Any, limit: int | None, offset: int, **view: Any
+) -> HTMLResponse:
+    """One page of a paged table, clamped to the named API limits."""
+    limit = clamp(request, limit)
+    rows, total = fetch(store, limit, offset)
+    return render(
+        request, "listing.html", rows=rows, total=total, limit=limit, offset=offset, **view
     )
