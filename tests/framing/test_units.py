@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from rashomon.framing.lexicon import load_lexicon
 from rashomon.framing.patterns import compile_phrases, verb_forms
-from rashomon.framing.score import bias_score, score_sentences
+from rashomon.framing.score import bias_score, score_sentences, signals_by_sentence
 from rashomon.framing.voice import find_voice, quotation_fragments
 from rashomon.model import Quote, Sentence, Signal
 
@@ -42,6 +42,18 @@ def test_voice_separates_speech_paraphrase_and_terms():
     assert not voice.own(tempting, tempting + 8)  # partial quote inside a paraphrase
     assert voice.paraphrase(tempting - 5, tempting - 1)
     assert [text[f.start + 1 : f.end - 1] for f in voice.terms] == ["security"]
+    second = text.index('"We')
+    assert voice.own_text(text, second, len(text)) == 'she said. A "security" aid.'
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab ,.") + list(MARKS)), max_size=60))
+def test_own_text_keeps_only_unquoted_words(text):
+    voice = find_voice(text, [])
+    own = voice.own_text(text, 0, len(text))
+    assert len(own) <= len(text)
+    assert all(word in text for word in own.split())
+    if not voice.reported:
+        assert own == " ".join(text.split())
 
 
 def test_phrase_patterns_match_whole_words_forms_and_plurals():
@@ -85,6 +97,9 @@ def test_bias_score_is_a_noisy_or_counting_each_span_once():
 
 def test_score_sentences_sets_flags_and_labels():
     sentences = [Sentence("a", 0, 10, "x" * 10), Sentence("a", 11, 20, "y" * 9)]
-    score_sentences(sentences, [signal(2, 4, 0.6), signal(12, 13, 0.1, "hedge")], 0.3)
+    inside = signals_by_sentence(sentences, [signal(2, 4, 0.6), signal(12, 13, 0.1, "hedge")])
+    score_sentences(sentences, inside, 0.3)
     assert sentences[0].biased and sentences[0].signals == ["loaded:l"]
     assert not sentences[1].biased and sentences[1].bias_score == 0.1
+    score_sentences(sentences, inside, 0.3, scores=[0.2, 0.9])  # the model's, when given
+    assert not sentences[0].biased and sentences[1].biased and sentences[1].bias_score == 0.9

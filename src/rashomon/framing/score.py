@@ -1,10 +1,10 @@
-"""Sentence bias score: how likely the sentence is one-sided, from its signals.
+"""Sentence bias score: the rule score of its signals, and the flags each sentence carries.
 
 Each signal's weight is read as the chance that it alone makes the sentence one-sided,
 and the chances combine as a noisy-OR: score = 1 - prod(1 - weight). A technique signal
 restates the evidence of the signal it was read from, on the same span, so each span
-counts once, with its largest weight. No model is trained: the only number fitted to
-labelled data is the threshold (settings.framing_bias_threshold).
+counts once, with its largest weight. This rule score is one input of the bias model
+(``bias_model``), whose probability becomes the sentence's ``bias_score`` when given.
 """
 
 from __future__ import annotations
@@ -23,11 +23,28 @@ def bias_score(signals: list[Signal]) -> float:
     return round(1.0 - remaining, 4)
 
 
-def score_sentences(sentences: list[Sentence], signals: list[Signal], threshold: float) -> None:
-    """Fill bias_score, biased and signals (``kind:label``) on each sentence in place."""
+def signals_by_sentence(sentences: list[Sentence], signals: list[Signal]) -> list[list[Signal]]:
+    """The signals overlapping each sentence, in text order."""
     ordered = sorted(signals, key=lambda s: s.start)
-    for sentence in sentences:
-        inside = [s for s in ordered if s.start < sentence.end and sentence.start < s.end]
-        sentence.bias_score = bias_score(inside)
+    return [
+        [s for s in ordered if s.start < sentence.end and sentence.start < s.end]
+        for sentence in sentences
+    ]
+
+
+def score_sentences(
+    sentences: list[Sentence],
+    inside: list[list[Signal]],
+    threshold: float,
+    scores: list[float] | None = None,
+) -> None:
+    """Fill bias_score, biased and signals (``kind:label``) on each sentence in place.
+
+    ``inside`` holds each sentence's signals; ``scores`` (the model's probabilities)
+    replace the rule score when given.
+    """
+    for i, sentence in enumerate(sentences):
+        score = scores[i] if scores is not None else bias_score(inside[i])
+        sentence.bias_score = round(float(score), 4)
         sentence.biased = sentence.bias_score >= threshold
-        sentence.signals = list(dict.fromkeys(f"{s.signal}:{s.label}" for s in inside))
+        sentence.signals = list(dict.fromkeys(f"{s.signal}:{s.label}" for s in inside[i]))

@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rashomon.framing.attribution import attribution_findings
+from rashomon.framing.bias_model import sentence_probabilities
 from rashomon.framing.context import Context, Finding
 from rashomon.framing.lexicon import load_lexicon
 from rashomon.framing.naming import naming_findings
 from rashomon.framing.scare_quotes import scare_quote_findings
-from rashomon.framing.score import score_sentences
+from rashomon.framing.score import score_sentences, signals_by_sentence
 from rashomon.framing.stance import stance_findings
 from rashomon.framing.techniques import repetition_findings, slogan_findings, technique_signals
 from rashomon.framing.voice import find_voice
 from rashomon.framing.wording import wording_findings
-from rashomon.model import Analysis, Signal
+from rashomon.model import Analysis, Sentence, Signal
 from rashomon.pipeline import stage
 from rashomon.settings import Settings
 
@@ -22,10 +23,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def find_signals(analysis: Analysis, doc: Doc, settings: Settings) -> list[Signal]:
-    """Every framing signal of one article, in text order."""
+def framing_context(analysis: Analysis, doc: Doc, settings: Settings) -> Context:
+    """What every rule reads about one article: its text, parse, voices and lexicon."""
     article = analysis.article
-    ctx = Context(
+    return Context(
         article_id=article.id,
         text=article.text,
         doc=doc,
@@ -33,6 +34,10 @@ def find_signals(analysis: Analysis, doc: Doc, settings: Settings) -> list[Signa
         lexicon=load_lexicon(tuple(settings.framing_lexicons)),
         mentions=tuple(analysis.mentions),
     )
+
+
+def find_signals(ctx: Context) -> list[Signal]:
+    """Every framing signal of one article, in text order."""
     findings: list[Finding] = []
     for rule in (naming_findings, wording_findings, attribution_findings, scare_quote_findings):
         findings += rule(ctx)
@@ -41,7 +46,15 @@ def find_signals(analysis: Analysis, doc: Doc, settings: Settings) -> list[Signa
     return sorted((f.signal for f in findings), key=lambda s: (s.start, s.end, s.signal))
 
 
-@stage("framing", version="1", needs=("sentences", "mentions", "quotes"), makes=("signals",))
+def own_voice_texts(ctx: Context, sentences: list[Sentence]) -> list[str]:
+    """Each sentence without the words it quotes: what the bias model reads."""
+    return [ctx.voice.own_text(ctx.text, s.start, s.end) for s in sentences]
+
+
+@stage("framing", version="2", needs=("sentences", "mentions", "quotes"), makes=("signals",))
 def framing(analysis: Analysis, doc: Doc, settings: Settings) -> None:
-    analysis.signals = find_signals(analysis, doc, settings)
-    score_sentences(analysis.sentences, analysis.signals, settings.framing_bias_threshold)
+    ctx = framing_context(analysis, doc, settings)
+    analysis.signals = find_signals(ctx)
+    inside = signals_by_sentence(analysis.sentences, analysis.signals)
+    scores = sentence_probabilities(own_voice_texts(ctx, analysis.sentences), inside)
+    score_sentences(analysis.sentences, inside, settings.framing_bias_threshold, scores)

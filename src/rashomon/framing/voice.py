@@ -81,6 +81,17 @@ class Voice:
         """True when no part of the span is inside someone's words in quotation marks."""
         return not overlaps(start, end, self.reported)
 
+    def own_text(self, text: str, start: int, end: int) -> str:
+        """``text[start:end]`` with someone's quoted words cut out: the outlet's wording only."""
+        kept, at = [], start
+        for lo, hi in self.reported:
+            if hi <= at or lo >= end:
+                continue
+            kept.append(text[at:lo] if lo > at else "")
+            at = max(at, hi)
+        kept.append(text[at:end] if end > at else "")
+        return " ".join(" ".join(kept).split())
+
     def paraphrase(self, start: int, end: int) -> bool:
         """True when the span is in the outlet's paraphrase of someone (indirect speech)."""
         return overlaps(start, end, self.paraphrased)
