@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from rashomon.annotate.mentions import find_mentions
 from rashomon.annotate.stage import find_sentences
 
@@ -44,3 +46,11 @@ def test_role_noun_is_a_mention_without_a_name(nlp):
 def test_sentences_are_trimmed(nlp):
     doc = nlp("First one.\n\nSecond one.")
     assert [s.text for s in find_sentences(doc, "a")] == ["First one.", "Second one."]
+
+
+def test_place_word_in_a_mistagged_person_retypes_nothing(nlp):
+    doc = nlp("N. Korea tests a bomb. North Korea said Korea would go on.")
+    korea = [t.i for t in doc if t.text == "Korea"]
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, korea[1] - 1, korea[1] + 1, "GPE")]
+    people = [m.text for m in find_mentions(doc, "a") if m.type == "PERSON"]
+    assert people == ["N. Korea"]  # not every later "Korea"

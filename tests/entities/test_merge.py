@@ -1,6 +1,7 @@
 from rashomon.entities.lexicon import places, roles
-from rashomon.entities.local import countries_in
+from rashomon.entities.local import countries_in, resolve_article
 from rashomon.entities.merge import EntityIndex
+from rashomon.model import Mention
 
 
 def test_spelling_variants_merge():
@@ -42,3 +43,30 @@ def test_lexicons():
     ]
     assert roles().concept("State Secretary") == roles().concept("top diplomats")
     assert roles().concept("deputy foreign minister") is None
+
+
+def test_a_relative_is_not_the_surname_already_named():
+    index = EntityIndex([])
+    donald, _ = index.link("Donald Trump", "PERSON")
+    assert index.link("Trump", "PERSON")[0] is donald
+    ivanka, rule = index.link("Ivanka Trump", "PERSON")
+    assert ivanka is not donald and rule == "new"
+
+
+def _mentions(*names: tuple[int, str]) -> list[Mention]:
+    return [Mention("a", start, start + len(n), n, "PERSON", n) for start, n in names]
+
+
+def test_nickname_before_a_full_name_is_the_same_person():
+    local = resolve_article(_mentions((0, "Hillary Clinton"), (50, "Crooked Hillary Clinton")))
+    assert [link.key for link in local.links] == ["Hillary Clinton", "Hillary Clinton"]
+
+
+def test_shared_surname_goes_to_the_person_introduced_first():
+    mentions = _mentions((0, "Hillary Clinton"), (40, "Bill Clinton"), (90, "Clinton"))
+    assert resolve_article(mentions).links[-1].key == "Hillary Clinton"
+
+
+def test_acronym_is_no_surname():
+    local = resolve_article(_mentions((0, "Kim Jong Un"), (30, "U.N.")))
+    assert local.links[-1].key == "U.N."

@@ -44,3 +44,32 @@ def test_spans_are_ordered_disjoint_and_open_with_a_mark(text):
         assert "\n" not in text[s.start : s.end]
     for a, b in zip(spans, spans[1:], strict=False):
         assert a.end <= b.start
+
+
+def test_two_apostrophes_are_a_double_mark():
+    text = "''We must not overreact,'' he told me."
+    spans = find_quoted_spans(text)
+    assert [(text[s.start : s.end], s.mark) for s in spans] == [("''We must not overreact,''", 2)]
+    assert text[spans[0].inner_start : spans[0].inner_end] == "We must not overreact,"
+
+
+def test_single_marks_quote_when_no_double_mark_is_near():
+    assert texts("‘We will fight on,’ she said. It’s the voters’ choice.") == [
+        "‘We will fight on,’"
+    ]
+    assert texts("'We will fight on,' she said.") == ["'We will fight on,'"]
+
+
+def test_single_marks_inside_double_quotes_stay_nested():
+    assert texts("“He called it ‘a mess’ today,” she said.") == ["“He called it ‘a mess’ today,”"]
+
+
+def test_apostrophes_are_not_quotes():
+    assert texts("Trump’s plan isn’t the voters’ plan, it's Clinton's.") == []
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n'‘’")), max_size=80))
+def test_single_mark_spans_open_and_close_with_single_marks(text):
+    for s in find_quoted_spans(text):
+        assert text[s.start] in "'‘"
+        assert "\n" not in text[s.start : s.end]

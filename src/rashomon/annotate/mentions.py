@@ -66,6 +66,7 @@ def _missed_names(doc: Doc, ents: list[Span]) -> list[Span]:
     names = given_names()
     found: list[Span] = []
     surnames = {fold(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    surnames -= _place_ends(ents)  # "N. Korea" tagged PERSON names no "Korea" person
     i = 0
     while i < len(doc) - 1:
         tok, nxt = doc[i], doc[i + 1]
@@ -96,11 +97,32 @@ def _missed_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return found
 
 
+def _place_ends(ents: list[Span]) -> set[str]:
+    """The last word of every place name of two words or more ("korea" for "North
+    Korea's"); a lone word tagged as a place may be a mistagged surname ("Blinken")."""
+    ends = set()
+    for e in ents:
+        words = [t for t in e if t.tag_ != "POS"]
+        if e.label_ in {"GPE", "LOC"} and len(words) > 1:
+            ends.add(fold(words[-1].text))
+    return ends
+
+
 def _person_words(ents: list[Span]) -> set[str]:
-    """Folded full names and surnames of the multi-word PERSON entities."""
+    """Folded full names and surnames of the multi-word PERSON entities.
+
+    A "surname" that ends a place named in the same article ("N. Korea" tagged PERSON
+    beside "North Korea") is the place's: it would retype every "Korea".
+    """
+    place_ends = _place_ends(ents)
     words: set[str] = set()
     for ent in ents:
-        if ent.label_ == "PERSON" and len(ent) > 1 and places().lookup(ent.text) is None:
+        if (
+            ent.label_ == "PERSON"
+            and len(ent) > 1
+            and places().lookup(ent.text) is None
+            and fold(ent[-1].text) not in place_ends
+        ):
             words.add(fold(ent.text))
             words.add(fold(ent[-1].text))
     return words

@@ -8,7 +8,8 @@ The evidence, recorded as the linking rule:
   given name (Antony/Anthony Blinken), or the same given name and a close surname
   (Volodymyr Zelenskyy/Zelensky, Avril Haynes/Haines);
 - ``surname``: a surname alone, or a full name whose surname is a known one-word name,
-  when exactly one person of the corpus has it;
+  when exactly one person of the corpus has it and has no other full name ("Ivanka
+  Trump" is not the "Trump" already known as Donald Trump);
 - ``acronym``: an organisation's initials (U.N. / United Nations);
 - ``role``: a role description to the one person whose title denotes the same office
   in the same country ("the Russian leader" -> Vladimir Putin, President of Russia).
@@ -127,7 +128,12 @@ class EntityIndex:
             ):
                 return entity, "fuzzy-name"
         one_word = self._by_word[("last", 1, words[-1])]
-        return (self.entities[next(iter(one_word))], "surname") if len(one_word) == 1 else None
+        if len(one_word) != 1:
+            return None
+        entity = self.entities[next(iter(one_word))]
+        if any(len(o.split()) > 1 for o in entity.folded_names()):
+            return None  # "Ivanka Trump" is not the "Trump" already named "Donald Trump"
+        return entity, "surname"
 
     def _organisation(self, key: str) -> tuple[Known, str] | None:
         short = key.replace(" ", "")

@@ -65,3 +65,44 @@ def source_nouns() -> frozenset[str]:
 
 def cue_of(word: str) -> Cue | None:
     return cue_forms().get(word.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectCue:
+    """How a verb carries a statement in its object (see ``objects`` in cues.toml)."""
+
+    lemma: str
+    takes_object: bool  # "denounced [the annexation]"
+    needs_predicate: bool  # "called [Trump a liar]", not "called the meeting"
+    takes_infinitive: bool  # "vowed [to form a task force]"
+    prepositions: frozenset[str]  # "called for [a moratorium]"
+
+
+@cache
+def object_forms() -> dict[str, ObjectCue]:
+    """Lower-cased word form -> how that verb carries a statement in its object."""
+    data = _data()
+    objects = set(data["objects"]["verbs"])
+    predicates = set(data["objects"]["predicates"])
+    infinitives = set(data["infinitives"]["verbs"])
+    preps = data["prepositions"]
+    forms: dict[str, ObjectCue] = {}
+    for lemma in objects | predicates | infinitives | set(preps):
+        cue = ObjectCue(
+            lemma,
+            lemma in objects or lemma in predicates,
+            lemma in predicates and lemma not in objects,
+            lemma in infinitives,
+            frozenset(preps.get(lemma, ())),
+        )
+        for form in inflect(lemma) | set(data["irregular"].get(lemma, [])):
+            forms[form] = cue
+    return forms
+
+
+def object_confidence() -> float:
+    return float(_data()["objects"]["confidence"])
+
+
+def object_cue_of(word: str) -> ObjectCue | None:
+    return object_forms().get(word.lower())

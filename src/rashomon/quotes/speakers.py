@@ -3,8 +3,11 @@
 A speaker is named by a mention (resolved by ``entities.local``: full names,
 surnames, role descriptions, groups), by a pronoun (he/she go to the most recent
 person of compatible gender, preferring people who were the subject of a sentence
-or already spoke; they goes to the last group or organisation that spoke), or by a
-plain description ("the report", "officials") kept as words with no name.
+or already spoke, never people named inside quotation marks, and following a chain of
+subject pronouns; they goes to the last group or organisation that spoke), by a label
+("PENCE:"), or by a plain description ("the report", "officials") kept as words with
+no name; a description that names its owner speaks for it ("the IMF report",
+"footage of Hillary Clinton").
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.entities.lexicon import fold
 from rashomon.entities.local import GROUP_SEPARATOR, ArticleEntities
 from rashomon.model import Mention
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OWNER_DEPS = frozenset({"compound", "poss"})
 # How far back a pronoun looks for its person, in characters: about four paragraphs
 # of news prose; farther back the last compatible person is more often wrong (checked
 # on the PolNeAR dev split).
@@ -35,6 +40,7 @@ NAMING_CONFIDENCE = {
     "role": 0.85,
     "role-group": 0.8,
     "pronoun": 0.8,
+    "label": 0.7,
     "description": 0.5,
 }
 
@@ -55,13 +61,23 @@ class Speaker:
 class SpeakerResolver:
     """Resolves speaker tokens of one article; remembers who spoke, for pronouns."""
 
-    def __init__(self, doc: Doc, entities: ArticleEntities) -> None:
+    def __init__(
+        self, doc: Doc, entities: ArticleEntities, quoted: list[tuple[int, int]] = ()
+    ) -> None:
         self.doc = doc
         self.entities = entities
         self.mentions = entities.mentions
         self.starts = [m.start for m in self.mentions]
         self.spoke: list[tuple[int, str]] = []  # (offset, name) of each attributed quote
         self._subjects = {i for i, m in enumerate(self.mentions) if self._is_subject(m)}
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [s for s, _ in self._quoted]
+        # he/she as the subject of a clause, in text order: a pronoun chain ("He added
+        # a note of caution. … he said") names the same person until another comes up
+        self._subject_pronouns = [
+            t for t in doc if t.lower_ in PRONOUN_GENDER and t.dep_ in SUBJECT_DEPS
+        ]
+        self._pronoun_names: dict[int, str | None] = {}
 
     def record(self, offset: int, name: str | None) -> None:
         if name:
@@ -77,6 +93,16 @@ class SpeakerResolver:
         if self._name_of(tok) is None:
             # "one of the family's attorneys, Justin Bamberg,": the name is in apposition
             named = [c for c in tok.children if c.dep_ == "appos" and self._name_of(c)]
+            # "the IMF report stated": an organisation speaks through its document
+            named += [c for c in tok.children if c.dep_ in OWNER_DEPS and self._is_org(c)]
+            # "footage of Hillary Clinton asking", "a statement by the ministry"
+            named += [
+                o
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ in {"of", "by", "from"}
+                for o in p.children
+                if o.dep_ == "pobj" and self._name_of(o)
+            ]
             if named:
                 tok, heads = named[0], named[:1]
         names: list[str] = []
@@ -104,6 +130,24 @@ class SpeakerResolver:
             else Speaker(None, "", 0, 0, "none")
         )
 
+    def from_label(self, start: int, end: int) -> Speaker | None:
+        """The speaker a label names ("PENCE", "Pence"): a person or organisation
+        mentioned there, or a person of the article with that surname."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        index = self.mention_index(span[0])
+        text = self.doc.text[start:end]
+        if index is not None:
+            m, link = self.mentions[index], self.entities.links[index]
+            if m.type in {"PERSON", "ORG"} and link.key and m.start <= start and end <= m.end:
+                return Speaker(link.key, text, start, end, link.rule)
+        surname = fold(text).split()[-1]
+        for key in self.entities.people:
+            if fold(key).split()[-1] == surname:
+                return Speaker(key, text, start, end, "surname")
+        return None
+
     # -- internals ------------------------------------------------------------------
 
     def _name_of(self, tok: Token) -> tuple[str, str] | None:
@@ -126,6 +170,10 @@ class SpeakerResolver:
             )
         return None
 
+    def _is_org(self, tok: Token) -> bool:
+        index = self.mention_index(tok)
+        return index is not None and self.mentions[index].type == "ORG"
+
     def mention_index(self, tok: Token) -> int | None:
         i = bisect.bisect_right(self.starts, tok.idx) - 1
         while i >= 0 and self.mentions[i].start <= tok.idx:
@@ -138,14 +186,24 @@ class SpeakerResolver:
         return None
 
     def _pronoun(self, offset: int, gender: str) -> str | None:
-        """The most recent compatible person: subjects and speakers first, then anyone."""
+        """The most recent compatible person: subjects and speakers first, then anyone.
+
+        People named inside quotation marks are left out: a speaker who says "my
+        adviser, John Holdren, …" is not John Holdren.
+        """
         candidates: list[tuple[int, str, bool]] = [
             (o, n, True) for o, n in self.spoke if GROUP_SEPARATOR not in n
         ]
         for i, m in enumerate(self.mentions):
             link = self.entities.links[i]
-            if m.type == "PERSON" and link.key and GROUP_SEPARATOR not in link.key:
+            if (
+                m.type == "PERSON"
+                and link.key
+                and GROUP_SEPARATOR not in link.key
+                and not self._in_quote(m.start)
+            ):
                 candidates.append((m.start, link.key, i in self._subjects))
+        candidates.extend(self._chained(offset, gender))
         candidates = [c for c in candidates if offset - PRONOUN_WINDOW < c[0] < offset]
         candidates.sort(key=lambda c: c[0], reverse=True)
         fits = [
@@ -156,6 +214,26 @@ class SpeakerResolver:
         salient = [c for c in fits if c[2]]
         best = salient or fits
         return best[0][1] if best else None
+
+    def _chained(self, offset: int, gender: str) -> list[tuple[int, str, bool]]:
+        """The person the last subject pronoun of the same gender before ``offset`` named."""
+        earlier = [
+            t
+            for t in self._subject_pronouns
+            if t.idx < offset and PRONOUN_GENDER[t.lower_] == gender and not self._in_quote(t.idx)
+        ]
+        if not earlier:
+            return []
+        last = earlier[-1]
+        if last.i not in self._pronoun_names:
+            self._pronoun_names[last.i] = None  # no cycles while it resolves
+            self._pronoun_names[last.i] = self._pronoun(last.idx, gender)
+        name = self._pronoun_names[last.i]
+        return [(last.idx, name, True)] if name else []
+
+    def _in_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._quoted_starts, offset) - 1
+        return i >= 0 and offset < self._quoted[i][1]
 
     def _is_subject(self, m: Mention) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")

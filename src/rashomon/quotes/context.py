@@ -1,0 +1,169 @@
+"""What every quote rule of one article reads: the parse, paragraphs, quoted spans,
+speakers, and the offset helpers that keep a span inside its paragraph.
+
+``ArticleContext`` is the base of the indirect rules (``quotes.indirect``) and of the
+quote finder (``quotes.extract``); ``Candidate`` is a quote not yet attributed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.entities.local import ArticleEntities
+from rashomon.quotes.cues import cue_of
+from rashomon.quotes.marks import OPENING, QuotedSpan, find_quoted_spans, paragraphs
+from rashomon.quotes.speakers import Speaker, SpeakerResolver
+
+SENTENCE_END = frozenset({".", "!", "?"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A cue with no subject of its own takes that of the verb it hangs from, through these
+# relations (", adding that …", "before asking her, …": pcomp under a prep).
+INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "prep"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+NON_SPEAKERS = frozenset({"WP", "WDT", "EX"})
+
+
+def can_speak(subject: Token) -> bool:
+    """Outside quotes, "I" and "we" are the writer, and "what"/"there" nobody."""
+    if subject.lower_ in FIRST_PERSON or subject.tag_ in NON_SPEAKERS:
+        return False
+    return not (subject.tag_ == "DT" and subject.lower_ in {"that", "this", "it"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    rule: str
+    cue: Token | None = None
+    cue_confidence: float = 0.9
+    subject: Token | None = None
+    subject_span: Span | None = None
+    inherit_from: Candidate | None = None
+    speaker: Speaker | None = None
+    fragments: list[QuotedSpan] = field(default_factory=list)
+
+
+class ArticleContext:
+    """One article as the quote rules see it."""
+
+    def __init__(self, doc: Doc, entities: ArticleEntities) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.token_starts = [t.idx for t in doc]
+        self.paras = paragraphs(self.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.spans = find_quoted_spans(self.text)
+        self.span_starts = frozenset(s.start for s in self.spans)
+        self.resolver = SpeakerResolver(doc, entities, [(s.start, s.end) for s in self.spans])
+
+    # -- speakers -------------------------------------------------------------------
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The verb's subject, or that of the verb it hangs from (", adding that …").
+
+        A subject the parser found inside a quotation is a misparse of ``"…," X said``:
+        the speaker is then the name or pronoun right next to the verb.
+        """
+        tok = verb
+        for _ in range(4):
+            subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and self._inside_quote(subject.idx, 0):
+                return self._beside(verb)
+            if subject is not None and self._paragraph(subject.idx) != self._paragraph(verb.idx):
+                # the parser ran over a line break ("12:15 p.m. / Donald Trump says")
+                return self._beside(verb)
+            if subject is not None:
+                return subject
+            if tok.dep_ not in INHERIT_DEPS or tok.head is tok:
+                return None
+            if tok.dep_ == "acl" and tok.tag_ == "VBG":
+                return tok.head  # "footage of Clinton asking, …": the noun does the asking
+            if tok.dep_ == "xcomp":
+                # object control: in "pressed Stumpf to admit that …" Stumpf admits
+                controller = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+                if controller is not None and controller.i < tok.i:
+                    return controller
+            participle = tok.tag_ == "VBG" and tok.dep_ == "advcl"
+            tok = tok.head
+            if participle and tok.dep_ == "ccomp" and cue_of(tok.head.text) is not None:
+                # "said the attacks did not hurt, arguing that …": the sayer argues
+                tok = tok.head
+        return None
+
+    def _beside(self, verb: Token) -> Token | None:
+        """A name or pronoun just before or after ``verb`` ("," Cummings said; said Cummings)."""
+        for tok in (
+            verb.nbor(-1) if verb.i > 0 else None,
+            verb.nbor(1) if verb.i + 1 < len(self.doc) else None,
+        ):
+            if tok is not None and (
+                tok.pos_ in {"PROPN", "PRON"} or self.resolver.mention_index(tok) is not None
+            ):
+                return tok
+        return None
+
+    # -- offsets --------------------------------------------------------------------
+
+    def _trim(self, span: Span) -> tuple[int, int]:
+        """A span's characters without a leading "that" or trailing commas and spaces."""
+        tokens = list(span)
+        while tokens and (
+            tokens[0].lower_ == "that"
+            and tokens[0].dep_ == "mark"
+            or tokens[0].is_punct
+            and tokens[0].text not in OPENING + '"'
+            and tokens[0].idx not in self.span_starts
+            or tokens[0].is_space
+        ):
+            tokens = tokens[1:]
+        while tokens and (
+            tokens[-1].is_space
+            or tokens[-1].text in {",", ";", ":", "-", "—"}
+            or tokens[-1].dep_ == "cc"  # "declined to threaten Moscow or": a cut conjunct
+        ):
+            tokens = tokens[:-1]
+        if not tokens:
+            return 0, 0
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    def _clip(self, start: int, end: int, anchor: int) -> tuple[int, int]:
+        """Keep a span inside the paragraph of ``anchor``: the parser may run across lines."""
+        para_start, para_end = self._paragraph(anchor)
+        start, end = max(start, para_start), min(end, para_end)
+        text = self.text[start:end]
+        stripped = text.strip().rstrip(",;:")
+        if not stripped:
+            return 0, 0
+        start += len(text) - len(text.lstrip())
+        return start, start + len(stripped)
+
+    def _closing_mark_end(self, end: int) -> int:
+        """``end``, moved past a quoted fragment it cuts in two."""
+        for span in self.spans:
+            if span.start < end < span.end:
+                return span.end
+        return end
+
+    def _token_index(self, char: int) -> int:
+        return bisect.bisect_left(self.token_starts, char)
+
+    def _paragraph(self, char: int) -> tuple[int, int]:
+        return self.paras[self._para_index(char)]
+
+    def _para_index(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def _inside_quote(self, char: int, longer_than: int = 40) -> bool:
+        return any(s.start < char < s.end for s in self.spans if s.end - s.start > longer_than)
+
+    def _opens_quote(self, tok: Token) -> bool:
+        return tok.text in OPENING or tok.idx in self.span_starts
+
+    @staticmethod
+    def _overlaps(c: Candidate, taken: list[tuple[int, int]]) -> bool:
+        return any(c.start < e and s < c.end for s, e in taken)
