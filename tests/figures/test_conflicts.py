@@ -77,21 +77,18 @@ def test_stories_keep_conflicts_apart(store):
             outcome(article("b", "2022-03-09"), [fig("b", "600", 600, "civilians killed")]),
         ]
     )
-    store.conn.execute(
-        "CREATE TABLE story_articles (article_id TEXT, event_id INTEGER, storyline_id INTEGER,"
-        " copy_of TEXT, copy_similarity REAL)"
-    )
     store.conn.executemany(
-        "INSERT INTO story_articles VALUES (?, ?, ?, NULL, NULL)", [("a", 1, 1), ("b", 2, 2)]
+        "INSERT INTO story_articles VALUES (?, ?, ?, NULL, NULL)",
+        [("a", "e1", "s1"), ("b", "e2", "s2")],
     )
     store.conn.commit()
     conflicts.run(store, Settings())
     assert list(conflict_rows(store)) == []
-    store.conn.execute("UPDATE story_articles SET storyline_id = 1")
+    store.conn.execute("UPDATE story_articles SET storyline_id = 's1'")
     store.conn.commit()
     conflicts.run(store, Settings())
     (row,) = conflict_rows(store)
-    assert row["story_id"] == "event:1"
+    assert row["story_id"] == "event:e1"
 
 
 def test_samples_refugees_abroad_and_displaced_at_home_are_no_conflict(store, samples):

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
-from urllib.parse import urlsplit
 
 from rashomon.briefing.model import StorySummary
+from rashomon.store.articles import outlet_label
 from rashomon.store.db import Store
 
 CORPUS_STORY = "all"  # the one story of a store that has no story tables yet
@@ -29,16 +29,6 @@ def has_table(store: Store, name: str) -> bool:
 
 def columns(store: Store, table: str) -> set[str]:
     return {row[1] for row in store.conn.execute(f"PRAGMA table_info({table})")}
-
-
-def outlet_label(outlet: str | None, url: str | None, article_id: str) -> str:
-    """The outlet's name, else its web domain, else the article id: never blank."""
-    if outlet:
-        return outlet
-    host = urlsplit(url).hostname if url else None
-    if host:
-        return host.removeprefix("www.")
-    return f"article {article_id}"
 
 
 def placeholders(values: Iterable[Any]) -> str:

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rashomon.errors import RashomonError
+from rashomon.store.articles import outlet_label
 from rashomon.store.db import Store
 
 KINDS = (
@@ -114,8 +115,8 @@ def compare_story(store: Store, story: str | None = None) -> StoryFraming:
     ids = story_article_ids(store, story)
     marks = ",".join("?" for _ in ids)
     outlet_of = {
-        r["id"]: r["outlet"] or r["id"]
-        for r in store.rows(f"SELECT id, outlet FROM articles WHERE id IN ({marks})", ids)
+        r["id"]: outlet_label(r["outlet"], r["url"], r["id"])
+        for r in store.rows(f"SELECT id, outlet, url FROM articles WHERE id IN ({marks})", ids)
     }
     signals = list(
         store.rows(

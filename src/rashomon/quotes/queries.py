@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from rashomon.store.articles import outlet_label
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
 
@@ -41,7 +42,7 @@ def quotes_by_speaker(store: Store, speaker: str | None = None) -> dict[str, lis
     words naming the speaker in the article.
     """
     sql = (
-        "SELECT q.*, coalesce(a.outlet, a.id) AS outlet FROM quotes q "
+        "SELECT q.*, a.outlet, a.url FROM quotes q "
         "JOIN articles a ON a.id = q.article_id "
         "WHERE (:s IS NULL OR q.speaker LIKE :p OR q.speaker_mention LIKE :p) "
         "ORDER BY a.rowid, q.start"
@@ -50,6 +51,7 @@ def quotes_by_speaker(store: Store, speaker: str | None = None) -> dict[str, lis
     pattern = f"%{speaker}%" if speaker else None
     for raw in store.conn.execute(sql, {"s": speaker, "p": pattern}):
         row = dict(raw)
+        row["outlet"] = outlet_label(row.pop("outlet"), row.pop("url"), row["article_id"])
         who = row["speaker"] or (
             f"({row['speaker_mention']})" if row["speaker_mention"] else "(unknown)"
         )

@@ -6,6 +6,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
@@ -40,6 +41,20 @@ def article_rows(store: Store) -> Iterator[dict[str, Any]]:
         "FROM inputs i LEFT JOIN articles a ON a.input = i.input ORDER BY i.rowid"
     )
     yield from store.rows(sql)
+
+
+def outlet_label(outlet: str | None, url: str | None, article_id: str) -> str:
+    """The outlet's name, else its web domain, else the article id: never blank.
+
+    Every surface labels articles through this, so an outlet-less article reads the
+    same in the CLI, the briefing, the framing comparison and the web UI.
+    """
+    if outlet:
+        return outlet
+    host = urlsplit(url).hostname if url else None
+    if host:
+        return host.removeprefix("www.")
+    return f"article {article_id}"
 
 
 def status_counts(store: Store) -> dict[str, int]:

@@ -14,10 +14,10 @@ from rashomon.briefing.queries import (
     decode_json,
     has_table,
     list_stories,
-    outlet_label,
     records,
     story_rows,
 )
+from rashomon.store.articles import outlet_label
 from rashomon.store.db import Store
 
 ARTICLE_LIST_COLUMNS = "id, title, outlet, url, published, published_source, language"
