@@ -12,12 +12,20 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from rashomon.ingest import Item, iter_documents
-from rashomon.model import InputRecord
+from rashomon.model import InputRecord, Outcome
 from rashomon.pipeline import batched
 from rashomon.settings import Settings
-from rashomon.store import Store
+
+
+class Sink(Protocol):
+    """Where results go: the SQLite ``Store`` or a ``store.parquet.ParquetStore``."""
+
+    def known_input(self, input_name: str, content_hash: str) -> bool: ...
+
+    def write_outcomes(self, outcomes: Iterable[Outcome]) -> None: ...
 
 
 @dataclass
@@ -37,7 +45,7 @@ class RunSummary:
         return self.counts["failed"]
 
 
-def new_items(items: Iterable[Item], store: Store, summary: RunSummary) -> Iterator[Item]:
+def new_items(items: Iterable[Item], store: Sink, summary: RunSummary) -> Iterator[Item]:
     """Pass over inputs already stored with the same content (ok or skipped)."""
     for item in items:
         if store.known_input(item.input, item.content_hash):
@@ -48,7 +56,7 @@ def new_items(items: Iterable[Item], store: Store, summary: RunSummary) -> Itera
 
 def analyze_inputs(
     inputs: Iterable[str],
-    store: Store,
+    store: Sink,
     settings: Settings,
     runner: AbstractContextManager,
     on_batch: Callable[[RunSummary, int], None] | None = None,

@@ -1,15 +1,25 @@
 """Where per-article batches run: in this process, in a process pool, or on Dask.
 
-Every runner maps ``pipeline.analyze_batch`` over batches and yields the results
+Every runner maps ``pipeline.analyze_batch`` (as ``run_batch``) over batches and yields the results
 in submission order, keeping only a bounded number of batches in flight so memory
-stays flat however large the corpus. Models load once per process or worker
-(``annotate.nlp.load_nlp`` is cached), and the caller is the single writer.
+stays flat however large the corpus. The caller is the single writer.
+
+Models load once per process: ``annotate.nlp.load_nlp`` is cached per process, so
+a pool process or a Dask worker loads spaCy on its first batch and keeps it. On
+Dask a worker plugin also warms each worker (those present and those that join
+later) when the runner starts, so a worker without the model or the package
+fails at once with its own error rather than on every task.
+
+Each batch but a process's first runs inside spaCy's memory zone: the strings
+and lexemes a batch adds to the shared vocabulary are freed after it, so a
+process that parses millions of articles does not grow with every new name and
+number it has seen.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
@@ -21,13 +31,38 @@ from rashomon.settings import Settings
 
 Batch = list[RawDocument | InputRecord]
 
-# Batches in flight per worker: two keeps every worker busy while the writer
-# commits, without queueing the corpus in memory.
+# Batches in flight per worker thread: two keep every worker busy while the
+# writer commits, without queueing the corpus in memory.
 IN_FLIGHT_PER_WORKER = 2
+# Seconds to wait for a Dask scheduler given as tcp://HOST:PORT.
+DASK_CONNECT_TIMEOUT = "30s"
 
 
 class Runner(AbstractContextManager, Protocol):
     def map(self, batches: Iterable[Batch], settings: Settings) -> Iterator[list[Outcome]]: ...
+
+
+# Models (by name) that ran one batch outside a memory zone in this process: what
+# stages build once on first use (spaCy matchers, lexicon Docs) must outlive zones.
+SETTLED: set[str] = set()
+
+
+def run_batch(batch: Batch, settings: Settings) -> list[Outcome]:
+    """``analyze_batch`` in a spaCy memory zone; what every runner runs for a batch.
+
+    Nothing spaCy made in a batch outlives it: stages turn Docs into plain records.
+    The first batch of a process runs outside any zone, so objects that stages
+    cache on first use keep their strings.
+    """
+    from rashomon.annotate.nlp import load_nlp
+
+    nlp = load_nlp(settings.spacy_model)
+    if settings.spacy_model not in SETTLED:
+        outcomes = analyze_batch(batch, settings)
+        SETTLED.add(settings.spacy_model)
+        return outcomes
+    with nlp.memory_zone():
+        return analyze_batch(batch, settings)
 
 
 class LocalRunner(AbstractContextManager):
@@ -35,25 +70,65 @@ class LocalRunner(AbstractContextManager):
 
     def map(self, batches: Iterable[Batch], settings: Settings) -> Iterator[list[Outcome]]:
         for batch in batches:
-            yield analyze_batch(batch, settings)
+            yield run_batch(batch, settings)
 
     def __exit__(self, *exc: object) -> None:
         return None
 
 
-def ordered_window(submit: Any, batches: Iterable[Batch], window: int) -> Iterator[Any]:
-    """Submit batches keeping ``window`` futures in flight; yield results in order."""
+def ordered_window(
+    submit: Callable[[Batch], Any], batches: Iterable[Batch], window: int
+) -> Iterator[Any]:
+    """Submit batches keeping ``window`` futures in flight; yield results in order.
+
+    When the consumer stops early (an error, Ctrl-C, a closed generator) the
+    batches still queued are cancelled, so an interrupted run ends promptly.
+    """
     pending: deque[Any] = deque()
-    for batch in batches:
-        pending.append(submit(batch))
-        if len(pending) >= window:
+    try:
+        for batch in batches:
+            pending.append(submit(batch))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
             yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+# A made-up article that takes the common paths of cleaning and of every stage (a
+# quote, a figure, dates), so warming a process also builds what they load lazily.
+WARM_UP_TEXT = (
+    "Ministers agree to reopen the northern port\n\n"
+    "The transport minister, Jane Example, said on Monday that the northern port would "
+    "reopen next week after repairs costing about $4 million.\n\n"
+    '"We expect the first ships by March 3," she told reporters in the capital, adding '
+    "that at least 120 workers had been hired since January.\n\n"
+    "Opposition leaders called the delay a failure and demanded an inquiry into the "
+    "contracts, which officials said would be published in full."
+)
+
+
+def warm_models(settings: Settings) -> None:
+    """Load the spaCy pipeline, import every stage and run them once in this process.
+
+    The warm-up article runs outside any memory zone and leaves the process's
+    first real batch outside one too (see ``run_batch``).
+    """
+    import hashlib
+
+    from rashomon.annotate.nlp import load_nlp
+    from rashomon.pipeline import load_stages
+
+    load_nlp(settings.spacy_model)
+    load_stages()
+    digest = hashlib.sha256(WARM_UP_TEXT.encode()).hexdigest()
+    analyze_batch([RawDocument("warm-up", digest, "text", text=WARM_UP_TEXT)], settings)
 
 
 class PoolRunner(AbstractContextManager):
-    """N local processes, each loading its models once."""
+    """N local processes, each loading its models once (the cached loader)."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -61,7 +136,7 @@ class PoolRunner(AbstractContextManager):
 
     def map(self, batches: Iterable[Batch], settings: Settings) -> Iterator[list[Outcome]]:
         def submit(batch: Batch) -> Future:
-            return self.pool.submit(analyze_batch, batch, settings)
+            return self.pool.submit(run_batch, batch, settings)
 
         yield from ordered_window(submit, batches, self.workers * IN_FLIGHT_PER_WORKER)
 
@@ -69,18 +144,35 @@ class PoolRunner(AbstractContextManager):
         self.pool.shutdown(cancel_futures=True)
 
 
+def warm_plugin(settings: Settings) -> Any:
+    """A Dask worker plugin that loads the models when a worker starts or joins."""
+    from distributed import WorkerPlugin
+
+    class WarmModels(WorkerPlugin):
+        name = "rashomon-warm-models"
+
+        def __init__(self, settings: Settings) -> None:
+            self.settings = settings
+
+        def setup(self, worker: Any) -> None:
+            warm_models(self.settings)
+
+    return WarmModels(settings)
+
+
 class DaskRunner(AbstractContextManager):
     """A Dask cluster: ``tcp://host:port`` of a running scheduler, or ``local:N``.
 
     Batches become Dask tasks; results stream back to this process, which commits
-    them. Workers keep their loaded models between tasks (the loader is cached
-    per worker process).
+    them. Each worker should run one thread per process (spaCy's parse holds the
+    GIL), and needs the rashomon package and the spaCy model installed.
     """
 
     def __init__(self, address: str) -> None:
         from distributed import Client, LocalCluster
 
         self.cluster = None
+        self.warmed: set[Settings] = set()
         if address.startswith("local:"):
             count = address.split(":", 1)[1]
             if not count.isdigit() or int(count) < 1:
@@ -94,14 +186,31 @@ class DaskRunner(AbstractContextManager):
             )
             self.client = Client(self.cluster)
         else:
-            self.client = Client(address, timeout="30s")
-        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+            try:
+                self.client = Client(address, timeout=DASK_CONNECT_TIMEOUT)
+            except (OSError, TimeoutError) as exc:
+                raise RashomonError(
+                    "E506", f"could not reach the Dask scheduler at {address!r} ({exc})"
+                ) from exc
+
+    @property
+    def threads(self) -> int:
+        """Worker threads in the cluster now (at least one, for a cluster still scaling up)."""
+        return max(1, sum(self.client.nthreads().values()))
+
+    def warm(self, settings: Settings) -> None:
+        """Load the models on every worker, now and on each worker that joins later."""
+        if settings not in self.warmed:
+            self.client.register_plugin(warm_plugin(settings))
+            self.warmed.add(settings)
 
     def map(self, batches: Iterable[Batch], settings: Settings) -> Iterator[list[Outcome]]:
-        def submit(batch: Batch) -> Any:
-            return self.client.submit(analyze_batch, batch, settings, pure=False)
+        self.warm(settings)
 
-        yield from ordered_window(submit, batches, self.workers * IN_FLIGHT_PER_WORKER)
+        def submit(batch: Batch) -> Any:
+            return self.client.submit(run_batch, batch, settings, pure=False)
+
+        yield from ordered_window(submit, batches, self.threads * IN_FLIGHT_PER_WORKER)
 
     def __exit__(self, *exc: object) -> None:
         self.client.close()

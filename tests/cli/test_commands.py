@@ -77,8 +77,9 @@ def test_search_finds_and_highlights(mixed_db):
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
 def test_export_formats_share_the_columns(mixed_db, tmp_path, fmt):
     out = tmp_path / f"articles.{fmt}"
-    result = invoke("export", "--what", "articles", "--format", fmt, "-o", str(out),
-                    "--db", str(mixed_db))
+    result = invoke(
+        "export", "--what", "articles", "--format", fmt, "-o", str(out), "--db", str(mixed_db)
+    )
     assert result.exit_code == 0, result.output
     if fmt == "jsonl":
         rows = [json.loads(line) for line in out.read_text().splitlines()]
@@ -96,8 +97,12 @@ def test_export_formats_share_the_columns(mixed_db, tmp_path, fmt):
 
 def test_missing_database_exits_2_with_a_numbered_error(tmp_path):
     rashomon = Path(sys.executable).with_name("rashomon")
-    result = subprocess.run([str(rashomon), "status", "--db", str(tmp_path / "none.db")],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [str(rashomon), "status", "--db", str(tmp_path / "none.db")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "E506" in result.stderr
 

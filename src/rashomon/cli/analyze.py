@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +13,7 @@ from rich.table import Table
 
 from rashomon.analyze import RunSummary, analyze_inputs
 from rashomon.cli.options import DEFAULT_DB, ConfigOption, DbOption
+from rashomon.errors import RashomonError
 from rashomon.pipeline import run_cross_article
 from rashomon.runners import make_runner
 from rashomon.settings import load_settings
@@ -49,6 +51,14 @@ def analyze(
     cross: Annotated[
         bool, typer.Option("--cross/--no-cross", help="Run the cross-article stages afterwards.")
     ] = True,
+    out: Annotated[
+        tuple[str, Path] | None,
+        typer.Option(
+            "--out",
+            metavar="parquet DIR",
+            help="Write partitioned Parquet to DIR instead of --db (no cross-article stages).",
+        ),
+    ] = None,
     config: ConfigOption = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Print tracebacks of failing stages.")
@@ -59,7 +69,11 @@ def analyze(
         config, raw=raw or None, allow_private=allow_private or None, debug=debug or None
     )
     console = Console(stderr=True)
-    with Store(db) as store:
+    destination = db if out is None else out[1]
+    if out is not None and cross:
+        console.print("cross-article stages need the SQLite store: not run for --out parquet")
+        cross = False
+    with open_sink(db, out) as store:
         progress = Progress(
             SpinnerColumn(),
             TextColumn("[bold]{task.description}"),
@@ -87,8 +101,20 @@ def analyze(
                     on_stage=lambda name: progress.update(cross_task, description=name),
                 )
                 progress.update(cross_task, total=1, completed=1, description="linked")
-    print_summary(console, summary, db)
+    print_summary(console, summary, destination)
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def open_sink(db: Path, out: tuple[str, Path] | None) -> AbstractContextManager:
+    """The store the results go to: the SQLite file, or a Parquet folder for --out."""
+    if out is None:
+        return Store(db)
+    kind, folder = out
+    if kind != "parquet":
+        raise RashomonError("E507", f"--out knows only 'parquet', not {kind!r}")
+    from rashomon.store.parquet import ParquetStore
+
+    return ParquetStore(folder)
 
 
 def print_summary(console: Console, summary: RunSummary, db: Path) -> None:
