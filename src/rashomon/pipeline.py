@@ -72,6 +72,7 @@ PER_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
 # Planned order: entities, stories, conflicts.
 CROSS_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
     ("entities", "rashomon.entities.stage"),
+    ("stories", "rashomon.stories.stage"),
     ("conflicts", "rashomon.figures.conflicts"),
 )
 

@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "rashomon.cli.framing",
     "rashomon.cli.quotes",
     "rashomon.cli.entities",
+    "rashomon.cli.stories",
 )
 
 for _module in COMMAND_MODULES:

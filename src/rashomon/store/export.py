@@ -40,6 +40,7 @@ EXPORT_MODULES = (
     "rashomon.framing.export",
     "rashomon.quotes.queries",
     "rashomon.entities.queries",
+    "rashomon.stories.queries",
 )
 
 FORMATS = ("jsonl", "csv", "parquet")

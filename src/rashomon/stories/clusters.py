@@ -1,0 +1,144 @@
+"""What events and storylines have in common: a group of articles summed into one profile.
+
+A cluster keeps the sum of its members' unit embeddings and unit TF-IDF vectors, so
+the average similarity of a newcomer to every member (average link) is one dot
+product with each sum divided by the size: no member has to be read again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+# Terms kept per cluster profile (the heaviest summed weights): terms members share add
+# up and stay; one article's own rare words are cut first. Dev F1 is the same at 100 or
+# more; 300 keeps an article-sized profile whole.
+MAX_CLUSTER_TERMS = 300
+# Actors kept per cluster, by mention count.
+MAX_CLUSTER_ACTORS = 20
+# The gap charged when either date is unknown: an undated article has given no evidence
+# that it is about the same day. Calibrated on the dev set with dates removed: 1 day
+# (pairwise F1 X) beats 0 (X) and 2 (X).
+UNKNOWN_GAP_DAYS = 0.7
+
+
+@dataclass(slots=True, eq=False)
+class ArticleFeatures:
+    """One article as the stories stage sees it."""
+
+    id: str
+    seq: int  # processing order: the time order the stage saw articles in
+    day: int | None  # proleptic ordinal of the publication (else fetch) date
+    embedding: np.ndarray
+    terms: dict[str, float]  # unit TF-IDF, cut to the heaviest terms
+    actors: Counter[str]
+    title: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class Cluster:
+    id: str
+    size: int
+    first_day: int | None
+    last_day: int | None
+    embedding_sum: np.ndarray
+    terms: dict[str, float]
+    actors: Counter[str] = field(default_factory=Counter)
+    parent: str | None = None  # an event's storyline
+    touched: int = 0  # seq of the last article added: recency for eviction
+
+    @classmethod
+    def start(cls, cluster_id: str, article: ArticleFeatures) -> Cluster:
+        new = cls(cluster_id, 0, None, None, np.zeros_like(article.embedding), {}, Counter())
+        new.add(article)
+        return new
+
+    def add(self, article: ArticleFeatures) -> None:
+        self.size += 1
+        self.embedding_sum = self.embedding_sum + article.embedding
+        for term, weight in article.terms.items():
+            self.terms[term] = self.terms.get(term, 0.0) + weight
+        self.actors.update(article.actors)
+        self._widen(article.day, article.day)
+        self.touched = max(self.touched, article.seq)
+        self._trim()
+
+    def remove(self, article: ArticleFeatures) -> None:
+        """Take a deleted article back out of the sums (its dates are recomputed by the caller)."""
+        self.size -= 1
+        self.embedding_sum = self.embedding_sum - article.embedding
+        for term, weight in article.terms.items():
+            left = self.terms.get(term, 0.0) - weight
+            if left > 1e-6:
+                self.terms[term] = left
+            else:
+                self.terms.pop(term, None)
+        self.actors.subtract(article.actors)
+        self.actors = +self.actors
+
+    def absorb(self, other: Cluster) -> None:
+        self.size += other.size
+        self.embedding_sum = self.embedding_sum + other.embedding_sum
+        for term, weight in other.terms.items():
+            self.terms[term] = self.terms.get(term, 0.0) + weight
+        self.actors.update(other.actors)
+        self._widen(other.first_day, other.last_day)
+        self.touched = max(self.touched, other.touched)
+        self._trim()
+
+    def subtract(self, other: Cluster) -> None:
+        """Take a whole cluster's members back out (an event leaving its storyline)."""
+        self.size -= other.size
+        self.embedding_sum = self.embedding_sum - other.embedding_sum
+        for term, weight in other.terms.items():
+            left = self.terms.get(term, 0.0) - weight
+            if left > 1e-6:
+                self.terms[term] = left
+            else:
+                self.terms.pop(term, None)
+        self.actors.subtract(other.actors)
+        self.actors = +self.actors
+
+    def _widen(self, first: int | None, last: int | None) -> None:
+        if first is not None:
+            self.first_day = first if self.first_day is None else min(self.first_day, first)
+        if last is not None:
+            self.last_day = last if self.last_day is None else max(self.last_day, last)
+
+    def _trim(self) -> None:
+        if len(self.terms) > MAX_CLUSTER_TERMS:
+            top = sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CLUSTER_TERMS]
+            self.terms = dict(top)
+        if len(self.actors) > MAX_CLUSTER_ACTORS:
+            self.actors = Counter(dict(self.actors.most_common(MAX_CLUSTER_ACTORS)))
+
+    def gap(self, day: int | None) -> float:
+        """Days between ``day`` and this cluster's span (0 inside it), or the unknown gap."""
+        if day is None or self.first_day is None or self.last_day is None:
+            return UNKNOWN_GAP_DAYS
+        return max(0, day - self.last_day, self.first_day - day)
+
+    def gap_to(self, other: Cluster) -> float:
+        if None in (self.first_day, self.last_day, other.first_day, other.last_day):
+            return UNKNOWN_GAP_DAYS
+        return max(0, other.first_day - self.last_day, self.first_day - other.last_day)  # type: ignore[operator]
+
+    def top_actors(self, count: int) -> set[str]:
+        return {a for a, _ in self.actors.most_common(count)}
+
+
+def similarity(article: ArticleFeatures, cluster: Cluster, embedding_weight: float) -> float:
+    """Average-link similarity of an article to a cluster's members, before any time penalty."""
+    dense = float(article.embedding @ cluster.embedding_sum) / cluster.size
+    sparse = sum(w * cluster.terms.get(t, 0.0) for t, w in article.terms.items()) / cluster.size
+    return embedding_weight * dense + (1 - embedding_weight) * sparse
+
+
+def cluster_similarity(a: Cluster, b: Cluster, embedding_weight: float) -> float:
+    """Average-link similarity between the members of two clusters."""
+    dense = float(a.embedding_sum @ b.embedding_sum) / (a.size * b.size)
+    small, large = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
+    sparse = sum(w * large.get(t, 0.0) for t, w in small.items()) / (a.size * b.size)
+    return embedding_weight * dense + (1 - embedding_weight) * sparse

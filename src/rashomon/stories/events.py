@@ -1,0 +1,212 @@
+"""Events: articles about the same happening, clustered one article at a time, in time order.
+
+A new article is scored against the events it shares a term with (an inverted index,
+so never against all events) and joins the best one when the score reaches the
+threshold, else it starts a new event. The score is the average-link similarity
+(embedding and TF-IDF terms, entities included as terms) minus a penalty per day
+between the article and the event's span. When the new member makes two events as
+close as one event's members are, the younger merges into the older and the merge is
+returned to be recorded: an event is never silently re-split or reshuffled.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from rashomon.stories.clusters import ArticleFeatures, Cluster, cluster_similarity
+
+# A term in more active events than this says nothing about which one an article
+# belongs to (it is a stop word for the window); it is skipped, which bounds the work
+# per article.
+MAX_POSTING = 400
+
+
+@dataclass(frozen=True, slots=True)
+class EventParams:
+    threshold: float
+    embedding_weight: float
+    day_penalty: float
+    merge_threshold: float
+    max_active: int
+
+    @property
+    def window_days(self) -> int:
+        """Beyond this gap no similarity (at most 1) can still reach the threshold."""
+        return math.floor((1 - self.threshold) / self.day_penalty) if self.day_penalty else 10**6
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    from_event: str
+    into_event: str
+    score: float
+    reason: str
+    absorbed: Cluster | None = field(default=None, compare=False, repr=False)
+    kept: Cluster | None = field(default=None, compare=False, repr=False)
+
+
+def event_number(event_id: str) -> int:
+    return int(event_id[1:])
+
+
+class EventIndex:
+    """The events an arriving article may join, with their term postings."""
+
+    def __init__(
+        self, params: EventParams, next_number: int, fetch: Callable[[str], Cluster | None]
+    ) -> None:
+        self.params = params
+        self.next_number = next_number
+        self.fetch = fetch
+        self.events: dict[str, Cluster] = {}
+        self.postings: dict[str, set[str]] = {}
+        self.changed: set[str] = set()
+
+    # -- membership of the index -------------------------------------------------
+
+    def load(self, event: Cluster) -> None:
+        self.events[event.id] = event
+        for term in event.terms:
+            self.postings.setdefault(term, set()).add(event.id)
+
+    def _unindex(self, event: Cluster) -> None:
+        for term in event.terms:
+            ids = self.postings.get(term)
+            if ids is not None:
+                ids.discard(event.id)
+                if not ids:
+                    del self.postings[term]
+
+    def _reindex(self, event: Cluster, before: set[str]) -> None:
+        for term in before - event.terms.keys():
+            ids = self.postings.get(term)
+            if ids is not None:
+                ids.discard(event.id)
+                if not ids:
+                    del self.postings[term]
+        for term in event.terms.keys() - before:
+            self.postings.setdefault(term, set()).add(event.id)
+
+    def get(self, event_id: str) -> Cluster | None:
+        if event_id not in self.events:
+            found = self.fetch(event_id)
+            if found is None:
+                return None
+            self.load(found)
+        return self.events[event_id]
+
+    def evict(self, day: int | None) -> list[Cluster]:
+        """Drop events no article from ``day`` on can reach, and the least recent beyond the cap."""
+        gone: dict[str, Cluster] = {}
+        if day is not None:
+            limit = day - self.params.window_days
+            gone = {
+                i: e
+                for i, e in self.events.items()
+                if e.last_day is not None and e.last_day < limit
+            }
+        if len(self.events) - len(gone) > self.params.max_active:
+            rest = sorted(
+                (e for i, e in self.events.items() if i not in gone), key=lambda e: e.touched
+            )
+            gone |= {e.id: e for e in rest[: len(rest) - self.params.max_active]}
+        for event in gone.values():
+            self._unindex(event)
+            del self.events[event.id]
+        return list(gone.values())
+
+    # -- placing an article --------------------------------------------------------
+
+    def scores(self, article: ArticleFeatures) -> dict[str, float]:
+        """Score of every event sharing a term with the article, time penalty included."""
+        sparse: dict[str, float] = {}
+        for term, weight in article.terms.items():
+            ids = self.postings.get(term)
+            if not ids or len(ids) > MAX_POSTING:
+                continue
+            for event_id in ids:
+                sparse[event_id] = (
+                    sparse.get(event_id, 0.0) + weight * self.events[event_id].terms[term]
+                )
+        params = self.params
+        found = {}
+        ids = [i for i in sparse if self.events[i].gap(article.day) <= params.window_days]
+        if not ids:
+            return found
+        sums = np.stack([self.events[i].embedding_sum for i in ids])
+        dense = sums @ article.embedding
+        for event_id, dot in zip(ids, dense, strict=True):
+            event = self.events[event_id]
+            score = (
+                params.embedding_weight * float(dot) / event.size
+                + (1 - params.embedding_weight) * sparse[event_id] / event.size
+                - params.day_penalty * event.gap(article.day)
+            )
+            found[event_id] = score
+        return found
+
+    def assign(
+        self, article: ArticleFeatures, storyline: Callable[[ArticleFeatures], str | None]
+    ) -> tuple[str, list[Merge]]:
+        """Put the article in its event (an existing one or a new one, placed in a storyline by
+        ``storyline``); return the event and any merges."""
+        scores = self.scores(article)
+        best = max(scores, key=lambda i: (scores[i], -event_number(i)), default=None)
+        if best is not None and scores[best] >= self.params.threshold:
+            self.join(article, best)
+            merges = self._merge_neighbours(best, article, scores)
+            return (merges[-1].into_event if merges else best), merges
+        event = Cluster.start(f"e{self.next_number}", article)
+        self.next_number += 1
+        event.parent = storyline(article)
+        self.load(event)
+        self.changed.add(event.id)
+        return event.id, []
+
+    def join(self, article: ArticleFeatures, event_id: str) -> Cluster:
+        event = self.get(event_id)
+        if event is None:
+            raise KeyError(event_id)
+        before = set(event.terms)
+        event.add(article)
+        self._reindex(event, before)
+        self.changed.add(event_id)
+        return event
+
+    def _merge_neighbours(
+        self, event_id: str, article: ArticleFeatures, scores: dict[str, float]
+    ) -> list[Merge]:
+        """Merge into one the events the newcomer bridges, when their members are as close as
+        one event's are."""
+        merges = []
+        params = self.params
+        current = event_id
+        for other_id in sorted(scores, key=lambda i: -scores[i]):
+            if other_id == current or other_id not in self.events:
+                continue
+            if scores[other_id] < params.threshold:
+                break
+            a, b = self.events[current], self.events[other_id]
+            score = cluster_similarity(a, b, params.embedding_weight)
+            score -= params.day_penalty * a.gap_to(b)
+            if score < params.merge_threshold:
+                continue
+            into, away = sorted((a, b), key=lambda e: event_number(e.id))
+            self._unindex(away)
+            before = set(into.terms)
+            into.absorb(away)
+            self._reindex(into, before)
+            del self.events[away.id]
+            self.changed.discard(away.id)
+            self.changed.add(into.id)
+            reason = (
+                f"article {article.id} matched both (scores {scores[current]:.3f}, "
+                f"{scores[other_id]:.3f}); events' average-link similarity {score:.3f}"
+            )
+            merges.append(Merge(away.id, into.id, round(score, 4), reason, away, into))
+            current = into.id
+        return merges

@@ -1,0 +1,102 @@
+"""Stories as the CLI and exports read them: events under their storylines, and one row
+per placed article."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from rashomon.store.db import Store
+from rashomon.store.export import exporter
+from rashomon.stories.repo import has_table
+
+STORY_COLUMNS = ("article_id", "event_id", "storyline_id", "copy_of", "copy_similarity")
+
+
+@exporter(
+    "stories",
+    STORY_COLUMNS,
+    "each article's event and storyline, and the earlier article it copies (if any)",
+)
+def story_rows(store: Store) -> Iterator[dict[str, Any]]:
+    if not has_table(store, "story_articles"):
+        return
+    yield from store.rows(
+        "SELECT s.article_id, s.event_id, s.storyline_id, s.copy_of, s.copy_similarity "
+        "FROM story_articles s JOIN articles a ON a.id = s.article_id ORDER BY a.rowid"
+    )
+
+
+@dataclass(slots=True)
+class EventRow:
+    id: str
+    title: str
+    size: int
+    copies: int
+    outlets: list[str]
+    first_date: str | None
+    last_date: str | None
+
+
+@dataclass(slots=True)
+class StorylineRow:
+    id: str | None
+    title: str
+    actors: list[str]
+    events: list[EventRow] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return sum(e.size for e in self.events)
+
+
+def storylines_with_events(store: Store) -> list[StorylineRow]:
+    """Every storyline with its events, largest first; events with no storyline last."""
+    if not has_table(store, "story_events"):
+        return []
+    outlets: dict[str, list[str]] = {}
+    copies: dict[str, int] = {}
+    for row in store.rows(
+        "SELECT s.event_id, a.outlet, s.copy_of FROM story_articles s "
+        "JOIN articles a ON a.id = s.article_id ORDER BY a.rowid"
+    ):
+        if row["outlet"] and row["outlet"] not in outlets.setdefault(row["event_id"], []):
+            outlets[row["event_id"]].append(row["outlet"])
+        copies[row["event_id"]] = copies.get(row["event_id"], 0) + bool(row["copy_of"])
+    lines = {
+        r["id"]: StorylineRow(r["id"], r["title"], json.loads(r["actors"]))
+        for r in store.rows("SELECT id, title, actors FROM storylines")
+    }
+    loose = StorylineRow(None, "(no storyline)", [])
+    for r in store.rows(
+        "SELECT id, storyline_id, title, size, first_date, last_date FROM story_events"
+    ):
+        event = EventRow(
+            r["id"],
+            r["title"],
+            r["size"],
+            copies.get(r["id"], 0),
+            outlets.get(r["id"], []),
+            r["first_date"],
+            r["last_date"],
+        )
+        lines.get(r["storyline_id"], loose).events.append(event)
+    found = [line for line in lines.values() if line.events]
+    if loose.events:
+        found.append(loose)
+    for line in found:
+        line.events.sort(key=lambda e: (e.first_date or "9999", -e.size, e.id))
+    return sorted(found, key=lambda line: (line.id is None, -line.size, line.id or ""))
+
+
+def wire_credit_counts(store: Store) -> list[tuple[str, int]]:
+    if not has_table(store, "wire_credits"):
+        return []
+    return [
+        (r[0], r[1])
+        for r in store.conn.execute(
+            "SELECT agency, count(*) FROM wire_credits GROUP BY agency ORDER BY 2 DESC, 1"
+        )
+    ]

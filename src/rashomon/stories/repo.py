@@ -1,0 +1,446 @@
+"""Reading and writing the stories tables; the stage's only contact with SQLite."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from rashomon.store.db import Store
+from rashomon.stories.clusters import ArticleFeatures, Cluster
+from rashomon.stories.credits import WireCredit
+from rashomon.stories.embed import from_blob, to_blob
+
+# Mention types that name actors (people, organisations, countries and groups).
+ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    id: str
+    day: int | None
+
+
+def day_of(value: str | None) -> int | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def iso_day(day: int | None) -> str | None:
+    return None if day is None else date.fromordinal(day).isoformat()
+
+
+def has_table(store: Store, name: str) -> bool:
+    row = store.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
+# -- what to do ----------------------------------------------------------------------
+
+
+def pending(store: Store) -> list[Pending]:
+    """Articles not yet placed, in time order: dated ones by publication day, then undated
+    ones in the order they were fetched and stored. A fetch time orders but is no
+    publication day, so it gives no time proximity."""
+    rows = store.conn.execute(
+        "SELECT a.id, a.published FROM articles a "
+        "LEFT JOIN story_articles s ON s.article_id = a.id "
+        "WHERE s.article_id IS NULL ORDER BY a.fetched_at IS NULL, a.fetched_at, a.rowid"
+    ).fetchall()
+    found = [Pending(r[0], day_of(r[1])) for r in rows]
+    return sorted(found, key=lambda p: (p.day is None, p.day or 0))
+
+
+def article_texts(store: Store, ids: list[str]) -> Iterator[dict]:
+    marks = ", ".join("?" for _ in ids)
+    rows = {
+        r["id"]: r
+        for r in store.rows(
+            f"SELECT id, title, text, credits, outlet FROM articles WHERE id IN ({marks})", ids
+        )
+    }
+    for article_id in ids:
+        row = rows[article_id]
+        row["credits"] = json.loads(row["credits"] or "[]")
+        yield row
+
+
+def mention_actors(store: Store, ids: list[str]) -> dict[str, Counter[str]]:
+    """Canonical entities (or, before the entities stage, mention names) per article."""
+    if not has_table(store, "mentions"):
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    types = ", ".join(f"'{t}'" for t in ACTOR_TYPES)
+    found: dict[str, Counter[str]] = {}
+    sql = (
+        "SELECT article_id, entity_id, name FROM mentions "
+        f"WHERE article_id IN ({marks}) AND type IN ({types})"
+    )
+    for row in store.conn.execute(sql, ids):
+        key = f"ent:{row[1]}" if row[1] else f"name:{row[2].lower()}"
+        found.setdefault(row[0], Counter())[key] += 1
+    return found
+
+
+# -- counters and document frequencies -------------------------------------------------
+
+
+def counter(store: Store, key: str) -> int:
+    row = store.conn.execute("SELECT value FROM story_state WHERE key = ?", (key,)).fetchone()
+    return 1 if row is None else int(row[0])
+
+
+def set_counter(store: Store, key: str, value: int) -> None:
+    store.conn.execute(
+        "INSERT INTO story_state (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def document_frequencies(store: Store) -> dict[str, int]:
+    return {r[0]: r[1] for r in store.conn.execute("SELECT term, df FROM story_terms")}
+
+
+def add_document_frequencies(store: Store, increments: Counter[str]) -> None:
+    store.conn.executemany(
+        "INSERT INTO story_terms (term, df) VALUES (?, ?) "
+        "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+        increments.items(),
+    )
+
+
+# -- copies -----------------------------------------------------------------------------
+
+
+def signatures(store: Store) -> Iterator[tuple[str, np.ndarray, int]]:
+    for article_id, blob, size in store.conn.execute(
+        "SELECT article_id, minhash, shingles FROM story_features ORDER BY seq"
+    ):
+        yield article_id, np.frombuffer(blob, dtype=np.uint32), size
+
+
+def copy_roots(store: Store) -> dict[str, str]:
+    """Every placed article → the root of its copy group (itself for an original)."""
+    return {
+        r[0]: r[1] or r[0]
+        for r in store.conn.execute("SELECT article_id, copy_of FROM story_articles")
+    }
+
+
+def order_keys(store: Store) -> dict[str, tuple[bool, int, int]]:
+    """Placed article → (undated, day, seq): what "earliest" compares."""
+    return {
+        r[0]: (r[1] is None, r[1] or 0, r[2])
+        for r in store.conn.execute("SELECT article_id, day, seq FROM story_features")
+    }
+
+
+def reroot_copies(store: Store, old_root: str, new_root: str, similarity: float) -> None:
+    """An earlier article joined a copy group: it becomes what the group copies."""
+    store.conn.execute(
+        "UPDATE story_articles SET copy_of = ? WHERE copy_of = ?", (new_root, old_root)
+    )
+    store.conn.execute(
+        "UPDATE story_articles SET copy_of = ?, copy_similarity = ? WHERE article_id = ?",
+        (new_root, similarity, old_root),
+    )
+
+
+# -- clusters ------------------------------------------------------------------------------
+
+
+def _cluster(row: dict, parent_key: str | None) -> Cluster:
+    return Cluster(
+        id=row["id"],
+        size=row["size"],
+        first_day=row["first_day"],
+        last_day=row["last_day"],
+        embedding_sum=np.frombuffer(row["embedding_sum"], dtype=np.float32).copy(),
+        terms=json.loads(row["terms"]),
+        actors=Counter(json.loads(row["actors" if parent_key else "actor_counts"])),
+        parent=row[parent_key] if parent_key else None,
+        touched=row["touched"],
+    )
+
+
+def active_events(store: Store, since_day: int | None, limit: int) -> Iterator[Cluster]:
+    """Events an article from ``since_day`` on may join (all when None), most recent first."""
+    where = "" if since_day is None else "WHERE last_day IS NULL OR last_day >= ?"
+    params = () if since_day is None else (since_day,)
+    sql = f"SELECT * FROM story_events {where} ORDER BY touched DESC LIMIT {int(limit)}"
+    for row in store.rows(sql, params):
+        yield _cluster(row, "storyline_id")
+
+
+def event(store: Store, event_id: str) -> Cluster | None:
+    row = next(store.rows("SELECT * FROM story_events WHERE id = ?", (event_id,)), None)
+    return None if row is None else _cluster(row, "storyline_id")
+
+
+def active_storylines(store: Store, since_day: int | None, limit: int) -> Iterator[Cluster]:
+    where = "" if since_day is None else "WHERE last_day IS NULL OR last_day >= ?"
+    params = () if since_day is None else (since_day,)
+    sql = f"SELECT * FROM storylines {where} ORDER BY touched DESC LIMIT {int(limit)}"
+    for row in store.rows(sql, params):
+        yield _cluster(row, None)
+
+
+def storyline(store: Store, storyline_id: str) -> Cluster | None:
+    row = next(store.rows("SELECT * FROM storylines WHERE id = ?", (storyline_id,)), None)
+    return None if row is None else _cluster(row, None)
+
+
+def save_events(store: Store, events: Iterable[Cluster]) -> None:
+    store.conn.executemany(
+        "INSERT INTO story_events (id, storyline_id, size, first_day, last_day, first_date, "
+        "last_date, touched, embedding_sum, terms, actors) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, "
+        "size = excluded.size, first_day = excluded.first_day, last_day = excluded.last_day, "
+        "first_date = excluded.first_date, last_date = excluded.last_date, "
+        "touched = excluded.touched, embedding_sum = excluded.embedding_sum, "
+        "terms = excluded.terms, actors = excluded.actors",
+        [
+            (
+                e.id,
+                e.parent,
+                e.size,
+                e.first_day,
+                e.last_day,
+                iso_day(e.first_day),
+                iso_day(e.last_day),
+                e.touched,
+                e.embedding_sum.astype(np.float32).tobytes(),
+                json.dumps(e.terms),
+                json.dumps(dict(e.actors)),
+            )
+            for e in events
+        ],
+    )
+
+
+def save_storylines(store: Store, storylines: Iterable[Cluster]) -> None:
+    store.conn.executemany(
+        "INSERT INTO storylines (id, size, first_day, last_day, first_date, last_date, touched, "
+        "embedding_sum, terms, actor_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET size = excluded.size, first_day = excluded.first_day, "
+        "last_day = excluded.last_day, first_date = excluded.first_date, "
+        "last_date = excluded.last_date, touched = excluded.touched, "
+        "embedding_sum = excluded.embedding_sum, terms = excluded.terms, "
+        "actor_counts = excluded.actor_counts",
+        [
+            (
+                s.id,
+                s.size,
+                s.first_day,
+                s.last_day,
+                iso_day(s.first_day),
+                iso_day(s.last_day),
+                s.touched,
+                s.embedding_sum.astype(np.float32).tobytes(),
+                json.dumps(s.terms),
+                json.dumps(dict(s.actors)),
+            )
+            for s in storylines
+        ],
+    )
+
+
+def delete_storylines(store: Store, ids: Iterable[str]) -> None:
+    store.conn.executemany("DELETE FROM storylines WHERE id = ?", [(i,) for i in ids])
+
+
+# -- placed articles -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Placement:
+    features: ArticleFeatures
+    event_id: str
+    storyline_id: str | None
+    copy_of: str | None
+    copy_similarity: float | None
+    minhash: np.ndarray
+    shingles: int
+    credits: list[WireCredit]
+
+
+def save_placements(store: Store, placements: list[Placement]) -> None:
+    store.conn.executemany(
+        "INSERT INTO story_articles (article_id, event_id, storyline_id, copy_of, copy_similarity)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [
+            (p.features.id, p.event_id, p.storyline_id, p.copy_of, p.copy_similarity)
+            for p in placements
+        ],
+    )
+    store.conn.executemany(
+        "INSERT OR REPLACE INTO story_features (article_id, seq, event_id, day, minhash, "
+        "shingles, embedding, terms, actors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                p.features.id,
+                p.features.seq,
+                p.event_id,
+                p.features.day,
+                p.minhash.tobytes(),
+                p.shingles,
+                to_blob(p.features.embedding),
+                json.dumps({t: round(w, 5) for t, w in p.features.terms.items()}),
+                json.dumps(dict(p.features.actors)),
+            )
+            for p in placements
+        ],
+    )
+    store.conn.executemany(
+        "INSERT OR IGNORE INTO wire_credits (article_id, agency, evidence) VALUES (?, ?, ?)",
+        [(p.features.id, c.agency, c.evidence) for p in placements for c in p.credits],
+    )
+
+
+def record_merge(
+    store: Store,
+    from_event: str,
+    into_event: str,
+    storyline_id: str | None,
+    at: str,
+    score: float,
+    reason: str,
+) -> None:
+    """Move every article of ``from_event`` into ``into_event`` and say so in event_merges."""
+    store.conn.execute(
+        "UPDATE story_articles SET event_id = ?, storyline_id = ? WHERE event_id = ?",
+        (into_event, storyline_id, from_event),
+    )
+    store.conn.execute(
+        "UPDATE story_features SET event_id = ? WHERE event_id = ?", (into_event, from_event)
+    )
+    store.conn.execute("DELETE FROM story_events WHERE id = ?", (from_event,))
+    store.conn.execute(
+        "INSERT INTO event_merges (from_event, into_event, at, reason, score) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (from_event, into_event, at, reason, score),
+    )
+
+
+# -- deleted articles ---------------------------------------------------------------------------
+
+
+def orphans(store: Store) -> list[tuple[str, str, ArticleFeatures]]:
+    """Features of articles deleted since the last run: (article id, event id, features)."""
+    sql = (
+        "SELECT f.* FROM story_features f LEFT JOIN articles a ON a.id = f.article_id "
+        "WHERE a.id IS NULL"
+    )
+    found = []
+    for row in store.rows(sql):
+        features = ArticleFeatures(
+            id=row["article_id"],
+            seq=row["seq"],
+            day=row["day"],
+            embedding=from_blob(row["embedding"]),
+            terms=json.loads(row["terms"]),
+            actors=Counter(json.loads(row["actors"])),
+        )
+        found.append((row["article_id"], row["event_id"], features))
+    return found
+
+
+def forget(store: Store, article_ids: list[str]) -> None:
+    store.conn.executemany(
+        "DELETE FROM story_features WHERE article_id = ?", [(i,) for i in article_ids]
+    )
+    store.conn.execute(
+        "UPDATE story_articles SET copy_of = NULL, copy_similarity = NULL "
+        "WHERE copy_of IS NOT NULL AND copy_of NOT IN (SELECT id FROM articles)"
+    )
+
+
+def member_span(store: Store, event_id: str) -> tuple[int | None, int | None]:
+    row = store.conn.execute(
+        "SELECT min(day), max(day) FROM story_features WHERE event_id = ?", (event_id,)
+    ).fetchone()
+    return row[0], row[1]
+
+
+# -- titles and display columns ------------------------------------------------------------------
+
+
+def refresh_events(store: Store, event_ids: Iterable[str]) -> None:
+    """Set each event's outlet count and its title: the member closest to the centroid."""
+    for event_id in event_ids:
+        head = store.conn.execute(
+            "SELECT embedding_sum FROM story_events WHERE id = ?", (event_id,)
+        ).fetchone()
+        if head is None:
+            continue
+        centroid = np.frombuffer(head[0], dtype=np.float32)
+        members = store.conn.execute(
+            "SELECT f.article_id, f.embedding, a.title, a.outlet, substr(a.text, 1, 300) "
+            "FROM story_features f JOIN articles a ON a.id = f.article_id "
+            "WHERE f.event_id = ? ORDER BY f.seq",
+            (event_id,),
+        ).fetchall()
+        if not members:
+            continue
+        titled = [m for m in members if m[2]] or members
+        best = max(titled, key=lambda m: float(from_blob(m[1]) @ centroid))
+        outlets = len({m[3] for m in members if m[3]})
+        store.conn.execute(
+            "UPDATE story_events SET title = ?, title_article_id = ?, outlets = ? WHERE id = ?",
+            (best[2] or opening(best[4]), best[0], outlets, event_id),
+        )
+
+
+def opening(text: str, limit: int = 90) -> str:
+    """An untitled article's stand-in title: its first line, cut at a word."""
+    first = text.strip().split("\n", 1)[0]
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def refresh_storylines(store: Store, storyline_ids: Iterable[str], actor_names: int) -> None:
+    """Each storyline's event count, main actors and title (its largest event's title)."""
+    for storyline_id in storyline_ids:
+        row = store.conn.execute(
+            "SELECT actor_counts FROM storylines WHERE id = ?", (storyline_id,)
+        ).fetchone()
+        if row is None:
+            continue
+        events = store.conn.execute(
+            "SELECT title FROM story_events WHERE storyline_id = ? ORDER BY size DESC, "
+            "CAST(substr(id, 2) AS INTEGER)",
+            (storyline_id,),
+        ).fetchall()
+        actors = [a for a, _ in Counter(json.loads(row[0])).most_common(actor_names)]
+        store.conn.execute(
+            "UPDATE storylines SET title = ?, events = ?, actors = ? WHERE id = ?",
+            (
+                events[0][0] if events else "",
+                len(events),
+                json.dumps([actor_label(store, a) for a in actors]),
+                storyline_id,
+            ),
+        )
+
+
+def actor_label(store: Store, actor: str) -> str:
+    """A readable name for an actor key ("ent:E12" → the entity's name)."""
+    kind, _, value = actor.partition(":")
+    if kind == "ent" and has_table(store, "entities"):
+        row = store.conn.execute("SELECT name FROM entities WHERE id = ?", (value,)).fetchone()
+        if row is not None:
+            return row[0]
+    return value.title() if kind in ("name", "word") else (value or actor)

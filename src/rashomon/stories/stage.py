@@ -1,0 +1,322 @@
+"""The cross-article ``stories`` stage: copies, events and storylines, incrementally.
+
+Only articles not yet placed are read, in time order (publication day, else fetch
+day, else storage order), in chunks committed one by one. Each article is checked
+for copies against every stored MinHash signature, then joins the event of the text
+it copies, or the event it scores best against, or starts an event placed in a
+storyline. What later runs need (signatures, embeddings, term weights, event and
+storyline sums, document frequencies) is stored, so no text is read twice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+
+from rashomon.settings import Settings
+from rashomon.store.db import Store
+from rashomon.stories import repo
+from rashomon.stories.clusters import ArticleFeatures, Cluster
+from rashomon.stories.copies import CopyIndex, containment, signature
+from rashomon.stories.credits import wire_credits
+from rashomon.stories.embed import embed
+from rashomon.stories.events import EventIndex, EventParams, Merge
+from rashomon.stories.storylines import StorylineIndex, StorylineParams
+from rashomon.stories.text import content_words, name_words, term_counts, tfidf
+
+# Articles read, embedded and committed together: bounds memory and what a killed run loses.
+CHUNK = 500
+# Terms kept per article (the heaviest unit TF-IDF weights). A whole article has about
+# 250 distinct content words; its heaviest 60 can all be words no other article uses
+# (so nothing matches, as in the five samples alone), 200 keep the shared ones. The dev
+# leads (about 50 terms) are never cut.
+ARTICLE_TERMS = 200
+# Events and storylines kept in memory at once, the least recently extended evicted
+# first (they stay in the store and are read back if a copy points at them).
+MAX_ACTIVE = 20_000
+# Main actors named per storyline in the store and the CLI.
+STORYLINE_ACTOR_NAMES = 5
+
+
+def run(store: Store, settings: Settings) -> None:
+    with store.transaction():
+        _forget_deleted(store)
+    todo = repo.pending(store)
+    if not todo:
+        return
+    df = _update_document_frequencies(store, todo)
+    documents = df.pop("", 0)
+    runner = _Runner(store, settings, df, documents, todo)
+    for start in range(0, len(todo), CHUNK):
+        runner.place_chunk(todo[start : start + CHUNK])
+    with store.transaction():
+        repo.refresh_events(store, runner.touched_events)
+        repo.refresh_storylines(store, runner.touched_storylines, STORYLINE_ACTOR_NAMES)
+
+
+def event_params(settings: Settings) -> EventParams:
+    return EventParams(
+        threshold=settings.stories_event_threshold,
+        embedding_weight=settings.stories_embedding_weight,
+        day_penalty=settings.stories_day_penalty,
+        merge_threshold=settings.stories_merge_threshold,
+        max_active=MAX_ACTIVE,
+    )
+
+
+def storyline_params(settings: Settings) -> StorylineParams:
+    return StorylineParams(
+        threshold=settings.stories_storyline_threshold,
+        embedding_weight=settings.stories_embedding_weight,
+        window_days=settings.stories_storyline_days,
+        max_active=MAX_ACTIVE,
+    )
+
+
+def _update_document_frequencies(store: Store, todo: list[repo.Pending]) -> dict[str, int]:
+    """Count the new articles' terms first, so even the first article of a first run is
+    weighted against the whole batch; return every document frequency ('' = documents)."""
+    increments: Counter[str] = Counter()
+    ids = [p.id for p in todo]
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        actors = repo.mention_actors(store, chunk)
+        for row in repo.article_texts(store, chunk):
+            terms = set(content_words(row["title"])) | set(content_words(row["text"]))
+            increments.update(terms | set(actors.get(row["id"], ())))
+    increments[""] = len(ids)
+    with store.transaction():
+        repo.add_document_frequencies(store, increments)
+    return repo.document_frequencies(store)
+
+
+def _forget_deleted(store: Store) -> None:
+    """Take articles deleted since the last run out of their events' and storylines' sums."""
+    gone = repo.orphans(store)
+    if not gone:
+        return
+    events: dict[str, Cluster] = {}
+    lines: dict[str, Cluster] = {}
+    for _, event_id, features in gone:
+        event = events.get(event_id) or repo.event(store, event_id)
+        if event is None:
+            continue
+        events[event_id] = event
+        event.remove(features)
+        line = lines.get(event.parent or "") or (
+            repo.storyline(store, event.parent) if event.parent else None
+        )
+        if line is not None:
+            lines[line.id] = line
+            line.remove(features)
+    repo.forget(store, [article_id for article_id, _, _ in gone])
+    kept = [e for e in events.values() if e.size > 0]
+    store.conn.executemany(
+        "DELETE FROM story_events WHERE id = ?", [(e.id,) for e in events.values() if e.size <= 0]
+    )
+    for event in kept:
+        event.first_day, event.last_day = repo.member_span(store, event.id)
+    repo.save_events(store, kept)
+    repo.delete_storylines(store, [s.id for s in lines.values() if s.size <= 0])
+    repo.save_storylines(store, [s for s in lines.values() if s.size > 0])
+    repo.refresh_events(store, [e.id for e in kept])
+    repo.refresh_storylines(
+        store, [s.id for s in lines.values() if s.size > 0], STORYLINE_ACTOR_NAMES
+    )
+
+
+class _Runner:
+    """One run's state: the copy index and the active events and storylines."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        df: dict[str, int],
+        documents: int,
+        todo: list[repo.Pending],
+    ) -> None:
+        self.store = store
+        self.df = df
+        self.documents = documents
+        self.copies = CopyIndex(settings.stories_copy_threshold)
+        for article_id, sig, size in repo.signatures(store):
+            self.copies.add(article_id, sig, size)
+        self.roots = repo.copy_roots(store)
+        self.order = repo.order_keys(store)
+        self.seq = repo.counter(store, "next_seq")
+        self.events = EventIndex(
+            event_params(settings),
+            repo.counter(store, "next_event"),
+            lambda i: repo.event(store, i),
+        )
+        self.storylines = StorylineIndex(
+            storyline_params(settings),
+            repo.counter(store, "next_storyline"),
+            lambda i: repo.storyline(store, i),
+        )
+        dated = [p.day for p in todo if p.day is not None]
+        first = min(dated) if dated and len(dated) == len(todo) else None
+        since = None if first is None else first - self.events.params.window_days
+        for event in repo.active_events(store, since, MAX_ACTIVE):
+            self.events.load(event)
+        since = None if first is None else first - self.storylines.params.window_days
+        for line in repo.active_storylines(store, since, MAX_ACTIVE):
+            self.storylines.load(line)
+        self.event_of: dict[str, str] = {}  # articles placed in this run → event
+        self.merged: dict[str, str] = {}  # merged-away event → the event it went into
+        self.reroots: list[tuple[str, str, float]] = []
+        self.merges: list[Merge] = []
+        self.touched_events: set[str] = set()
+        self.touched_storylines: set[str] = set()
+
+    # -- one chunk -------------------------------------------------------------------------
+
+    def place_chunk(self, chunk: list[repo.Pending]) -> None:
+        ids = [p.id for p in chunk]
+        rows = list(repo.article_texts(self.store, ids))
+        mentions = repo.mention_actors(self.store, ids)
+        vectors = embed([f"{r['title']}\n{r['text']}" for r in rows])
+        placements = []
+        for pending, row, vector in zip(chunk, rows, vectors, strict=True):
+            features = self._features(pending, row, vector, mentions.get(row["id"]))
+            placements.append(self._place(features, row))
+        with self.store.transaction():
+            repo.save_placements(self.store, placements)
+            for old_root, new_root, similarity in self.reroots:
+                repo.reroot_copies(self.store, old_root, new_root, similarity)
+            self._record_merges()
+            self._save_clusters()
+        self.events.evict(chunk[-1].day)
+        self.storylines.evict(chunk[-1].day)
+
+    def _features(self, pending: repo.Pending, row: dict, vector, actors) -> ArticleFeatures:
+        counts = term_counts(row["title"], row["text"])
+        if actors:  # canonical entities (or mention names) count as terms too
+            counts.update(actors)
+        else:
+            names = name_words(f"{row['title']}\n{row['text']}")
+            actors = Counter({f"word:{w}": n for w, n in names.items()})
+        features = ArticleFeatures(
+            id=row["id"],
+            seq=self.seq,
+            day=pending.day,
+            embedding=vector,
+            terms=tfidf(counts, self.df, self.documents, ARTICLE_TERMS),
+            actors=actors,
+            title=row["title"],
+        )
+        self.seq += 1
+        return features
+
+    def _place(self, features: ArticleFeatures, row: dict) -> repo.Placement:
+        sig, size = signature(f"{row['title']}\n{row['text']}")
+        group, copy_of, similarity = self._copy_source(features, sig, size)
+        self.copies.add(features.id, sig, size)
+        self.roots[features.id] = copy_of or features.id
+        self.order[features.id] = (features.day is None, features.day or 0, features.seq)
+        event_id = None
+        if group is not None:  # a copy joins its source's event, unless printed much later
+            event_id = self._event_of(group)
+            source = self.events.get(event_id) if event_id is not None else None
+            if source is not None and source.gap(features.day) <= self.events.params.window_days:
+                self.events.join(features, source.id)
+            else:
+                event_id = None
+        if event_id is None:
+            event_id, merges = self.events.assign(features, self.storylines.place)
+            for merge in merges:
+                self._merged(merge)
+        event = self.events.events[event_id]
+        if event.parent:
+            self.storylines.add(event.parent, features)
+            self.touched_storylines.add(event.parent)
+        self.event_of[features.id] = event_id
+        self.touched_events.add(event_id)
+        return repo.Placement(
+            features,
+            event_id,
+            event.parent,
+            copy_of,
+            similarity,
+            sig,
+            size,
+            wire_credits(row["text"], row["credits"]),
+        )
+
+    # -- copies ------------------------------------------------------------------------------
+
+    def _copy_source(self, features: ArticleFeatures, sig, size: int):
+        """(an article of the matched copy group, copy_of, similarity), or Nones.
+
+        ``copy_of`` is the group's earliest article; when the newcomer is earlier than the
+        group's root (it arrived late), it becomes the root and the group is re-pointed.
+        """
+        matches = self.copies.matches(sig, size)
+        if not matches:
+            return None, None, None
+        roots = {self.roots.get(m.article_id, m.article_id) for m in matches}
+        root = min(roots, key=lambda r: self.order.get(r, (True, 0, 0)))
+        root_sig, root_size = self.copies.signatures[root]
+        similarity = round(containment(sig, size, root_sig, root_size), 4)
+        mine = (features.day is None, features.day or 0, features.seq)
+        if mine < self.order.get(root, mine):
+            self.reroots.append((root, features.id, similarity))
+            for article_id, article_root in self.roots.items():
+                if article_root == root:
+                    self.roots[article_id] = features.id
+            return root, None, None
+        return root, root, similarity
+
+    def _event_of(self, article_id: str) -> str | None:
+        event_id = self.event_of.get(article_id)
+        if event_id is None:
+            row = self.store.conn.execute(
+                "SELECT event_id FROM story_articles WHERE article_id = ?", (article_id,)
+            ).fetchone()
+            event_id = row[0] if row else None
+        return None if event_id is None else self._resolve(event_id)
+
+    # -- merges and saving --------------------------------------------------------------------
+
+    def _merged(self, merge: Merge) -> None:
+        absorbed, into = merge.absorbed, merge.kept
+        assert absorbed is not None and into is not None
+        self.storylines.move(absorbed, absorbed.parent, into.parent)
+        if absorbed.parent and absorbed.parent != into.parent:
+            self.touched_storylines.add(absorbed.parent)
+        self.merged[merge.from_event] = merge.into_event
+        self.touched_events.discard(merge.from_event)
+        self.merges.append(merge)
+
+    def _record_merges(self) -> None:
+        at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        for merge in self.merges:
+            final = self.events.get(self._resolve(merge.into_event))
+            line = final.parent if final is not None else None
+            repo.record_merge(
+                self.store, merge.from_event, merge.into_event, line, at, merge.score, merge.reason
+            )
+        self.merges = []
+        self.reroots = []
+
+    def _resolve(self, event_id: str) -> str:
+        """The event a possibly merged-away event now lives on in."""
+        while event_id in self.merged:
+            event_id = self.merged[event_id]
+        return event_id
+
+    def _save_clusters(self) -> None:
+        events = [self.events.events[i] for i in self.events.changed if i in self.events.events]
+        repo.save_events(self.store, events)
+        self.events.changed.clear()
+        lines = self.storylines
+        changed = [lines.storylines[i] for i in lines.changed if i in lines.storylines]
+        repo.save_storylines(self.store, changed)
+        repo.delete_storylines(self.store, lines.emptied)
+        self.touched_storylines -= lines.emptied
+        lines.changed.clear()
+        lines.emptied.clear()
+        repo.set_counter(self.store, "next_event", self.events.next_number)
+        repo.set_counter(self.store, "next_storyline", lines.next_number)
+        repo.set_counter(self.store, "next_seq", self.seq)

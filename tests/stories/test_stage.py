@@ -1,0 +1,140 @@
+"""The stories stage over real SQLite files: the samples' events and storyline, incremental
+runs, re-runs, merges and deleted articles."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from tests.stories.conftest import add_articles, groups, placements
+
+from rashomon.stories.stage import run
+
+SAMPLE_EVENTS = {
+    frozenset({"000"}),  # the March press conference
+    frozenset({"001", "003"}),  # the September mobilisation and referendums
+    frozenset({"002"}),  # the December interviews
+    frozenset({"004"}),  # the February briefing
+}
+
+
+def table_rows(store, table: str) -> list[tuple]:
+    return sorted(tuple(r) for r in store.conn.execute(f"SELECT * FROM {table}"))
+
+
+def test_samples_make_four_events_in_one_storyline(make_store, samples, stories_settings):
+    with make_store(samples.values()) as store:
+        run(store, stories_settings)
+        assert groups(store, "event_id") == SAMPLE_EVENTS
+        assert groups(store, "storyline_id") == {frozenset(samples)}
+        events = {r["id"]: r for r in store.rows("SELECT * FROM story_events")}
+        assert sorted(e["size"] for e in events.values()) == [1, 1, 1, 2]
+        september = placements(store)["001"]["event_id"]
+        assert events[september]["first_date"] == "2022-09-21"
+        assert events[september]["title"] in {samples["001"].title, samples["003"].title}
+        line = next(store.rows("SELECT * FROM storylines"))
+        assert line["events"] == 4 and line["size"] == 5
+        actors = set(json.loads(line["actors"]))
+        assert len(actors & {"Blinken", "Ukraine", "Russia", "Putin"}) >= 2
+
+
+def test_rerun_adds_nothing(make_store, samples, stories_settings):
+    tables = ("story_articles", "story_events", "storylines", "event_merges", "wire_credits")
+    with make_store(samples.values()) as store:
+        run(store, stories_settings)
+        before = {t: table_rows(store, t) for t in (*tables, "story_terms", "story_features")}
+        run(store, stories_settings)
+        after = {t: table_rows(store, t) for t in (*tables, "story_terms", "story_features")}
+        assert before == after
+
+
+def test_new_articles_extend_events_without_resplitting(make_store, samples, stories_settings):
+    first = [samples[k] for k in ("000", "001", "002")]
+    with make_store(first) as store:
+        run(store, stories_settings)
+        earlier = {k: (r["event_id"], r["storyline_id"]) for k, r in placements(store).items()}
+        add_articles(store, [samples["003"], samples["004"]])
+        run(store, stories_settings)
+        now = placements(store)
+        for key, (event_id, storyline_id) in earlier.items():
+            assert (now[key]["event_id"], now[key]["storyline_id"]) == (event_id, storyline_id)
+        assert now["003"]["event_id"] == earlier["001"][0]
+        assert groups(store, "event_id") == SAMPLE_EVENTS
+        size = store.conn.execute(
+            "SELECT size FROM story_events WHERE id = ?", (earlier["001"][0],)
+        ).fetchone()[0]
+        assert size == 2
+
+
+def test_event_ids_are_stable_and_never_reused(make_store, samples, stories_settings):
+    with make_store([samples["000"]]) as store:
+        run(store, stories_settings)
+        assert placements(store)["000"]["event_id"] == "e1"
+        add_articles(store, [samples["002"]])
+        run(store, stories_settings)
+        assert placements(store)["000"]["event_id"] == "e1"
+        assert placements(store)["002"]["event_id"] == "e2"
+
+
+def test_bridging_article_merges_events_and_the_merge_is_recorded(make_store, stories_settings):
+    from tests.stories.conftest import sample
+
+    base = sample("000")
+    a = replace(
+        base, id="a", input="a", title="Alpha", text=" ".join(f"apple{i}" for i in range(40))
+    )
+    b = replace(
+        base, id="b", input="b", title="Beta", text=" ".join(f"berry{i}" for i in range(40))
+    )
+    # Interleaved, so it shares words with both but no word 3-shingle: not a copy.
+    mixed = " ".join(f"apple{i} berry{i}" for i in range(40))
+    bridge = replace(base, id="c", input="c", title="Both", text=mixed)
+    settings = replace(stories_settings, stories_merge_threshold=-1.0, stories_event_threshold=0.2)
+    with make_store([a, b]) as store:
+        run(store, settings)
+        assert placements(store)["a"]["event_id"] != placements(store)["b"]["event_id"]
+        add_articles(store, [bridge])
+        run(store, settings)
+        rows = placements(store)
+        assert rows["a"]["event_id"] == rows["b"]["event_id"] == rows["c"]["event_id"] == "e1"
+        merge = next(store.rows("SELECT * FROM event_merges"))
+        assert (merge["from_event"], merge["into_event"]) == ("e2", "e1")
+        assert "article c" in merge["reason"]
+        assert [r["id"] for r in store.rows("SELECT id FROM story_events")] == ["e1"]
+        assert store.conn.execute("SELECT size FROM story_events").fetchone()[0] == 3
+
+
+def test_deleted_article_leaves_its_event(make_store, samples, stories_settings):
+    with make_store(samples.values()) as store:
+        run(store, stories_settings)
+        september = placements(store)["003"]["event_id"]
+        with store.transaction():
+            store.conn.execute("DELETE FROM inputs WHERE input = ?", (samples["003"].input,))
+        run(store, stories_settings)
+        assert "003" not in placements(store)
+        size = store.conn.execute(
+            "SELECT size FROM story_events WHERE id = ?", (september,)
+        ).fetchone()[0]
+        assert size == 1
+        assert (
+            store.conn.execute(
+                "SELECT count(*) FROM story_features WHERE article_id = '003'"
+            ).fetchone()[0]
+            == 0
+        )
+
+
+def test_wire_credits_are_stored(make_store, samples, stories_settings):
+    with make_store(samples.values()) as store:
+        run(store, stories_settings)
+        found = {(r["article_id"], r["agency"]) for r in store.rows("SELECT * FROM wire_credits")}
+        assert {("002", "AP"), ("002", "Reuters"), ("003", "ZN.ua")} <= found
+        assert not any(article == "000" for article, _ in found)  # "(Reuters Photo)" is a photo
+
+
+def test_undated_articles_still_placed(make_store, samples, stories_settings):
+    undated = [replace(a, published=None) for a in samples.values()]
+    with make_store(undated) as store:
+        run(store, stories_settings)
+        assert set(placements(store)) == set(samples)
+        assert len(groups(store, "storyline_id")) == 1
