@@ -86,3 +86,16 @@ def test_split_sql_keeps_triggers_whole():
         "CREATE TRIGGER x AFTER INSERT ON t BEGIN\n  SELECT 1;\nEND;\n"
     )
     assert len(split_sql(script)) == 2
+
+
+def test_a_migration_numbered_below_the_applied_ones_is_still_applied(tmp_path):
+    with Store(tmp_path / "r.db") as store:
+        newest = store.schema_version
+        # As if the file had been made before migration 002 existed.
+        store.conn.execute("DELETE FROM schema_migrations WHERE name LIKE '002%'")
+        for table in ("quotes", "mentions", "sentences", "entities"):
+            store.conn.execute(f"DROP TABLE IF EXISTS {table}")
+    with Store(tmp_path / "r.db") as again:
+        names = {r[0] for r in again.conn.execute("SELECT name FROM sqlite_master")}
+        assert {"quotes", "mentions", "sentences", "entities"} <= names
+        assert again.schema_version == newest

@@ -27,40 +27,25 @@ def has_table(store: Store, name: str) -> bool:
     return row is not None
 
 
-def columns(store: Store, table: str) -> set[str]:
-    return {row[1] for row in store.conn.execute(f"PRAGMA table_info({table})")}
-
-
 def placeholders(values: Iterable[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
 def story_rows(store: Store) -> list[dict[str, Any]]:
-    """(article_id, event_id, storyline_id, copy_of) for every ok article."""
-    if not has_table(store, "story_articles"):
-        return [
-            {"article_id": r["id"], "event_id": None, "storyline_id": None, "copy_of": None}
-            for r in store.rows("SELECT id FROM articles ORDER BY rowid")
-        ]
+    """(article_id, event_id, storyline_id, copy_of) for every ok article; an article the
+    stories stage has not placed (``--no-cross``, or not run yet) has no event."""
     return list(
-        store.rows("SELECT article_id, event_id, storyline_id, copy_of FROM story_articles")
+        store.rows(
+            "SELECT a.id AS article_id, s.event_id, s.storyline_id, s.copy_of FROM articles a "
+            "LEFT JOIN story_articles s ON s.article_id = a.id ORDER BY a.rowid"
+        )
     )
 
 
 def story_titles(store: Store) -> dict[str, str]:
-    """Titles the stories stage chose, by event or storyline id, where it stores any."""
-    titles: dict[str, str] = {}
-    for table in ("story_events", "storylines"):
-        if not has_table(store, table):
-            continue
-        cols = columns(store, table)
-        id_col = next((c for c in ("id", "event_id", "storyline_id") if c in cols), None)
-        if id_col is None or "title" not in cols:
-            continue
-        for row in store.rows(f"SELECT {id_col} AS id, title FROM {table}"):
-            if row["title"]:
-                titles[str(row["id"])] = row["title"]
-    return titles
+    """Titles the stories stage chose, by event or storyline id."""
+    sql = "SELECT id, title FROM story_events UNION ALL SELECT id, title FROM storylines"
+    return {row["id"]: row["title"] for row in store.rows(sql) if row["title"]}
 
 
 def article_meta(store: Store, ids: list[str] | None = None) -> dict[str, dict[str, Any]]:

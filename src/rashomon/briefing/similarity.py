@@ -8,32 +8,13 @@ and compared by cosine similarity in row blocks, so memory stays bounded by
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import numpy as np
 
+from rashomon.embeddings import embed
+
 # Rows compared per matrix product: 1,024 × 20,000 float32 similarities is 80 MB.
 BLOCK_ROWS = 1024
-
-
-@cache
-def load_embedder():
-    """The wordllama model from the package's own folder; no network, loaded once."""
-    import wordllama
-    from wordllama import WordLlama
-
-    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
-
-
-def embed(texts: list[str]) -> np.ndarray:
-    """Unit-length embeddings, one row per text (identical texts are embedded once)."""
-    if not texts:
-        return np.zeros((0, 1), dtype=np.float32)
-    unique = list(dict.fromkeys(texts))
-    vectors = load_embedder().embed(unique, norm=True)
-    index = {text: i for i, text in enumerate(unique)}
-    return np.asarray(vectors, dtype=np.float32)[[index[t] for t in texts]]
 
 
 def neighbours(vectors: np.ndarray, groups: list[int], threshold: float) -> list[list[int]]:

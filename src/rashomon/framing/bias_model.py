@@ -51,7 +51,7 @@ def rule_features(signals: list[Signal]) -> list[float]:
 
 def embed_texts(texts: list[str]) -> np.ndarray:
     """Unit-length wordllama vectors (the briefing's shared loader; no second copy)."""
-    from rashomon.briefing.similarity import embed
+    from rashomon.embeddings import embed
 
     return embed(texts)
 

@@ -73,15 +73,26 @@ class Store:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def migrate(self) -> None:
-        """Apply, each in its own transaction, every migration newer than the file."""
-        current = self.schema_version
-        for number, _name, sql in migrations():
-            if number <= current:
+        """Apply, each in its own transaction, every shipped migration not yet applied.
+
+        Applied migrations are recorded by name, so one numbered below a migration that
+        already ran (two branches of work landing in either order) is still applied.
+        ``user_version`` holds the highest number, for tools that read only that.
+        """
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, "
+            "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"
+        )
+        applied = {row[0] for row in self.conn.execute("SELECT name FROM schema_migrations")}
+        for number, name, sql in migrations():
+            if name in applied:
                 continue
             with self.transaction():
                 for statement in split_sql(sql):
                     self.conn.execute(statement)
-                self.conn.execute(f"PRAGMA user_version = {number}")
+                self.conn.execute("INSERT INTO schema_migrations (name) VALUES (?)", (name,))
+                if number > self.schema_version:
+                    self.conn.execute(f"PRAGMA user_version = {number}")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime
 
+from rashomon.embeddings import embed
 from rashomon.settings import Settings
 from rashomon.store.db import Store
 from rashomon.stories import repo
 from rashomon.stories.clusters import ArticleFeatures, Cluster
 from rashomon.stories.copies import CopyIndex, containment, signature
 from rashomon.stories.credits import wire_credits
-from rashomon.stories.embed import embed
 from rashomon.stories.events import EventIndex, EventParams, Merge
 from rashomon.stories.storylines import StorylineIndex, StorylineParams
 from rashomon.stories.text import content_words, name_words, term_counts, tfidf
