@@ -29,7 +29,8 @@ test: $(BIN)/rashomon browser
 	$(BIN)/pytest -q
 
 bench: $(BIN)/rashomon
-	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in $(filter-out benchmarks/common.py,$(wildcard benchmarks/*.py)); do \
+	  echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm report.html
