@@ -40,5 +40,17 @@ def test_filter_drops_prompts_and_keeps_credits_apart() -> None:
     assert credits == ["With reports by AP"]
 
 
+def test_filter_drops_a_closing_company_profile_and_dates() -> None:
+    body, _ = filter_paragraphs(
+        [
+            *PARAGRAPHS,
+            "Updated at 1:23 p.m.",
+            "About Example Corp",
+            "Example Corp is a leading maker of widgets.",
+        ]
+    )
+    assert body.split("\n\n") == PARAGRAPHS
+
+
 def test_empty_page_has_no_body() -> None:
     assert extract_html("<html><body></body></html>").body == ""

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.clean.lines import LineKind, classify_line, classify_lines, is_prose, is_sentence
+from rashomon.clean.lines import (
+    PROFILE_RE,
+    LineKind,
+    classify_line,
+    classify_lines,
+    is_prose,
+    is_sentence,
+)
 
 
 @pytest.mark.parametrize(
@@ -31,6 +38,11 @@ from rashomon.clean.lines import LineKind, classify_line, classify_lines, is_pro
         ("China has warned it will act (Image: GETTY )", "caption"),
         ("News / Foreign Policy / Russia", "breadcrumb"),
         ("www.presstv.co.uk", "address"),
+        ("Image 3 of 7", "caption"),
+        ("Stay informed. Subscribe to our weekly newsletter.", "notice"),
+        ("Have a tip? Jane Doe may be reached at jdoe@example.com.", "notice"),
+        ("This document is subject to copyright.", "notice"),
+        ("Explore further", "prompt"),
     ],
 )
 def test_boilerplate_lines_are_named(line: str, rule: str) -> None:
@@ -44,6 +56,7 @@ def test_boilerplate_lines_are_named(line: str, rule: str) -> None:
         "“These actions are a sign of weakness, a sign of Russia's failure,” Blinken noted.",
         "Users share photos of the damage on social media, officials said.",
         "The committee will publish its report on the cookies policy next week.",
+        "Path B: Norway, Serbia/Kosovo/Belarus, Scotland",
     ],
 )
 def test_body_sentences_are_not_boilerplate(line: str) -> None:
@@ -65,6 +78,21 @@ def test_byline_gives_the_name() -> None:
 def test_datelines() -> None:
     assert classify_line("Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM").dateline
     assert classify_line("November 19, 2019 / 12:21 AM / Updated 14 hours ago").dateline
+    # A month needs its whole word: a surname starting "Mar…" before a number is no date.
+    assert not classify_line("Rockport (4-2): D. Marchetti 2 goals, 1 assist.").dateline
+
+
+@pytest.mark.parametrize(
+    ("line", "profile"),
+    [
+        ("About Example Holdings", True),
+        ("Example Corp is a global provider of payment software for banks.", True),
+        ("Acme (ACM) is one of the largest makers of rivets in Europe.", True),
+        ("The minister is a leading voice in the talks, officials said.", False),
+    ],
+)
+def test_press_release_profile(line: str, profile: bool) -> None:
+    assert bool(PROFILE_RE.match(line)) is profile
 
 
 def test_line_above_a_bare_credit_is_a_caption() -> None:

@@ -80,3 +80,32 @@ def test_empty_and_menu_only_pages_have_no_body() -> None:
 def test_every_line_gets_one_label() -> None:
     text = page(["Title of the story here"], NAV, BODY)
     assert [label.line for label in label_lines(text)] == text.splitlines()
+
+
+def test_results_list_after_the_body_is_kept() -> None:
+    rows = [f"Team {name} (Pool {'XY'[n % 2]}): {n} wins" for n, name in enumerate("ABCDE")]
+    text = page(["Talks to resume in Geneva"], BODY, ["Standings"], rows, NAV)
+    assert clean_pasted_text(text).body.split("\n\n") == [*BODY, "Standings", *rows]
+
+
+def test_dated_teasers_after_the_body_are_cut() -> None:
+    teasers = []
+    for day in (18, 19, 20):
+        teasers += [
+            f"Why did the talks in round {day} of the meetings fail?",
+            f"Monday November {day}, 2019",
+            f"A long summary of article {day} follows here, with enough words in it to read "
+            "like a paragraph of prose, as teaser summaries on opinion pages do.",
+        ]
+    text = page(["Talks to resume in Geneva"], BODY, teasers)
+    assert clean_pasted_text(text).body.split("\n\n") == BODY
+
+
+def test_press_release_ends_before_the_company_profile() -> None:
+    profile = [
+        "Example Corp is a global provider of software for hospitals, with offices in "
+        "twelve countries and around 900 employees.",
+        "For more information, the company publishes its reports on its own site each quarter.",
+    ]
+    text = page(["Talks to resume in Geneva"], BODY, profile)
+    assert clean_pasted_text(text).body.split("\n\n") == BODY

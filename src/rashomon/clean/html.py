@@ -13,7 +13,7 @@ from datetime import date
 
 import trafilatura
 
-from rashomon.clean.lines import classify_lines
+from rashomon.clean.lines import PROFILE_RE, classify_lines
 
 # Wording rules applied to trafilatura's paragraphs, each measured on html_dev
 # (body F1 of trafilatura with favor_precision 0.964): related 0.965, teaser
@@ -21,6 +21,9 @@ from rashomon.clean.lines import classify_lines
 # lowered F1 there are not applied: "address" (0.962; lists of links are
 # content on some pages), "block-heading" (0.961) and "breadcrumb" (0.964).
 POST_FILTER_RULES = frozenset({"prompt", "related", "teaser", "notice", "caption"})
+# Date stamps ("Updated at 1:23 p.m.") and a closing company profile are
+# metadata, not body: html_dev F1 0.967 -> 0.971 with them and the shared
+# line-rule additions (no page worse).
 # favor_precision: body F1 0.964 on html_dev, against 0.955 for the default,
 # 0.952 for favor_recall, 0.950 without tables and 0.938 with deduplicate.
 EXTRACTION_OPTIONS = {
@@ -78,12 +81,12 @@ def extract_html(html: str, url: str | None = None, max_date: date | None = None
 
 def filter_paragraphs(paragraphs: list[str], title: str = "") -> tuple[str, list[str]]:
     """Body paragraphs without boilerplate, and the credit lines taken out of them."""
-    lines = [p.strip() for p in paragraphs]
+    lines = _before_profile([p.strip() for p in paragraphs])
     kinds = classify_lines(lines)
     kept: list[str] = []
     credits: list[str] = []
     for line, kind in zip(lines, kinds, strict=True):
-        if not line or kind.boilerplate in POST_FILTER_RULES:
+        if not line or kind.boilerplate in POST_FILTER_RULES or kind.dateline:
             continue
         if kind.credit:
             credits.append(line)
@@ -92,6 +95,21 @@ def filter_paragraphs(paragraphs: list[str], title: str = "") -> tuple[str, list
         else:
             kept.append(line)
     return "\n\n".join(kept), credits
+
+
+def _before_profile(lines: list[str]) -> list[str]:
+    """The paragraphs before a press release's closing company profile ("About …").
+
+    Only a profile in the second half of the text (by characters) ends it: earlier,
+    the wording may be the article's own description of a company.
+    """
+    total = sum(len(line) for line in lines)
+    seen = 0
+    for i, line in enumerate(lines):
+        if seen > total / 2 and PROFILE_RE.match(line):
+            return lines[:i]
+        seen += len(line)
+    return lines
 
 
 def _htmldate(html: str, max_date: date | None) -> str | None:
