@@ -37,3 +37,17 @@ def test_quote_speakers_are_entities(blinken_db):
             store.rows("SELECT speaker, speaker_id FROM quotes WHERE speaker_id LIKE '%; %'")
         )
         assert rows and rows[0]["speaker"] == "Antony Blinken; Elizabeth Truss"
+
+
+def test_rerun_leaves_every_mention_as_it_was(blinken_db, settings, tmp_path):
+    """Regression: articles with a rightly unlinked mention were linked again on every
+    run, and their mentions' rules changed from 'new' to 'alias'."""
+    import shutil
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(blinken_db, copy)
+    sql = "SELECT article_id, start, entity_id, rule FROM mentions ORDER BY article_id, start"
+    with Store(copy) as store:
+        before = [tuple(r) for r in store.conn.execute(sql)]
+        stage.run(store, settings)
+        assert [tuple(r) for r in store.conn.execute(sql)] == before

@@ -1,8 +1,8 @@
 """The cross-article ``entities`` stage: canonical entities from every mention.
 
-Incremental: only articles with mentions not yet linked (``entity_id IS NULL``) are
-read; their names join existing entities or make new ones, whose ids are assigned
-once and never renumbered. Each mention keeps the rule that found it and gains the
+Incremental: only articles not yet linked (absent from ``entity_linked``) are read;
+their names join existing entities or make new ones, whose ids are assigned once and
+never renumbered. Each mention keeps the rule that found it and gains the
 rule that linked it (``"ner+title; alias"``). Quote speakers are then set to the
 canonical names and ids; a group speaker is ``"A; B"`` in both columns.
 """
@@ -28,13 +28,17 @@ def run(store: Store, settings: Settings) -> None:
     pending = [
         r["article_id"]
         for r in store.rows(
-            "SELECT DISTINCT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id "
-            "WHERE m.entity_id IS NULL ORDER BY a.rowid"
+            "SELECT a.id AS article_id FROM articles a "
+            "WHERE NOT EXISTS (SELECT 1 FROM entity_linked e WHERE e.article_id = a.id) "
+            "ORDER BY a.rowid"
         )
     ]
     with store.transaction():
         for article_id in pending:
             _link_article(store, index, article_id)
+        store.conn.executemany(
+            "INSERT INTO entity_linked (article_id) VALUES (?)", [(a,) for a in pending]
+        )
         _save_entities(store, index)
         _refresh_speakers(store, index)
 
