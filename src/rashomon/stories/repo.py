@@ -200,60 +200,46 @@ def storyline(store: Store, storyline_id: str) -> Cluster | None:
     return None if row is None else _cluster(row, None)
 
 
-def save_events(store: Store, events: Iterable[Cluster]) -> None:
-    store.conn.executemany(
-        "INSERT INTO story_events (id, storyline_id, size, first_day, last_day, first_date, "
-        "last_date, touched, embedding_sum, terms, actors) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, "
-        "size = excluded.size, first_day = excluded.first_day, last_day = excluded.last_day, "
-        "first_date = excluded.first_date, last_date = excluded.last_date, "
-        "touched = excluded.touched, embedding_sum = excluded.embedding_sum, "
-        "terms = excluded.terms, actors = excluded.actors",
-        [
-            (
-                e.id,
-                e.parent,
-                e.size,
-                e.first_day,
-                e.last_day,
-                iso_day(e.first_day),
-                iso_day(e.last_day),
-                e.touched,
-                e.embedding_sum.astype(np.float32).tobytes(),
-                json.dumps(e.terms),
-                json.dumps(dict(e.actors)),
-            )
-            for e in events
-        ],
+# Columns every cluster row holds, events and storylines alike, in _cluster_values order.
+CLUSTER_COLUMNS = (
+    "size", "first_day", "last_day", "first_date", "last_date", "touched", "embedding_sum",
+    "terms",
+)  # fmt: skip
+
+
+def _cluster_values(c: Cluster) -> tuple:
+    return (
+        c.size,
+        c.first_day,
+        c.last_day,
+        iso_day(c.first_day),
+        iso_day(c.last_day),
+        c.touched,
+        c.embedding_sum.astype(np.float32).tobytes(),
+        json.dumps(c.terms),
     )
+
+
+def _upsert(store: Store, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert rows keyed by ``id`` (the first column), updating every other column."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
+    store.conn.executemany(
+        f"INSERT INTO {table} ({', '.join(columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)}) ON CONFLICT(id) DO UPDATE SET {updates}",
+        rows,
+    )
+
+
+def save_events(store: Store, events: Iterable[Cluster]) -> None:
+    columns = ("id", "storyline_id", *CLUSTER_COLUMNS, "actors")
+    rows = [(e.id, e.parent, *_cluster_values(e), json.dumps(dict(e.actors))) for e in events]
+    _upsert(store, "story_events", columns, rows)
 
 
 def save_storylines(store: Store, storylines: Iterable[Cluster]) -> None:
-    store.conn.executemany(
-        "INSERT INTO storylines (id, size, first_day, last_day, first_date, last_date, touched, "
-        "embedding_sum, terms, actor_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(id) DO UPDATE SET size = excluded.size, first_day = excluded.first_day, "
-        "last_day = excluded.last_day, first_date = excluded.first_date, "
-        "last_date = excluded.last_date, touched = excluded.touched, "
-        "embedding_sum = excluded.embedding_sum, terms = excluded.terms, "
-        "actor_counts = excluded.actor_counts",
-        [
-            (
-                s.id,
-                s.size,
-                s.first_day,
-                s.last_day,
-                iso_day(s.first_day),
-                iso_day(s.last_day),
-                s.touched,
-                s.embedding_sum.astype(np.float32).tobytes(),
-                json.dumps(s.terms),
-                json.dumps(dict(s.actors)),
-            )
-            for s in storylines
-        ],
-    )
+    columns = ("id", *CLUSTER_COLUMNS, "actor_counts")
+    rows = [(s.id, *_cluster_values(s), json.dumps(dict(s.actors))) for s in storylines]
+    _upsert(store, "storylines", columns, rows)
 
 
 def delete_storylines(store: Store, ids: Iterable[str]) -> None:
