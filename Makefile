@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= rashomon.db
 
-.PHONY: demo test lint bench browser clean
+.PHONY: demo test lint bench gate browser clean
 
 $(BIN)/rashomon: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,12 @@ test: $(BIN)/rashomon browser
 	$(BIN)/pytest -q
 
 bench: $(BIN)/rashomon
-	@for script in $(filter-out benchmarks/common.py,$(wildcard benchmarks/*.py)); do \
+	@for script in $(filter-out benchmarks/common.py benchmarks/gate.py,$(wildcard benchmarks/*.py)); do \
 	  echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# The quality gate: every dev-set score against the floors pinned in benchmarks/floors.toml.
+gate: $(BIN)/rashomon
+	$(BIN)/python benchmarks/gate.py $(GATE_FLAGS)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm report.html
