@@ -94,6 +94,6 @@ def _quote_around(quotes: list[Quote], start: int, end: int) -> Quote | None:
     return next((q for q in quotes if q.start <= start and end <= q.end), None)
 
 
-@stage("figures", version="1", needs=("sentences", "dates", "quotes"), makes=("figures",))
+@stage("figures", version="1", needs=("dates", "quotes"), makes=("figures",))
 def find_figures(analysis: Analysis, doc: Doc, settings: Settings) -> None:
     analysis.figures = extract_figures(analysis, doc)

@@ -51,7 +51,13 @@ def own_voice_texts(ctx: Context, sentences: list[Sentence]) -> list[str]:
     return [ctx.voice.own_text(ctx.text, s.start, s.end) for s in sentences]
 
 
-@stage("framing", version="2", needs=("sentences", "mentions", "quotes"), makes=("signals",))
+# Makes ``sentences`` too: it scores the bias of the sentences annotate found, in place.
+@stage(
+    "framing",
+    version="2",
+    needs=("sentences", "mentions", "quotes"),
+    makes=("signals", "sentences"),
+)
 def framing(analysis: Analysis, doc: Doc, settings: Settings) -> None:
     ctx = framing_context(analysis, doc, settings)
     analysis.signals = find_signals(ctx)

@@ -67,6 +67,6 @@ def date_refs(article: Article, doc: Doc) -> list[DateRef]:
     return refs
 
 
-@stage("dates", version="1", needs=("sentences",), makes=("dates",))
+@stage("dates", version="1", needs=("doc",), makes=("dates",))
 def find_dates(analysis: Analysis, doc: Doc, settings: Settings) -> None:
     analysis.dates = date_refs(analysis.article, doc)

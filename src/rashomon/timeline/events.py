@@ -89,6 +89,6 @@ def _is_statement(sent: Span, date_span: Span, quotes: list[Quote]) -> bool:
     return any(t.lower_ in SPEECH_VERBS for t in date_span.root.ancestors)
 
 
-@stage("timeline", version="1", needs=("sentences", "dates", "quotes"), makes=("timeline",))
+@stage("timeline", version="1", needs=("dates", "quotes"), makes=("timeline",))
 def find_events(analysis: Analysis, doc: Doc, settings: Settings) -> None:
     analysis.timeline = timeline_events(analysis, doc)
