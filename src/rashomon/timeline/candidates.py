@@ -13,32 +13,27 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rashomon.text.calendar import MONTH, WEEKDAY
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Full names, or abbreviations with an optional dot ("Dec. 4"); a full name keeps
-# no dot, which would be the sentence's full stop ("by March.").
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
-)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _SEP = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\band\b)\s*"
 _FORMS = (
     # September 23 to 27 / September 30 to October 2 / Dec. 4, 2022
-    rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?:{_SEP}(?:{_MONTH}\s+)?{_DAY}(?:,?\s+{_YEAR})?)?",
+    rf"{MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?:{_SEP}(?:{MONTH}\s+)?{_DAY}(?:,?\s+{_YEAR})?)?",
     # 23-27 September / 4 December 2022
-    rf"{_DAY}(?:{_SEP}{_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
+    rf"{_DAY}(?:{_SEP}{_DAY})?\s+(?:of\s+)?{MONTH}(?:,?\s+{_YEAR})?",
     # October 2022 / early March / mid-March 2022
-    rf"(?:(?:early|mid|late)[\s-]+)?{_MONTH}\s+{_YEAR}",
-    rf"(?:early|mid|late)[\s-]+{_MONTH}",
+    rf"(?:(?:early|mid|late)[\s-]+)?{MONTH}\s+{_YEAR}",
+    rf"(?:early|mid|late)[\s-]+{MONTH}",
     # a bare month only after a preposition: "in January", "since February"
-    rf"(?:(?<=since\s)|(?<=until\s)|(?<=from\s)|(?:in|by|during)\s+){_MONTH}(?!\s+\d)",
+    rf"(?:(?<=since\s)|(?<=until\s)|(?<=from\s)|(?:in|by|during)\s+){MONTH}(?!\s+\d)",
     # last/this/next week, earlier this month, last year
     r"(?:(?:earlier|later|early|late)\s+)?(?:this|last|next)\s+(?:week|month|year)",
-    rf"(?:(?:last|this|next)\s+)?{_WEEKDAY}",
+    rf"(?:(?:last|this|next)\s+)?{WEEKDAY}",
     r"\d{4}-\d{2}-\d{2}",
     # fiscal and season years "2024-25"; a year as a modifier: "the 2022 conflict"
     rf"{_YEAR}[-–/]\d\d(?![\d-])",
@@ -51,7 +46,7 @@ PATTERN = re.compile(
 )
 LEAD = re.compile(r"(?:since|until|till|from|as\s+of|by)\s+$", re.IGNORECASE)
 # spaCy labels "Wednesday night" TIME; such entities are dates when they name a day.
-DAY_WORD = re.compile(rf"\b(?:{_WEEKDAY}|yesterday|today|tonight)\b", re.IGNORECASE)
+DAY_WORD = re.compile(rf"\b(?:{WEEKDAY}|yesterday|today|tonight)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

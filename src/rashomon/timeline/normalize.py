@@ -22,23 +22,10 @@ from datetime import date, datetime, timedelta
 from dateparser.date import DateDataParser
 
 from rashomon.model import Precision
+from rashomon.text.calendar import MONTH, WEEKDAY_SHORT, month_number, weekday_number
 
-MONTHS = (
-    {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-    | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-    | {"sept": 9}
-)
-WEEKDAYS = (
-    {name.lower(): i for i, name in enumerate(calendar.day_name)}
-    | {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
-    | {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
-)
-
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_MONTH = MONTH + r"\.?"
+_WEEKDAY = WEEKDAY_SHORT
 LEADING = re.compile(
     r"^(?:since|until|till|from|as\s+of|by|on|in|during|through|between|the)\s+", re.I
 )
@@ -191,8 +178,7 @@ def _last_day(resolved: Resolved) -> date:
 
 
 def _weekday(match: re.Match, base: date) -> Resolved | None:
-    key = match.group("day").lower().rstrip(".")
-    target = WEEKDAYS.get(key) if key in WEEKDAYS else WEEKDAYS.get(key[:3])
+    target = weekday_number(match.group("day"))
     if target is None:
         return None
     back = (base.weekday() - target) % 7
@@ -219,7 +205,7 @@ def _this_period(match: re.Match, base: date) -> Resolved | None:
 
 
 def _month(match: re.Match, base: date) -> Resolved | None:
-    month = _month_number(match.group("month"))
+    month = month_number(match.group("month"))
     if month is None:
         return None
     year = int(match.group("year")) if match.group("year") else _nearest_year(base, month, 15)
@@ -227,7 +213,7 @@ def _month(match: re.Match, base: date) -> Resolved | None:
 
 
 def _day(match: re.Match, base: date) -> Resolved | None:
-    month = _month_number(match.group("month"))
+    month = month_number(match.group("month"))
     if month is None:
         return None
     day = int(match.group("day"))
@@ -289,11 +275,6 @@ def _dateparser(phrase: str, base: date) -> Resolved | None:
     elif precision == "year":
         found = date(found.year, 1, 1)
     return Resolved(found, None, precision)
-
-
-def _month_number(text: str) -> int | None:
-    key = text.lower().rstrip(".")
-    return MONTHS.get(key) or MONTHS.get(key[:3])
 
 
 def _nearest_year(base: date, month: int, day: int) -> int:
