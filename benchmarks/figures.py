@@ -222,8 +222,11 @@ def run_rashomon(rows):
 
 
 def run_quantulum(rows):
-    from quantulum3 import parser
+    from quantulum3 import classifier, parser
 
+    # Its rule-based disambiguation, whatever else is installed: the classifier it ships
+    # is a pickle that only loads with the scikit-learn it was made with.
+    classifier.USE_CLF = False
     found = []
     for row in rows:
         preds = []

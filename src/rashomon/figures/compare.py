@@ -13,6 +13,8 @@ import math
 import re
 from datetime import date, timedelta
 
+from rashomon.text.stopwords import STOP_WORDS
+
 LOWER_BOUNDS = {
     "at least",
     "no fewer than",
@@ -50,40 +52,6 @@ APPROXIMATE_SHARE = 0.10
 # neighboring countries" vs "Ukrainian civilians forced to flee their homes"
 # (0.13) and "troops deployed" vs "troops killed" (0.33) do not.
 SAME_THING = 0.5
-STOPWORDS = {
-    "the",
-    "of",
-    "who",
-    "that",
-    "to",
-    "in",
-    "a",
-    "an",
-    "and",
-    "their",
-    "its",
-    "his",
-    "her",
-    "have",
-    "has",
-    "been",
-    "were",
-    "was",
-    "is",
-    "are",
-    "by",
-    "for",
-    "with",
-    "on",
-    "at",
-    "from",
-    "those",
-    "other",
-    "others",
-    "which",
-    "into",
-    "as",
-}
 
 
 def interval(
@@ -129,7 +97,7 @@ def stems(phrase: str | None) -> frozenset[str]:
     if not phrase:
         return frozenset()
     words = re.findall(r"[a-z]+", phrase.lower().replace("our", "or"))
-    return frozenset(_stem(w) for w in words if w not in STOPWORDS)
+    return frozenset(_stem(w) for w in words if w not in STOP_WORDS)
 
 
 def _stem(word: str) -> str:
