@@ -26,6 +26,29 @@ class Settings:
     fetch_max_redirects: int = 5
     allow_private: bool = False
     user_agent: str = "rashomon/0.1 (+offline news analysis)"
+    # ingest limits
+    # Deepest JSON nesting a record may have. An article object is 1 or 2 levels deep;
+    # Python's parser raises RecursionError near 1,000, so 64 refuses hostile lines
+    # (E115) long before that while leaving room for any real metadata.
+    json_max_depth: int = 64
+    # Longest run of digits a JSON number may have (E116). Python refuses integers of
+    # over 4,300 digits with a ValueError; a timestamp or count has at most 20.
+    json_max_number_digits: int = 100
+    # Largest single JSONL record in bytes (E117). JSONL files are streamed line by line,
+    # so this bounds one record, not the file; 5 MB is ten times the longest article in
+    # the dev sets as HTML.
+    max_record_bytes: int = 5_000_000
+    # Seconds a whole fetch may take, redirects included (E119): fetch_timeout bounds each
+    # wait, this the total, so a server dripping a byte a second is cut here.
+    fetch_deadline: float = 60.0
+    # Share of bad bytes, among the non-ASCII sequences, below which bytes that are not
+    # strict UTF-8 are still read as UTF-8 with the bad bytes replaced (U+FFFD) rather than
+    # handed to charset detection. Calibrated with benchmarks/decoding.py (see there).
+    decode_max_bad_utf8_share: float = 0.2
+    # charset-normalizer coherence below which a guess outside the common code pages
+    # (cp775, hp_roman8, mac_* …) gives way to cp1252 when cp1252 reads the bytes without
+    # more chaos. Calibrated with benchmarks/decoding.py (see there).
+    decode_exotic_min_coherence: float = 0.9
     # Cleaning
     raw: bool = False
     languages: tuple[str, ...] = ("en",)

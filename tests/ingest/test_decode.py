@@ -10,22 +10,22 @@ from rashomon.ingest.decode import NotText, decode
 @given(st.text())
 def test_utf8_text_round_trips(text):
     try:
-        decoded, encoding = decode(text.encode("utf-8"))
+        decoded, encoding, confidence = decode(text.encode("utf-8"))
     except NotText:
         # only text made mostly of control characters, or holding NUL, is refused
         assert "\x00" in text or sum(ord(c) < 32 and c not in "\t\n\r\f" for c in text) > 0
     else:
         assert decoded == text
-        assert encoding == "utf-8"
+        assert (encoding, confidence) == ("utf-8", 1.0)
 
 
 @given(st.binary())
 def test_any_bytes_decode_or_raise_not_text(data):
     try:
-        text, _ = decode(data)
+        text, _, confidence = decode(data)
     except NotText:
         return
-    assert isinstance(text, str)
+    assert isinstance(text, str) and 0.0 <= confidence <= 1.0
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "utf-32"])
