@@ -119,8 +119,16 @@ def _shut(sock: socket.socket) -> None:
 
 
 def open_socket(address: str, port: int, timeout: float) -> socket.socket:
-    """A TCP connection to exactly this address (tests replace it to watch where it goes)."""
-    return socket.create_connection((address, port), timeout=timeout)
+    """A TCP connection to exactly this address, no resolver involved (tests replace it)."""
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.settimeout(timeout)
+        sock.connect((address, port))
+    except BaseException:
+        sock.close()
+        raise
+    return sock
 
 
 def tls_context() -> ssl.SSLContext:
