@@ -127,11 +127,16 @@ class Hostile(BaseHTTPRequestHandler):
 
     closed = threading.Event()
     hosts: list[str] = []
+    paths: list[str] = []
 
     def do_GET(self):  # noqa: N802 (the stdlib's name)
         type(self).hosts.append(self.headers.get("Host", ""))
+        type(self).paths.append(self.path)
         if self.path == "/drip":
             self._drip()
+        elif self.path == "/slow-headers":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Padding: ")
+            self._write_until_closed(b"a", 0.05, 200)
         elif self.path == "/endless":
             self._endless()
         else:
@@ -172,6 +177,7 @@ class Hostile(BaseHTTPRequestHandler):
 def hostile():
     Hostile.closed.clear()
     Hostile.hosts.clear()
+    Hostile.paths.clear()
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -188,6 +194,18 @@ def test_regression_slow_drip_server_is_cut_at_the_deadline(hostile):
     assert item.status == "failed" and item.reason.startswith("E119"), item.reason
     assert elapsed < 3.0  # the drip alone would run for 10 s
     assert Hostile.closed.wait(5), "the cut connection was left open"
+
+
+def test_regression_slow_drip_headers_are_cut_at_the_deadline(hostile):
+    start = time.monotonic()
+    (item,) = fetch(f"http://127.0.0.1:{hostile}/slow-headers", fetch_deadline=0.5)
+    assert item.status == "failed" and item.reason.startswith("E119"), item.reason
+    assert time.monotonic() - start < 3.0
+
+
+def test_non_ascii_path_is_escaped_in_the_request(hostile):
+    (doc,) = fetch(f"http://127.0.0.1:{hostile}/caf\u00e9 menu")
+    assert doc.kind == "html" and Hostile.paths == ["/caf%C3%A9%20menu"]
 
 
 def test_regression_aborted_download_closes_its_connection(hostile):
