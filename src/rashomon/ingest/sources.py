@@ -143,7 +143,7 @@ def _walk_all(root: Path) -> Iterator[Path]:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = Path(entry.path) if current != Path() else Path(entry.name)
+            path = Path(entry.path)
             yield path
             try:
                 if entry.is_dir():
