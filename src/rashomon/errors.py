@@ -32,7 +32,7 @@ class Reason(StrEnum):
     JSON_TOO_DEEP = "E115: JSON nested deeper than json_max_depth"
     JSON_NUMBER_TOO_LONG = "E116: a JSON number longer than json_max_number_digits"
     RECORD_TOO_LARGE = "E117: a JSON record larger than max_record_bytes"
-    NOT_REGULAR = "E118: not a regular file (a FIFO, device or socket is never read)"
+    NOT_REGULAR = "E118: not a regular file: FIFOs, devices and sockets are never read"
     FETCH_DEADLINE = "E119: the fetch took longer than fetch_deadline"
     NO_BODY = "E201: no article body found"
     NOT_ENGLISH = "E202: not English"
