@@ -28,6 +28,12 @@ class Reason(StrEnum):
     FETCH_TOO_LARGE = "E112: the response is larger than the size cap"
     FETCH_BAD_TYPE = "E113: the response is not HTML, text or a feed"
     TOO_LARGE = "E114: the file is larger than the size cap"
+    # ingest limits (E115–E129)
+    JSON_TOO_DEEP = "E115: JSON nested deeper than json_max_depth"
+    JSON_NUMBER_TOO_LONG = "E116: a JSON number longer than json_max_number_digits"
+    RECORD_TOO_LARGE = "E117: a JSON record larger than max_record_bytes"
+    NOT_REGULAR = "E118: not a regular file: FIFOs, devices and sockets are never read"
+    FETCH_DEADLINE = "E119: the fetch took longer than fetch_deadline"
     NO_BODY = "E201: no article body found"
     NOT_ENGLISH = "E202: not English"
     BAD_HTML = "E203: HTML that could not be parsed"

@@ -41,6 +41,9 @@ class RawDocument:
     author: str | None = None
     raw: bool = False
     fetched_at: datetime | None = None
+    # How the bytes were read (ingest/decode.py): the encoding, and how sure (0 to 1).
+    encoding: str | None = None
+    encoding_confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -72,6 +75,8 @@ class Article:
     language: str = "en"
     credits: list[str] = field(default_factory=list)
     fetched_at: str | None = None  # ISO datetime, the latest a publication date may be
+    encoding: str | None = None  # the input's encoding, as ingest read it
+    encoding_confidence: float | None = None
 
 
 @dataclass(slots=True)

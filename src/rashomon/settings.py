@@ -26,6 +26,34 @@ class Settings:
     fetch_max_redirects: int = 5
     allow_private: bool = False
     user_agent: str = "rashomon/0.1 (+offline news analysis)"
+    # ingest limits
+    # Deepest JSON nesting a record may have. An article object is 1 or 2 levels deep;
+    # Python's parser raises RecursionError near 1,000, so 64 refuses hostile lines
+    # (E115) long before that while leaving room for any real metadata.
+    json_max_depth: int = 64
+    # Longest run of digits a JSON number may have (E116). Python refuses integers of
+    # over 4,300 digits with a ValueError; a timestamp or count has at most 20.
+    json_max_number_digits: int = 100
+    # Largest single JSONL record in bytes (E117). JSONL files are streamed line by line,
+    # so this bounds one record, not the file. The largest dev page as a record (its
+    # full HTML, extraction/news_pages_dev) is 1.6 MB; 5 MB leaves three times that.
+    max_record_bytes: int = 5_000_000
+    # Seconds a whole fetch may take, redirects included (E119): fetch_timeout bounds each
+    # wait, this the total, so a server dripping a byte a second is cut here. A response
+    # at the 10 MB cap takes 40 s at 2 Mbit/s, so 60 s cuts no honest download.
+    fetch_deadline: float = 60.0
+    # Share of bad bytes, among the non-ASCII sequences, up to which bytes that are not
+    # strict UTF-8 are still read as UTF-8 with the bad bytes replaced (U+FFFD) rather than
+    # handed to charset detection. benchmarks/decoding.py (dev texts re-encoded, grid 0.1
+    # to 0.95 on half A): 0.5 to 0.95 tie at the best mean exact share (0.948); the lowest
+    # is kept. One stray byte is then read right in 83% / 86% of texts (halves A / B; the
+    # rest have no other non-ASCII character), against 0% before.
+    decode_max_bad_utf8_share: float = 0.5
+    # charset-normalizer coherence below which a guess outside the common code pages
+    # (cp775, hp_roman8, mac_* …) gives way to cp1252 when cp1252 reads the bytes with no
+    # more chaos. Same benchmark and grid (0.7, 0.9, 1.0, 1.01): 1.0 is best on half A;
+    # legacy-encoded texts come back exact in 97.7% / 88.7% (A / B), against 79.5% / 80.3%.
+    decode_exotic_min_coherence: float = 1.0
     # Cleaning
     raw: bool = False
     languages: tuple[str, ...] = ("en",)

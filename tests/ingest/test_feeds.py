@@ -33,6 +33,7 @@ def test_rss_entries_become_documents():
     assert good.url == "https://gazette.example/library"
     assert "keep the library open" in good.html
     assert empty.status == "failed" and empty.reason.startswith("E201")
+    assert good.encoding == "utf-8"
 
 
 def test_atom_content():

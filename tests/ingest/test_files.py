@@ -1,12 +1,17 @@
 """Every kind of bad input gets a recorded status and a numbered reason; good ones pass."""
 
+import os
+import socket
 from pathlib import Path
 
 import pytest
 
+from rashomon.clean import clean_document
 from rashomon.ingest import iter_documents
+from rashomon.ingest.names import name_bytes
 from rashomon.model import InputRecord, RawDocument
 from rashomon.settings import Settings
+from rashomon.store.db import Store
 
 BAD = Path(__file__).parent / "bad_inputs"
 
@@ -25,13 +30,15 @@ def read(name: str, **settings) -> list:
         ("image.png", "skipped", "E105"),
         ("broken.rss", "failed", "E108"),
         ("empty_feed.xml", "failed", "E108"),
+        ("deep.jsonl", "failed", "E115"),
+        ("long_number.jsonl", "failed", "E116"),
     ],
 )
 def test_bad_files_are_recorded(name, status, code):
     (item,) = read(name)
     assert isinstance(item, InputRecord)
     assert (item.status, item.reason[:4]) == (status, code)
-    assert item.input.endswith(name)
+    assert item.input.split("#")[0].endswith(name)
 
 
 @pytest.mark.parametrize(
@@ -40,12 +47,20 @@ def test_bad_files_are_recorded(name, status, code):
         ("cp1251.txt", "Жители"),
         ("latin1.txt", "café"),
         ("utf16.txt", "Council votes"),
+        ("stray_byte_utf8.txt", "José Müller, the café owner"),
+        ("latin1_cp775.txt", "the Zoë â the façade said Müller"),
     ],
 )
 def test_legacy_encodings_are_decoded(name, needle):
     (doc,) = read(name)
     assert isinstance(doc, RawDocument) and doc.kind == "text"
     assert needle in doc.text
+
+
+def test_separators_inside_a_record_keep_it_one_line():
+    items = read("separators.jsonl")
+    assert [i.id for i in items] == ["sep-1", "sep-2"]
+    assert items[0].text == "One line\u2028still the same record\x85and this\u2029too."
 
 
 def test_malformed_html_is_passed_on_as_html():
@@ -92,3 +107,81 @@ def test_json_array_and_pretty_object(tmp_path):
     docs = list(iter_documents([str(array), str(obj)], Settings()))
     assert [d.kind for d in docs] == ["record", "html", "record"]
     assert [d.id for d in docs] == [None, "b", "x"]
+
+
+# -- special files, bounded reads, names that are not UTF-8 ---------------------------------
+
+
+def test_regression_fifo_is_refused_without_hanging(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (item,) = list(iter_documents([str(fifo)], Settings()))
+    assert (item.status, item.reason[:4]) == ("skipped", "E118")
+    assert "FIFO" in item.reason
+
+
+def test_regression_dev_zero_is_refused_not_read():
+    (item,) = list(iter_documents(["/dev/zero"], Settings()))
+    assert (item.status, item.reason[:4]) == ("skipped", "E118")
+    assert "character device" in item.reason
+
+
+def test_regression_socket_is_refused(tmp_path):
+    path = tmp_path / "live.sock"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(str(path))
+        (item,) = list(iter_documents([str(path)], Settings()))
+    finally:
+        server.close()
+    assert (item.status, item.reason[:4]) == ("skipped", "E118")
+    assert "socket" in item.reason
+
+
+def test_regression_special_files_in_a_directory_get_a_status(tmp_path):
+    (tmp_path / "good.txt").write_text("Council keeps the library\n\nThe council voted.")
+    os.mkfifo(tmp_path / "pipe.txt")
+    items = list(iter_documents([str(tmp_path)], Settings()))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "InputRecord"]
+    assert items[1].reason.startswith("E118")
+
+
+def test_regression_read_is_bounded_whatever_stat_says(tmp_path):
+    # /proc files say they are empty and are not: the cap holds on what is read.
+    source = Path("/proc/self/maps")
+    if not source.exists():
+        pytest.skip("no /proc on this system")
+    link = tmp_path / "maps.txt"
+    link.symlink_to(source)
+    (item,) = list(iter_documents([str(link)], Settings(max_file_bytes=64)))
+    assert item.status == "failed" and item.reason.startswith("E114")
+
+
+def test_regression_file_name_not_utf8_is_stored_safely(tmp_path):
+    raw_name = b"caf\xe9 \\ report.txt"
+    path = Path(os.fsdecode(os.fsencode(tmp_path) + b"/" + raw_name))
+    path.write_text("Council keeps the library\n\nThe council voted on Monday.")
+    for given in (str(path), str(tmp_path)):
+        (doc,) = list(iter_documents([given], Settings()))
+        assert isinstance(doc, RawDocument)
+        assert doc.input.endswith("caf\\xe9 \\\\ report.txt")
+        doc.input.encode("utf-8")  # storable as text
+        assert name_bytes(doc.input) == os.fsencode(path)
+
+
+def test_regression_file_name_not_utf8_reaches_the_store(tmp_path):
+    path = Path(os.fsdecode(os.fsencode(tmp_path) + b"/r\xff\xfe.txt"))
+    path.write_text("Council keeps the library\n\nThe council voted on Monday to keep it.")
+    (doc,) = list(iter_documents([str(path)], Settings()))
+    outcome = clean_document(doc, Settings())
+    with Store(tmp_path / "x.db") as store:
+        store.write_outcomes([outcome])
+        (row,) = store.rows("SELECT input, status FROM inputs")
+    assert row["input"].endswith("r\\xff\\xfe.txt") and row["status"] == outcome.record.status
+
+
+def test_documents_carry_their_encoding():
+    (doc,) = read("latin1.txt")
+    assert doc.encoding == "cp1252" and doc.encoding_confidence > 0.5
+    (utf16,) = read("utf16.txt")
+    assert (utf16.encoding, utf16.encoding_confidence) == ("utf-16", 1.0)

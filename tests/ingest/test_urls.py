@@ -1,11 +1,14 @@
 """URL fetching against a real loopback server (the only network tests may use)."""
 
+import socket
+import ssl
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from rashomon.ingest import iter_documents
+from rashomon.ingest import iter_documents, urls
 from rashomon.settings import Settings
 
 PAGE = (
@@ -35,6 +38,11 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.startswith("/hop/"):
             self.send_response(302)
             self.send_header("Location", f"/hop/{int(self.path[5:]) + 1}")
+            self.end_headers()
+            return
+        if self.path == "/away":
+            self.send_response(302)
+            self.send_header("Location", "http://inside.example/page")
             self.end_headers()
             return
         if self.path == "/outside":
@@ -109,3 +117,195 @@ def test_size_cap(server):
 def test_unreachable_url_fails_cleanly():
     (item,) = fetch("http://127.0.0.1:9/nothing-listens-here")
     assert item.status == "failed" and item.reason.startswith("E110")
+
+
+# -- hostile servers: slow drip, aborted downloads, DNS rebinding, TLS by host name --------
+
+
+class Hostile(BaseHTTPRequestHandler):
+    """Bounded misbehaviour: every loop stops by itself within a few seconds."""
+
+    closed = threading.Event()
+    hosts: list[str] = []
+    paths: list[str] = []
+
+    def do_GET(self):  # noqa: N802 (the stdlib's name)
+        type(self).hosts.append(self.headers.get("Host", ""))
+        type(self).paths.append(self.path)
+        if self.path == "/drip":
+            self._drip()
+        elif self.path == "/slow-headers":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Padding: ")
+            self._write_until_closed(b"a", 0.05, 200)
+        elif self.path == "/endless":
+            self._endless()
+        else:
+            body = PAGE
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    def _drip(self):
+        # One byte every 50 ms, each well inside fetch_timeout: only a total deadline cuts it.
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self._write_until_closed(b"x", 0.05, 200)
+
+    def _endless(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self._write_until_closed(b"y" * 4096, 0.001, 2000)
+
+    def _write_until_closed(self, chunk, pause, count):
+        try:
+            for _ in range(count):
+                self.wfile.write(chunk)
+                self.wfile.flush()
+                time.sleep(pause)
+        except OSError:  # the client closed the connection
+            type(self).closed.set()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def hostile():
+    Hostile.closed.clear()
+    Hostile.hosts.clear()
+    Hostile.paths.clear()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_address[1]
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_regression_slow_drip_server_is_cut_at_the_deadline(hostile):
+    start = time.monotonic()
+    (item,) = fetch(f"http://127.0.0.1:{hostile}/drip", fetch_deadline=0.5)
+    elapsed = time.monotonic() - start
+    assert item.status == "failed" and item.reason.startswith("E119"), item.reason
+    assert elapsed < 3.0  # the drip alone would run for 10 s
+    assert Hostile.closed.wait(5), "the cut connection was left open"
+
+
+def test_regression_slow_drip_headers_are_cut_at_the_deadline(hostile):
+    start = time.monotonic()
+    (item,) = fetch(f"http://127.0.0.1:{hostile}/slow-headers", fetch_deadline=0.5)
+    assert item.status == "failed" and item.reason.startswith("E119"), item.reason
+    assert time.monotonic() - start < 3.0
+
+
+def test_non_ascii_path_is_escaped_in_the_request(hostile):
+    (doc,) = fetch(f"http://127.0.0.1:{hostile}/caf\u00e9 menu")
+    assert doc.kind == "html" and Hostile.paths == ["/caf%C3%A9%20menu"]
+
+
+def test_regression_aborted_download_closes_its_connection(hostile):
+    (item,) = fetch(f"http://127.0.0.1:{hostile}/endless", fetch_max_bytes=20_000)
+    assert item.status == "failed" and item.reason.startswith("E112")
+    assert Hostile.closed.wait(5), "the aborted download's connection was left open"
+
+
+def fake_resolver(*answers):
+    """A getaddrinfo that gives each answer in turn (the last one for any later call)."""
+    calls = []
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        calls.append(host)
+        address = answers[min(len(calls), len(answers)) - 1]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    return getaddrinfo, calls
+
+
+def test_regression_dns_rebinding_connects_to_the_checked_address(monkeypatch):
+    # The first answer is public, a second lookup would say loopback. No packet may
+    # leave the machine: the connection is recorded and refused, never made.
+    getaddrinfo, calls = fake_resolver("93.184.216.34", "127.0.0.1")
+    monkeypatch.setattr(urls.socket, "getaddrinfo", getaddrinfo)
+    connected = []
+
+    def refuse(address, port, timeout):
+        connected.append(address)
+        raise ConnectionRefusedError("test: no connection is made")
+
+    monkeypatch.setattr(urls, "open_socket", refuse)
+    (item,) = list(iter_documents(["http://rebind.example/page"], Settings(fetch_timeout=1)))
+    assert item.status == "failed" and item.reason.startswith("E110")
+    assert calls == ["rebind.example"]  # resolved once
+    assert connected == ["93.184.216.34"]  # and connected to what was checked
+
+
+def test_regression_redirect_hop_is_checked_and_pinned(monkeypatch, server):
+    # public.example "is" the loopback test server (a fake network maps its public
+    # address there); it redirects to inside.example, whose name resolves to loopback.
+    names = {"public.example": "93.184.216.34", "inside.example": "127.0.0.1"}
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (names[host], port))]
+
+    opened, real_open = [], urls.open_socket
+
+    def fake_network(address, port, timeout):
+        opened.append(address)
+        if address != "93.184.216.34":
+            raise ConnectionRefusedError("test: only the public address is reachable")
+        return real_open("127.0.0.1", int(server.rsplit(":", 1)[1]), timeout)
+
+    monkeypatch.setattr(urls.socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(urls, "open_socket", fake_network)
+    (item,) = list(iter_documents(["http://public.example/away"], Settings()))
+    assert item.status == "failed" and item.reason.startswith("E111")
+    assert "inside.example" in item.reason
+    assert opened == ["93.184.216.34"]  # the redirect's loopback target was never reached
+
+
+def test_pinned_connection_names_the_host(monkeypatch, hostile):
+    getaddrinfo, calls = fake_resolver("127.0.0.1")
+    monkeypatch.setattr(urls.socket, "getaddrinfo", getaddrinfo)
+    (doc,) = fetch(f"http://news.example:{hostile}/page")
+    assert doc.kind == "html" and doc.url == f"http://news.example:{hostile}/page"
+    assert Hostile.hosts == [f"news.example:{hostile}"] and calls == ["news.example"]
+
+
+@pytest.fixture
+def tls_server(monkeypatch):
+    trustme = pytest.importorskip("trustme")
+    ca = trustme.CA()
+    cert = ca.issue_cert("secure.example")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    cert.configure_cert(server_context)
+    httpd.socket = server_context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+
+    def client_context():
+        context = ssl.create_default_context()
+        ca.configure_trust(context)
+        return context
+
+    monkeypatch.setattr(urls, "tls_context", client_context)
+    Hostile.hosts.clear()
+    yield httpd.server_address[1]
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_https_to_a_checked_address_keeps_sni_and_certificate_check(monkeypatch, tls_server):
+    getaddrinfo, _calls = fake_resolver("127.0.0.1")
+    monkeypatch.setattr(urls.socket, "getaddrinfo", getaddrinfo)
+    (doc,) = fetch(f"https://secure.example:{tls_server}/page")
+    assert doc.kind == "html" and "port reopened" in doc.html
+    # The certificate is for secure.example only: a host it does not name is refused.
+    (item,) = fetch(f"https://other.example:{tls_server}/page")
+    assert item.status == "failed" and item.reason.startswith("E110")
+    assert "certificate" in item.reason.lower() or "hostname" in item.reason.lower()

@@ -130,10 +130,13 @@ def _clean(raw: RawDocument, settings: Settings) -> Outcome:
         language=code or (accepted[0] if accepted else "en"),
         credits=cleaned.credits,
         fetched_at=raw.fetched_at.isoformat() if raw.fetched_at else None,
+        encoding=raw.encoding,
+        encoding_confidence=raw.encoding_confidence,
     )
     record = InputRecord(raw.input, raw.content_hash, "ok", "", article.id)
     return Outcome(record, Analysis(article))
 
 
 def _refused(raw: RawDocument, status: str, reason: str) -> Outcome:
-    return Outcome(InputRecord(raw.input, raw.content_hash, status, reason, None))  # type: ignore[arg-type]
+    # A refused record keeps its given id, so the input can still be traced to it.
+    return Outcome(InputRecord(raw.input, raw.content_hash, status, reason, raw.id))  # type: ignore[arg-type]

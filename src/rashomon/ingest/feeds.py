@@ -28,6 +28,7 @@ def read_feed(
         yield InputRecord(name, digest, "failed", Reason.BAD_FEED.with_detail(detail))
         return
     outlet = (parsed.get("feed") or {}).get("title")
+    encoding = parsed.get("encoding")  # feedparser decodes by the XML declaration
     for index, entry in enumerate(entries):
         ident = entry.get("id") or entry.get("link") or str(index)
         body = ""
@@ -52,6 +53,7 @@ def read_feed(
             outlet=outlet,
             author=entry.get("author"),
             fetched_at=fetched_at,
+            encoding=encoding,
         )
 
 
