@@ -69,7 +69,7 @@ class Errors:
     E508 = "unknown format {fmt!r}; choose from {choices}"
     E509 = "could not reach the Dask scheduler at {address!r} ({detail})"
     # cli (usage codes 510 to 539)
-    E510 = "{detail} (see 'rashomon {command} --help')"
+    E510 = "{detail} (see '{command} --help')"
     E511 = "--out knows only 'parquet', not {kind!r}"
     E512 = "cannot read the database {db}: {detail}"
     E513 = "unknown setting {name!r} in --setting; settings are listed in docs/settings.md"
