@@ -56,12 +56,14 @@ def console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, emoji=False, highlight=False)
 
 
-def json_line(row: dict[str, Any]) -> str:
-    """One row as a JSON line; values JSON cannot hold natively (dates) become text."""
-    text = json.dumps(row, ensure_ascii=False, default=str)
+def as_json(value: Any, *, indent: int | None = None) -> str:
+    """JSON with every character a terminal acts on escaped (json.dumps escapes only C0);
+    values JSON cannot hold natively (dates) become text."""
+    text = json.dumps(value, ensure_ascii=False, default=str, indent=indent)
     return JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def emit_json(rows: Iterable[dict[str, Any]]) -> None:
+    """JSON lines: one row per line, full text, nothing cut."""
     for row in rows:
-        typer.echo(json_line(row))
+        typer.echo(as_json(row))
