@@ -16,10 +16,10 @@ from rashomon.cli.config import command_settings
 from rashomon.cli.options import DEFAULT_DB, ConfigOption, DbOption, SettingOption
 from rashomon.cli.output import cell, markup
 from rashomon.cli.output import console as make_console
+from rashomon.cli.store import writable_store
 from rashomon.errors import error
 from rashomon.pipeline import run_cross_article
 from rashomon.runners import make_runner
-from rashomon.store import Store
 
 # Reasons listed in the summary, and inputs named per reason, before "… and N more".
 SUMMARY_REASONS = 20
@@ -72,6 +72,8 @@ def analyze(
         config, setting, raw=raw or None, allow_private=allow_private or None, debug=debug or None
     )
     console = make_console(stderr=True)
+    if out is not None and out[0] != "parquet":
+        raise error("E511", kind=out[0])
     destination = db if out is None else out[1]
     if out is not None and cross:
         console.print("cross-article stages need the SQLite store: not run for --out parquet")
@@ -111,13 +113,10 @@ def analyze(
 def open_sink(db: Path, out: tuple[str, Path] | None) -> AbstractContextManager:
     """The store the results go to: the SQLite file, or a Parquet folder for --out."""
     if out is None:
-        return Store(db)
-    kind, folder = out
-    if kind != "parquet":
-        raise error("E511", kind=kind)
+        return writable_store(db)
     from rashomon.store.parquet import ParquetStore
 
-    return ParquetStore(folder)
+    return ParquetStore(out[1])
 
 
 def print_summary(console: Console, summary: RunSummary, db: Path) -> None:
