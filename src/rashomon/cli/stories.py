@@ -33,8 +33,8 @@ from rashomon.stories.queries import (
     wire_credit_counts,
 )
 
-# Storylines shown when --limit is not given.
-DEFAULT_STORYLINES = 50
+# Events shown when --limit is not given.
+DEFAULT_EVENTS = 200
 
 
 def register(app: typer.Typer) -> None:
@@ -54,10 +54,10 @@ def stories(
 ) -> None:
     """Storylines, largest first, each with its events; copies are counted, not hidden.
 
-    Filters keep the events that have a matching article; --limit counts storylines."""
+    Filters keep the events that have a matching article; --limit counts events."""
     command_settings(config, setting)
     selection = Selection.of(
-        story, outlet, since, until, DEFAULT_STORYLINES if limit is None else limit
+        story, outlet, since, until, DEFAULT_EVENTS if limit is None else limit
     )
     with open_store(db) as store:
         bound = selection.bind(store)
@@ -71,7 +71,7 @@ def stories(
                 if (events := [e for e in line.events if bound.any_article_ok(members[e.id])])
             ]
         credits = wire_credit_counts(store)
-    shown = list(bound.limited(lines))
+    shown = first_events(lines, selection.limit)
     if as_json:
         emit_json(
             {"storyline_id": line.id, "storyline": line.title, "actors": line.actors, **asdict(e)}
@@ -88,8 +88,9 @@ def stories(
         if line.actors:
             heading.append(Text(f"  ({', '.join(line.actors)})", style="dim"))
         out.print(event_table(heading, line.events))
-    if len(lines) > len(shown):
-        out.print(f"… {len(lines) - len(shown)} more storylines (--limit)")
+    hidden = sum(len(line.events) for line in lines) - sum(len(line.events) for line in shown)
+    if hidden:
+        out.print(f"… {hidden} more events (--limit)")
     if credits:
         out.print(cell("Wire credits: " + ", ".join(f"{a} ({n})" for a, n in credits)))
 
@@ -101,6 +102,18 @@ def keep(bound: Bound, line: StorylineRow) -> StorylineRow | None:
         return line
     events = [e for e in line.events if e.id == story]
     return StorylineRow(line.id, line.title, line.actors, events) if events else None
+
+
+def first_events(lines: list[StorylineRow], limit: int | None) -> list[StorylineRow]:
+    """The storylines holding the first ``limit`` events, in order."""
+    left = len([e for line in lines for e in line.events]) if limit is None else limit
+    shown = []
+    for line in lines:
+        if left <= 0:
+            break
+        shown.append(StorylineRow(line.id, line.title, line.actors, line.events[:left]))
+        left -= len(shown[-1].events)
+    return shown
 
 
 def event_members(store: Store) -> dict[str, list[str]]:
