@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 
 from rashomon.cli import app
 
+ROOT = Path(__file__).resolve().parents[2]
+
 # Wide enough that no cell is wrapped in the hostile-text checks; tests that read
 # content a script would read use --json, which does not depend on the width.
 WIDTH = 300
