@@ -79,6 +79,7 @@ class Errors:
     E517 = "{option} needs an ISO date (YYYY-MM-DD), not {given!r}"
     E518 = "cannot serve on {host}:{port}: {detail}"
     E519 = "cannot write {path}: {detail}"
+    E520 = "setting {name} in {path} has a value of the wrong type: {value!r}"
     E601 = "no story {story!r}; 'rashomon stories' lists them"
 
 

@@ -15,7 +15,7 @@ EVERY = (*LISTING, "export", "report", "briefing")
 
 def cases(tmp: Path, db: Path) -> dict[str, tuple[list[str], str]]:
     """name → (arguments, the code they must fail with); ``tmp`` holds the TOML files."""
-    bad_toml, unknown = tmp / "bad.toml", tmp / "unknown.toml"
+    bad_toml, unknown, mistyped = tmp / "bad.toml", tmp / "unknown.toml", tmp / "mistyped.toml"
     found = {
         "not-sqlite-stories": (["stories", "--db", str(ROOT / "README.md")], "E512"),
         "not-sqlite-status": (["status", "--db", str(ROOT / "README.md")], "E512"),
@@ -53,6 +53,7 @@ def cases(tmp: Path, db: Path) -> dict[str, tuple[list[str], str]]:
         found[f"bad-config-{command}"] = ([*base, "--config", str(bad_toml)], "E516")
         found[f"absent-config-{command}"] = ([*base, "--config", str(tmp / "x.toml")], "E516")
         found[f"unknown-config-{command}"] = ([*base, "--config", str(unknown)], "E502")
+        found[f"mistyped-config-{command}"] = ([*base, "--config", str(mistyped)], "E520")
         found[f"unknown-setting-{command}"] = ([*base, "--setting", "nope=1"], "E513")
         found[f"mistyped-setting-{command}"] = ([*base, "--setting", "batch_size=x"], "E514")
         found[f"setting-without-value-{command}"] = ([*base, "--setting", "batch_size"], "E515")
@@ -74,6 +75,7 @@ CASE_NAMES = sorted(cases(Path("/t"), Path("/t/db")))
 def test_regression_bad_flags_give_one_numbered_line_and_exit_2(name, cli_db, tmp_path):
     (tmp_path / "bad.toml").write_text("this is = = not toml\n")
     (tmp_path / "unknown.toml").write_text("[rashomon]\nno_such_setting = 1\n")
+    (tmp_path / "mistyped.toml").write_text('[rashomon]\nbatch_size = "many"\n')
     args, code = cases(tmp_path, cli_db)[name]
     result = invoke(*args)
     assert result.exit_code == 2, result.output

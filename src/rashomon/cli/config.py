@@ -29,10 +29,35 @@ def command_settings(
         # TypeError: a [rashomon] that is not a table, or a value of the wrong shape
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, TypeError) as exc:
             raise error("E516", path=config, detail=exc) from None
+        check_types(settings, config)
     else:
         settings = Settings()
     changes = dict(parse_setting(pair) for pair in pairs or ())
     return settings.with_overrides(**changes).with_overrides(**overrides)
+
+
+def check_types(settings: Settings, path: Path) -> None:
+    """E520 for a TOML value of the wrong type, which would fail later, mid-run."""
+    hints = get_type_hints(Settings)
+    for f in fields(Settings):
+        value = getattr(settings, f.name)
+        if not fits(hints[f.name], value):
+            raise error("E520", name=f.name, path=path, value=value)
+
+
+def fits(hint: Any, value: Any) -> bool:
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, types.UnionType):
+        return any(fits(a, value) for a in args)
+    if origin is tuple:
+        return isinstance(value, tuple) and all(fits(args[0], v) for v in value)
+    if hint is type(None):
+        return value is None
+    if hint is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, hint)
 
 
 def parse_setting(pair: str) -> tuple[str, Any]:
