@@ -5,10 +5,13 @@ import json
 
 import pytest
 import typer.main
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.cli.conftest import ROOT, invoke
 
 from rashomon.cli import app
 from rashomon.cli.config import parse_setting
+from rashomon.errors import RashomonError
 
 EXAMPLES = ROOT / "examples" / "blinken"
 COMMAND_ARGS = {
@@ -100,3 +103,18 @@ def test_setting_changes_what_serve_serves(cli_db, monkeypatch):
 )
 def test_setting_values_are_typed_by_their_field(pair, expected):
     assert parse_setting(pair) == expected
+
+
+@given(st.integers(), st.floats(allow_nan=False, allow_infinity=False))
+def test_numbers_round_trip_through_setting_text(whole, real):
+    assert parse_setting(f"batch_size={whole}") == ("batch_size", whole)
+    assert parse_setting(f"fetch_timeout={real!r}") == ("fetch_timeout", real)
+
+
+@given(st.text())
+def test_any_setting_text_is_a_value_or_a_numbered_error(text):
+    for name in ("batch_size", "fetch_timeout", "raw", "languages", "user_agent", text):
+        try:
+            parse_setting(f"{name}={text}")
+        except RashomonError as exc:
+            assert exc.code in {"E513", "E514", "E515"}
