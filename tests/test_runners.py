@@ -215,7 +215,7 @@ def test_an_unreachable_scheduler_is_a_usage_error(monkeypatch):
         port = sock.getsockname()[1]
     with pytest.raises(RashomonError) as caught:
         DaskRunner(f"tcp://127.0.0.1:{port}")
-    assert caught.value.code == "E506"
+    assert caught.value.code == "E509"
 
 
 def test_batches_leave_the_shared_vocabulary_as_they_found_it(small, nlp):

@@ -2,7 +2,11 @@
 
 A reason reads ``E103: not text: a binary file (NUL bytes)``: the code is stable
 (scripts and issue reports can grep for it), the words after it say what to do.
-Codes 1xx are ingest, 2xx cleaning, 3xx analysis stages, 4xx storage, 5xx usage.
+Codes 1xx are ingest, 2xx cleaning, 3xx analysis stages, 4xx storage, 5xx usage,
+6xx reading surfaces (briefing, web). ``Reason`` holds the input statuses and
+``Errors`` every error raised as a ``RashomonError``: one registry, so a code has
+one meaning. docs/errors.md documents each; tests/test_errors.py fails on a
+duplicate code, or on a code used in src/ that is not registered and documented.
 """
 
 from __future__ import annotations
@@ -50,6 +54,46 @@ class Reason(StrEnum):
         return f"{self.value} ({detail})" if detail else self.value
 
 
+class Errors:
+    """Every numbered error's message template, as spaCy's ``Errors``: one code, one wording.
+
+    Raise with ``error("E506", db=path)``; the same mistake reads the same everywhere.
+    """
+
+    E341 = "cannot read framing lexicon {path}: {detail}"
+    E342 = "no story with id {story!r} (see `rashomon framing` ids)"
+    E501 = (
+        "the spaCy pipeline {name!r} is not installed; install its package "
+        "(see README, 'Models') or set spacy_model to one that is"
+    )
+    E502 = "unknown settings in {path}: {names}"
+    E503 = "stage {stage!r} needs {missing}, made by no earlier stage"
+    E504 = "Parquet needs a file: give -o FILE"
+    E505 = "--dask local:N needs a whole number, not {count!r}"
+    E506 = "no database at {db}: run 'rashomon analyze INPUT… --db {db}'"
+    E507 = "cannot export {what!r}; choose from {choices}"
+    E508 = "unknown format {fmt!r}; choose from {choices}"
+    E509 = "could not reach the Dask scheduler at {address!r} ({detail})"
+    # cli (usage codes 510 to 539)
+    E510 = "{detail} (see '{command} --help')"
+    E511 = "--out knows only 'parquet', not {kind!r}"
+    E512 = "cannot read the database {db}: {detail}"
+    E513 = "unknown setting {name!r} in --setting; settings are listed in docs/settings.md"
+    E514 = "--setting {name}={value!r}: {detail}"
+    E515 = "--setting needs NAME=VALUE, not {given!r}"
+    E516 = "cannot read the settings file {path}: {detail}"
+    E517 = "{option} needs an ISO date (YYYY-MM-DD), not {given!r}"
+    E518 = "cannot serve on {host}:{port}: {detail}"
+    E519 = "cannot write {path}: {detail}"
+    E520 = "setting {name} in {path} has a value of the wrong type: {value!r}"
+    E601 = "no story {story!r}; 'rashomon stories' lists them"
+
+
+def error(code: str, **fields: object) -> RashomonError:
+    """The registered error ``code`` with its template filled in."""
+    return RashomonError(code, getattr(Errors, code).format(**fields))
+
+
 class RashomonError(Exception):
     """A usage or environment error the CLI reports as one line and a non-zero exit."""
 
@@ -64,8 +108,4 @@ class RashomonError(Exception):
 
 
 def missing_model(name: str) -> RashomonError:
-    return RashomonError(
-        "E501",
-        f"the spaCy pipeline {name!r} is not installed; install its package "
-        "(see README, 'Models') or set spacy_model to one that is",
-    )
+    return error("E501", name=name)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from rashomon.errors import RashomonError, Reason
+from rashomon.errors import Reason, error
 from rashomon.model import Analysis, InputRecord, Outcome, RawDocument
 from rashomon.settings import Settings
 
@@ -94,9 +94,7 @@ def check_order(stages: list[Stage]) -> None:
     for st in stages:
         missing = [n for n in st.needs if n not in made]
         if missing:
-            raise RashomonError(
-                "E503", f"stage {st.name!r} needs {', '.join(missing)}, made by no earlier stage"
-            )
+            raise error("E503", stage=st.name, missing=", ".join(missing))
         made.update(st.makes)
 
 

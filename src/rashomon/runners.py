@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
-from rashomon.errors import RashomonError
+from rashomon.errors import error
 from rashomon.model import InputRecord, Outcome, RawDocument
 from rashomon.pipeline import analyze_batch
 from rashomon.settings import Settings
@@ -176,7 +176,7 @@ class DaskRunner(AbstractContextManager):
         if address.startswith("local:"):
             count = address.split(":", 1)[1]
             if not count.isdigit() or int(count) < 1:
-                raise RashomonError("E505", f"--dask local:N needs a whole number, not {count!r}")
+                raise error("E505", count=count)
             self.cluster = LocalCluster(
                 n_workers=int(count),
                 threads_per_worker=1,
@@ -189,9 +189,7 @@ class DaskRunner(AbstractContextManager):
             try:
                 self.client = Client(address, timeout=DASK_CONNECT_TIMEOUT)
             except (OSError, TimeoutError) as exc:
-                raise RashomonError(
-                    "E506", f"could not reach the Dask scheduler at {address!r} ({exc})"
-                ) from exc
+                raise error("E509", address=address, detail=exc) from exc
 
     @property
     def threads(self) -> int:

@@ -127,9 +127,9 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
         known = {f.name for f in fields(Settings)}
         unknown = sorted(set(table) - known)
         if unknown:
-            from rashomon.errors import RashomonError
+            from rashomon.errors import error
 
-            raise RashomonError("E502", f"unknown settings in {path}: {', '.join(unknown)}")
+            raise error("E502", path=path, names=", ".join(unknown))
         table = {k: tuple(v) if isinstance(v, list) else v for k, v in table.items()}
         settings = replace(settings, **table)
     return settings.with_overrides(**overrides)

@@ -36,3 +36,10 @@ def test_every_command_and_option_is_documented(name):
         if param.param_type_name == "option":
             longest = max(param.opts, key=len)
             assert f"`{longest}" in section, f"{longest} of 'rashomon {name}' is not in docs/cli.md"
+
+
+def test_the_root_commands_options_are_documented():
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    for param in typer.main.get_command(app).params:
+        if param.param_type_name == "option":
+            assert f"`rashomon {max(param.opts, key=len)}`" in text

@@ -27,7 +27,7 @@ from rashomon.briefing.model import (
     TimelineEntry,
 )
 from rashomon.briefing.similarity import Wordings, match_wordings
-from rashomon.errors import RashomonError
+from rashomon.errors import error
 from rashomon.settings import Settings
 from rashomon.store.db import Store
 
@@ -75,7 +75,7 @@ def find_story(store: Store, story_id: str) -> StorySummary:
     for story in queries.list_stories(store):
         if story.id == story_id:
             return story
-    raise RashomonError("E601", f"no story {story_id!r}; 'rashomon stories' lists them")
+    raise error("E601", story=story_id)
 
 
 def carriage(row: dict[str, Any], label: dict[str, str]) -> Carriage:

@@ -12,12 +12,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from rashomon.analyze import RunSummary, analyze_inputs
-from rashomon.cli.options import DEFAULT_DB, ConfigOption, DbOption
-from rashomon.errors import RashomonError
+from rashomon.cli.config import command_settings
+from rashomon.cli.options import DEFAULT_DB, ConfigOption, DbOption, SettingOption
+from rashomon.cli.output import cell, markup
+from rashomon.cli.output import console as make_console
+from rashomon.cli.store import writable_store
+from rashomon.errors import error
 from rashomon.pipeline import run_cross_article
 from rashomon.runners import make_runner
-from rashomon.settings import load_settings
-from rashomon.store import Store
 
 # Reasons listed in the summary, and inputs named per reason, before "… and N more".
 SUMMARY_REASONS = 20
@@ -60,15 +62,18 @@ def analyze(
         ),
     ] = None,
     config: ConfigOption = None,
+    setting: SettingOption = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Print tracebacks of failing stages.")
     ] = False,
 ) -> None:
     """Analyse articles into the store. Exit code 1 when any input failed."""
-    settings = load_settings(
-        config, raw=raw or None, allow_private=allow_private or None, debug=debug or None
+    settings = command_settings(
+        config, setting, raw=raw or None, allow_private=allow_private or None, debug=debug or None
     )
-    console = Console(stderr=True)
+    console = make_console(stderr=True)
+    if out is not None and out[0] != "parquet":
+        raise error("E511", kind=out[0])
     destination = db if out is None else out[1]
     if out is not None and cross:
         console.print("cross-article stages need the SQLite store: not run for --out parquet")
@@ -108,20 +113,17 @@ def analyze(
 def open_sink(db: Path, out: tuple[str, Path] | None) -> AbstractContextManager:
     """The store the results go to: the SQLite file, or a Parquet folder for --out."""
     if out is None:
-        return Store(db)
-    kind, folder = out
-    if kind != "parquet":
-        raise RashomonError("E507", f"--out knows only 'parquet', not {kind!r}")
+        return writable_store(db)
     from rashomon.store.parquet import ParquetStore
 
-    return ParquetStore(folder)
+    return ParquetStore(out[1])
 
 
 def print_summary(console: Console, summary: RunSummary, db: Path) -> None:
     counts = summary.counts
     console.print(
         f"[green]{counts['ok']} ok[/], [yellow]{counts['skipped']} skipped[/], "
-        f"[red]{counts['failed']} failed[/], {counts['unchanged']} unchanged → {db}"
+        f"[red]{counts['failed']} failed[/], {counts['unchanged']} unchanged → {markup(db)}"
     )
     if not summary.reasons:
         return
@@ -130,5 +132,5 @@ def print_summary(console: Console, summary: RunSummary, db: Path) -> None:
         named = ", ".join(inputs[:SUMMARY_INPUTS])
         if len(inputs) > SUMMARY_INPUTS:
             named += f" … and {len(inputs) - SUMMARY_INPUTS} more"
-        table.add_row(reason, named)
+        table.add_row(cell(reason), cell(named))
     console.print(table)

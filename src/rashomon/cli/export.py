@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from rashomon.cli.options import DEFAULT_DB, DbOption
+from rashomon.cli.config import command_settings
+from rashomon.cli.options import DEFAULT_DB, ConfigOption, DbOption, SettingOption
+from rashomon.cli.output import console, markup, safe
 from rashomon.cli.store import open_store
-from rashomon.errors import RashomonError
+from rashomon.errors import error
 from rashomon.store.export import FORMATS, available, write_export
 
 
@@ -28,18 +29,21 @@ def export(
     ] = None,
     db: DbOption = DEFAULT_DB,
     list_: Annotated[bool, typer.Option("--list", help="List what can be exported.")] = False,
+    config: ConfigOption = None,
+    setting: SettingOption = None,
 ) -> None:
     """Export a table. Columns are a stable interface: new ones may be added, none renamed."""
+    command_settings(config, setting)
     exports = available()
     if list_:
         for name, item in exports.items():
             typer.echo(f"{name}\t{item.help}\t{', '.join(item.columns)}")
         return
     if what not in exports:
-        raise RashomonError("E507", f"cannot export {what!r}; choose from {', '.join(exports)}")
+        raise error("E507", what=safe(what), choices=", ".join(exports))
     if fmt not in FORMATS:
-        raise RashomonError("E508", f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        raise error("E508", fmt=safe(fmt), choices=", ".join(FORMATS))
     with open_store(db) as store:
         count = write_export(exports[what], store, fmt, out)
     if out is not None:
-        Console(stderr=True).print(f"{count} {what} rows → {out}")
+        console(stderr=True).print(f"{count} {what} rows → {markup(out)}")

@@ -9,7 +9,21 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from rashomon.cli.options import DEFAULT_DB, DbOption
+from rashomon.cli.config import command_settings
+from rashomon.cli.options import (
+    DEFAULT_DB,
+    ConfigOption,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OutletOption,
+    SettingOption,
+    SinceOption,
+    StoryOption,
+    UntilOption,
+)
+from rashomon.cli.output import cell, console, emit_json
+from rashomon.cli.select import Selection
 from rashomon.cli.store import open_store
 from rashomon.figures.queries import conflict_rows, figure_rows
 
@@ -24,14 +38,38 @@ def figures(
         bool,
         typer.Option("--conflicts", help="Show clashing figures and series, not every figure."),
     ] = False,
+    story: StoryOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+    setting: SettingOption = None,
 ) -> None:
-    """Figures found in the articles: value, unit, what they count, as of when, and source."""
-    console = Console()
+    """Figures found in the articles: value, unit, what they count, as of when, and source.
+
+    With --conflicts, filters keep a clash when any of its figures' articles matches."""
+    command_settings(config, setting)
+    selection = Selection.of(story, outlet, since, until, limit)
     with open_store(db) as store:
+        bound = selection.bind(store)
         if conflicts:
-            _print_conflicts(console, list(conflict_rows(store)))
+            rows = list(
+                bound.limited(
+                    r
+                    for r in conflict_rows(store)
+                    if bound.any_article_ok(m["article_id"] for m in r["members"])
+                )
+            )
         else:
-            _print_figures(console, list(figure_rows(store)))
+            rows = list(bound.rows(figure_rows(store)))
+    if as_json:
+        emit_json(rows)
+    elif conflicts:
+        _print_conflicts(console(), rows)
+    else:
+        _print_figures(console(), rows)
 
 
 SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
@@ -64,14 +102,14 @@ def _print_figures(console: Console, rows: list[dict]) -> None:
             f"–{readable(row['value_max'])}" if row["value_max"] else ""
         )
         table.add_row(
-            row["outlet"] or row["article_id"],
-            row["text"],
+            cell(row["outlet"] or row["article_id"]),
+            cell(row["text"]),
             value,
-            row["unit"] or "",
-            row["counts"] or "",
-            row["as_of"] or "",
-            row["source"] or "",
-            row["speaker"] or "",
+            cell(row["unit"]),
+            cell(row["counts"]),
+            cell(row["as_of"]),
+            cell(row["source"]),
+            cell(row["speaker"]),
         )
     console.print(table)
 
@@ -88,15 +126,17 @@ def _print_conflicts(console: Console, rows: list[dict]) -> None:
             "value",
             "as of",
             "source",
-            title=f"{row['kind']}: {row['counts']} ({row['unit'] or 'count'}) · {row['story_id']}",
+            title=cell(
+                f"{row['kind']}: {row['counts']} ({row['unit'] or 'count'}) · {row['story_id']}"
+            ),
         )
         for m in row["members"]:
             table.add_row(
-                m["outlet"] or m["article_id"],
-                m["published"] or "",
-                m["text"],
+                cell(m["outlet"] or m["article_id"]),
+                cell(m["published"]),
+                cell(m["text"]),
                 readable(m["value"]),
-                m["as_of"] or "",
-                m["source"] or "",
+                cell(m["as_of"]),
+                cell(m["source"]),
             )
         console.print(table)

@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import asdict
 
 import typer
-from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from rashomon.cli.options import DEFAULT_DB, DbOption
+from rashomon.cli.config import command_settings
+from rashomon.cli.options import (
+    DEFAULT_DB,
+    ConfigOption,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OutletOption,
+    SettingOption,
+    SinceOption,
+    StoryOption,
+    UntilOption,
+)
+from rashomon.cli.output import cell, console, emit_json
+from rashomon.cli.select import Selection
 from rashomon.cli.store import open_store
 from rashomon.framing.compare import KINDS, SpanRef, compare_story, story_ids
 
-StoryOption = Annotated[
-    str | None,
-    typer.Option("--story", help="An event or storyline id; every article when omitted."),
-]
-# Spans listed after each naming term or summary claim; the export has them all.
+# Spans listed after each naming term or summary claim; --json and the export have them all.
 SPANS_SHOWN = 3
+# Story ids suggested when no --story is given.
+STORIES_SUGGESTED = 10
 
 
 def register(app: typer.Typer) -> None:
@@ -30,31 +42,75 @@ def spans(refs: list[SpanRef]) -> str:
     return shown + more
 
 
-def framing(story: StoryOption = None, db: DbOption = DEFAULT_DB) -> None:
-    """Outlet x signal counts, what each outlet calls the same thing, and a summary per outlet."""
-    console = Console()
+def framing(
+    db: DbOption = DEFAULT_DB,
+    story: StoryOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+    setting: SettingOption = None,
+) -> None:
+    """Outlet x signal counts, what each outlet calls the same thing, and a summary per outlet.
+
+    The comparison covers the story (every article without --story); --outlet, --since and
+    --until keep the outlets with a matching article; --limit counts outlets."""
+    command_settings(config, setting)
+    selection = Selection.of(story, outlet, since, until, limit)
     with open_store(db) as store:
+        bound = selection.bind(store)
         result = compare_story(store, story)
+        outlets = list(bound.limited(o for o in result.outlets if bound.any_article_ok(o.articles)))
         stories = story_ids(store) if story is None else []
+    kept = {o.outlet for o in outlets}
+    if as_json:
+        emit_json({"row": "outlet", "story": result.story, **asdict(o)} for o in outlets)
+        emit_json(
+            {
+                "row": "naming",
+                "story": result.story,
+                "family": choice.family,
+                "contested": choice.contested,
+                "by_outlet": {
+                    name: {term: [asdict(r) for r in refs] for term, refs in terms.items()}
+                    for name, terms in choice.by_outlet.items()
+                    if name in kept
+                },
+            }
+            for choice in result.naming
+            if kept & set(choice.by_outlet)
+        )
+        return
+    out = console()
     title = f"story {result.story}" if result.story else "all articles"
-    counts = Table("outlet", *KINDS, "one-sided sentences", title=f"Framing signals: {title}")
-    for outlet in result.outlets:
-        cells = [str(outlet.counts.get(kind, 0)) for kind in KINDS]
-        counts.add_row(outlet.outlet, *cells, f"{outlet.biased_sentences}/{outlet.sentences}")
-    console.print(counts)
+    counts = Table("outlet", *KINDS, "one-sided sentences", title=cell(f"Framing signals: {title}"))
+    for o in outlets:
+        cells = [str(o.counts.get(kind, 0)) for kind in KINDS]
+        counts.add_row(cell(o.outlet), *cells, f"{o.biased_sentences}/{o.sentences}")
+    out.print(counts)
     names = Table(
         "thing", "outlet", "calls it (spans)", title="The same thing, as each outlet names it"
     )
     for choice in result.naming:
-        for outlet, terms in sorted(choice.by_outlet.items()):
+        for name, terms in sorted(choice.by_outlet.items()):
+            if name not in kept:
+                continue
             said = "; ".join(f"{term} ({spans(refs)})" for term, refs in terms.items())
-            names.add_row(choice.family + (" *" if choice.contested else ""), outlet, said)
-    console.print(names)
-    console.print("[dim]* outlets differ in the name they use[/dim]")
-    for outlet in result.outlets:
-        console.print(f"\n[bold]{outlet.summary}[/bold]")
-        for claim in outlet.claims:
-            console.print(f"  {claim.text}: {spans(claim.spans)}")
+            names.add_row(
+                cell(choice.family + (" *" if choice.contested else "")), cell(name), cell(said)
+            )
+    out.print(names)
+    out.print(Text("* outlets differ in the name they use", style="dim"))
+    for o in outlets:
+        out.print()
+        out.print(cell(o.summary, style="bold"))
+        for claim in o.claims:
+            out.print(cell(f"  {claim.text}: {spans(claim.spans)}"))
     if stories:
-        ids = ", ".join(f"{s['id']} ({s['kind']}, {s['articles']})" for s in stories[:10])
-        console.print(f"\n[dim]stories: {ids}; choose one with --story ID[/dim]")
+        ids = ", ".join(
+            f"{s['id']} ({s['kind']}, {s['articles']})" for s in stories[:STORIES_SUGGESTED]
+        )
+        out.print()
+        out.print(cell(f"stories: {ids}; choose one with --story ID", style="dim"))

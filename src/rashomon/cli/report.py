@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from rashomon.cli.options import DEFAULT_DB, DbOption
+from rashomon.cli.config import command_settings
+from rashomon.cli.options import DEFAULT_DB, ConfigOption, DbOption, SettingOption, StoryOption
+from rashomon.cli.output import as_json, console, markup, safe
 from rashomon.cli.store import open_store
-from rashomon.errors import RashomonError
-from rashomon.settings import Settings
+from rashomon.errors import error
+from rashomon.store.export import write_atomically
 
-StoryOption = Annotated[
-    str | None,
-    typer.Option("--story", help="An event or storyline id ('rashomon stories'); default: all."),
-]
+BRIEFING_FORMATS = ("md", "json")
 
 
 def register(app: typer.Typer) -> None:
@@ -31,32 +28,40 @@ def report(
     ),
     story: StoryOption = None,
     db: DbOption = DEFAULT_DB,
+    config: ConfigOption = None,
+    setting: SettingOption = None,
 ) -> None:
     """Write the briefing(s) as one HTML file: no script, no network, printable, phone-sized."""
     from rashomon.report import render_report
 
+    settings = command_settings(config, setting)
     with open_store(db) as store:
-        html = render_report(store, Settings(), [story] if story else None)
-    out.write_text(html, encoding="utf-8")
-    Console(stderr=True).print(f"report → {out} ({len(html) // 1024} KB); open it in a browser")
+        html = render_report(store, settings, [story] if story else None)
+    write_atomically(out, lambda fh: fh.write(html))
+    console(stderr=True).print(
+        f"report → {markup(out)} ({len(html) // 1024} KB); open it in a browser"
+    )
 
 
 def briefing(
     story: StoryOption = None,
     fmt: Annotated[str, typer.Option("--format", help="md or json.")] = "md",
     db: DbOption = DEFAULT_DB,
+    config: ConfigOption = None,
+    setting: SettingOption = None,
 ) -> None:
     """Print a story's briefing: shared content, what one outlet alone says, who said what."""
     from rashomon.briefing import build_briefing, to_markdown
     from rashomon.report.render import top_stories
 
-    if fmt not in ("md", "json"):
-        raise RashomonError("E603", f"unknown format {fmt!r}; choose md or json")
+    if fmt not in BRIEFING_FORMATS:
+        raise error("E508", fmt=fmt, choices=", ".join(BRIEFING_FORMATS))
+    settings = command_settings(config, setting)
     with open_store(db) as store:
         ids = [story] if story else top_stories(store)
-        briefings = [build_briefing(store, i, Settings()) for i in ids]
+        briefings = [build_briefing(store, i, settings) for i in ids]
     if fmt == "json":
         payload = [b.to_dict() for b in briefings]
-        typer.echo(json.dumps(payload[0] if story else payload, ensure_ascii=False, indent=1))
+        typer.echo(as_json(payload[0] if story else payload, indent=1))
     else:
-        typer.echo("\n\n".join(to_markdown(b) for b in briefings))
+        typer.echo(safe("\n\n".join(to_markdown(b) for b in briefings), multiline=True))

@@ -5,14 +5,32 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from rashomon.cli.options import DEFAULT_DB, DbOption
+from rashomon.cli.config import command_settings
+from rashomon.cli.options import (
+    DEFAULT_DB,
+    ConfigOption,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OutletOption,
+    SettingOption,
+    SinceOption,
+    StoryOption,
+    UntilOption,
+)
+from rashomon.cli.output import cell, console, emit_json, safe
+from rashomon.cli.select import Selection
 from rashomon.cli.store import open_store
 from rashomon.store.articles import MARK_END, MARK_START
 from rashomon.store.articles import search as search_articles
+
+# Matches shown when --limit is not given.
+DEFAULT_MATCHES = 20
+# SQLite's LIMIT -1: every match, for filtering before --limit is applied.
+ALL_MATCHES = -1
 
 
 def register(app: typer.Typer) -> None:
@@ -22,26 +40,42 @@ def register(app: typer.Typer) -> None:
 def search(
     query: Annotated[str, typer.Argument(help='FTS5 query: words, "phrases", OR, NEAR(a b).')],
     db: DbOption = DEFAULT_DB,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="Most results to show.")] = 20,
+    story: StoryOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+    setting: SettingOption = None,
 ) -> None:
-    """Search articles; shows the best matches with highlighted snippets."""
+    """Search articles; shows the best matches with highlighted snippets (20 by default)."""
+    command_settings(config, setting)
+    selection = Selection.of(
+        story, outlet, since, until, DEFAULT_MATCHES if limit is None else limit
+    )
     with open_store(db) as store:
-        hits = search_articles(store, query, limit)
+        bound = selection.bind(store)
+        found = search_articles(store, query, ALL_MATCHES if selection.filters else selection.limit)
+        hits = list(bound.rows(found, key="id"))
+    if as_json:
+        emit_json(hits)  # snippets mark hits with \x02…\x03, as the API's do
+        return
     table = Table("id", "outlet", "published", "title", "snippet", title=f"{len(hits)} matches")
     for hit in hits:
         table.add_row(
             hit["id"],
-            hit["outlet"] or "",
+            cell(hit["outlet"]),
             hit["published"] or "",
-            hit["title"] or "",
+            cell(hit["title"]),
             highlighted(hit["snippet"] or ""),
         )
-    Console().print(table)
+    console().print(table)
 
 
 def highlighted(snippet: str) -> Text:
     """The snippet with matched words in bold; article text is never read as markup."""
     text = Text()
     for i, part in enumerate(snippet.replace(MARK_END, MARK_START).split(MARK_START)):
-        text.append(part, style="bold yellow" if i % 2 else "")
+        text.append(safe(part), style="bold yellow" if i % 2 else "")
     return text

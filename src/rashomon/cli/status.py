@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from rashomon.cli.options import DEFAULT_DB, DbOption
+from rashomon.cli.config import command_settings
+from rashomon.cli.options import (
+    DEFAULT_DB,
+    ConfigOption,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OutletOption,
+    SettingOption,
+    SinceOption,
+    StoryOption,
+    UntilOption,
+)
+from rashomon.cli.output import cell, console, emit_json, markup
+from rashomon.cli.select import Bound, Selection
 from rashomon.cli.store import open_store
 from rashomon.store.articles import problems, status_counts
+
+# Problem inputs listed when --limit is not given.
+DEFAULT_PROBLEMS = 50
 
 
 def register(app: typer.Typer) -> None:
@@ -19,34 +35,63 @@ def register(app: typer.Typer) -> None:
 
 def status(
     db: DbOption = DEFAULT_DB,
-    limit: Annotated[int, typer.Option("--limit", min=0, help="Most problem inputs to list.")] = 50,
+    story: StoryOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+    setting: SettingOption = None,
 ) -> None:
-    """Counts of inputs by status, articles by outlet, and the reasons for each problem."""
-    console = Console()
+    """Counts of inputs by status, articles by outlet, and the reasons for each problem.
+
+    --story, --outlet, --since and --until narrow the articles counted per outlet;
+    --limit caps the problem inputs listed (default 50)."""
+    command_settings(config, setting)
+    selection = Selection.of(story, outlet, since, until, limit)
     with open_store(db) as store:
+        bound = selection.bind(store)
         counts = status_counts(store)
-        outlets = list(
-            store.rows(
-                "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS n, "
-                "min(published) AS first, max(published) AS last "
-                "FROM articles GROUP BY 1 ORDER BY n DESC, outlet"
-            )
-        )
-        listed = problems(store, limit)
+        outlets = outlet_rows(bound)
+        listed = problems(store, DEFAULT_PROBLEMS if limit is None else limit)
         version = store.schema_version
-    console.print(
-        f"{db} (schema {version}): {counts['ok']} ok, {counts['skipped']} skipped, "
+    if as_json:
+        emit_json([{"row": "inputs", "schema": version, **counts}])
+        emit_json({"row": "outlet", **o} for o in outlets)
+        emit_json({"row": "problem", **p} for p in listed)
+        return
+    out = console()
+    out.print(
+        f"{markup(db)} (schema {version}): {counts['ok']} ok, {counts['skipped']} skipped, "
         f"{counts['failed']} failed"
     )
     table = Table("outlet", "articles", "first", "last", title="articles by outlet")
     for row in outlets:
-        table.add_row(row["outlet"], str(row["n"]), row["first"] or "", row["last"] or "")
-    console.print(table)
+        table.add_row(cell(row["outlet"]), str(row["articles"]), row["first"], row["last"])
+    out.print(table)
     if listed:
         issues = Table(title="skipped and failed inputs")
         issues.add_column("input", overflow="fold")  # a path must show whole, wrapped
         issues.add_column("status")
         issues.add_column("reason", overflow="fold")
         for row in listed:
-            issues.add_row(row["input"], row["status"], row["reason"])
-        console.print(issues)
+            issues.add_row(cell(row["input"]), row["status"], cell(row["reason"]))
+        out.print(issues)
+
+
+def outlet_rows(bound: Bound) -> list[dict[str, Any]]:
+    """Articles per outlet label with their date span, largest first."""
+    by_outlet: dict[str, dict[str, Any]] = {}
+    for article_id, fact in bound.facts.items():
+        if not bound.article_ok(article_id):
+            continue
+        row = by_outlet.setdefault(
+            fact["label"], {"outlet": fact["label"], "articles": 0, "first": "", "last": ""}
+        )
+        row["articles"] += 1
+        day = fact["published"] or ""
+        if day and (not row["first"] or day < row["first"]):
+            row["first"] = day
+        row["last"] = max(row["last"], day)
+    return sorted(by_outlet.values(), key=lambda r: (-r["articles"], r["outlet"]))

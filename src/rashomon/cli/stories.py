@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import asdict
 
 import typer
-from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from rashomon.cli.options import DEFAULT_DB, DbOption
+from rashomon.cli.config import command_settings
+from rashomon.cli.options import (
+    DEFAULT_DB,
+    ConfigOption,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OutletOption,
+    SettingOption,
+    SinceOption,
+    StoryOption,
+    UntilOption,
+)
+from rashomon.cli.output import cell, console, emit_json
+from rashomon.cli.select import Bound, Selection
 from rashomon.cli.store import open_store
-from rashomon.stories.queries import storylines_with_events, wire_credit_counts
+from rashomon.store import Store
+from rashomon.stories.queries import (
+    EventRow,
+    StorylineRow,
+    story_rows,
+    storylines_with_events,
+    wire_credit_counts,
+)
+
+# Events shown when --limit is not given.
+DEFAULT_EVENTS = 200
 
 
 def register(app: typer.Typer) -> None:
@@ -18,39 +42,102 @@ def register(app: typer.Typer) -> None:
 
 
 def stories(
-    limit: Annotated[int, typer.Option("--limit", help="Show at most this many storylines.")] = 50,
     db: DbOption = DEFAULT_DB,
+    story: StoryOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+    setting: SettingOption = None,
 ) -> None:
-    """Storylines, largest first, each with its events; copies are counted, not hidden."""
+    """Storylines, largest first, each with its events; copies are counted, not hidden.
+
+    Filters keep the events that have a matching article; --limit counts events."""
+    command_settings(config, setting)
+    selection = Selection.of(
+        story, outlet, since, until, DEFAULT_EVENTS if limit is None else limit
+    )
     with open_store(db) as store:
-        lines = storylines_with_events(store)
+        bound = selection.bind(store)
+        every = storylines_with_events(store)
+        lines = [picked for line in every if (picked := keep(bound, line)) is not None]
+        members = event_members(store) if selection.filters else {}
+        if selection.filters:
+            lines = [
+                StorylineRow(line.id, line.title, line.actors, events)
+                for line in lines
+                if (events := [e for e in line.events if bound.any_article_ok(members[e.id])])
+            ]
         credits = wire_credit_counts(store)
-    console = Console()
-    if not lines:
-        console.print("No stories yet: run `rashomon analyze` first.")
+    shown = first_events(lines, selection.limit)
+    if as_json:
+        emit_json(
+            {"storyline_id": line.id, "storyline": line.title, "actors": line.actors, **asdict(e)}
+            for line in shown
+            for e in line.events
+        )
         return
-    for line in lines[:limit]:
-        heading = f"{line.id or ''} {line.title}".strip()
+    out = console()
+    if not every:
+        out.print("No stories yet: run `rashomon analyze` first.")
+        return
+    for line in shown:
+        heading = cell(f"{line.id or ''} {line.title}".strip())
         if line.actors:
-            heading += f"  [dim]({', '.join(line.actors)})[/dim]"
-        table = Table(title=heading, title_justify="left")
-        for column in ("event", "articles", "copies", "outlets", "dates", "title"):
-            numeric = column in {"articles", "copies"}
-            table.add_column(column, justify="right" if numeric else "left")
-        for event in line.events:
-            table.add_row(
-                event.id,
-                str(event.size),
-                str(event.copies),
-                ", ".join(event.outlets) or "-",
-                span(event.first_date, event.last_date),
-                event.title or "-",
-            )
-        console.print(table)
-    if len(lines) > limit:
-        console.print(f"… {len(lines) - limit} more storylines (--limit)")
+            heading.append(Text(f"  ({', '.join(line.actors)})", style="dim"))
+        out.print(event_table(heading, line.events))
+    hidden = sum(len(line.events) for line in lines) - sum(len(line.events) for line in shown)
+    if hidden:
+        out.print(f"… {hidden} more events (--limit)")
     if credits:
-        console.print("Wire credits: " + ", ".join(f"{a} ({n})" for a, n in credits))
+        out.print(cell("Wire credits: " + ", ".join(f"{a} ({n})" for a, n in credits)))
+
+
+def keep(bound: Bound, line: StorylineRow) -> StorylineRow | None:
+    """The storyline as --story narrows it: itself, one of its events, or nothing."""
+    story = bound.selection.story
+    if story is None or story == line.id:
+        return line
+    events = [e for e in line.events if e.id == story]
+    return StorylineRow(line.id, line.title, line.actors, events) if events else None
+
+
+def first_events(lines: list[StorylineRow], limit: int | None) -> list[StorylineRow]:
+    """The storylines holding the first ``limit`` events, in order."""
+    left = len([e for line in lines for e in line.events]) if limit is None else limit
+    shown = []
+    for line in lines:
+        if left <= 0:
+            break
+        shown.append(StorylineRow(line.id, line.title, line.actors, line.events[:left]))
+        left -= len(shown[-1].events)
+    return shown
+
+
+def event_members(store: Store) -> dict[str, list[str]]:
+    members: dict[str, list[str]] = {}
+    for row in story_rows(store):
+        members.setdefault(row["event_id"], []).append(row["article_id"])
+    return members
+
+
+def event_table(heading: Text, events: list[EventRow]) -> Table:
+    table = Table(title=heading, title_justify="left")
+    for column in ("event", "articles", "copies", "outlets", "dates", "title"):
+        numeric = column in {"articles", "copies"}
+        table.add_column(column, justify="right" if numeric else "left")
+    for event in events:
+        table.add_row(
+            event.id,
+            str(event.size),
+            str(event.copies),
+            cell(", ".join(event.outlets) or "-"),
+            span(event.first_date, event.last_date),
+            cell(event.title or "-"),
+        )
+    return table
 
 
 def span(first: str | None, last: str | None) -> str:

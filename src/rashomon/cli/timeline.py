@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from rashomon.cli.options import DEFAULT_DB, DbOption
+from rashomon.cli.config import command_settings
+from rashomon.cli.options import (
+    DEFAULT_DB,
+    ConfigOption,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    OutletOption,
+    SettingOption,
+    SinceOption,
+    StoryOption,
+    UntilOption,
+)
+from rashomon.cli.output import cell, console, emit_json
+from rashomon.cli.select import Selection
 from rashomon.cli.store import open_store
 from rashomon.timeline.queries import event_rows
 
@@ -15,15 +28,40 @@ def register(app: typer.Typer) -> None:
     app.command("timeline")(timeline)
 
 
-def timeline(db: DbOption = DEFAULT_DB) -> None:
-    """What happened and who said what, when: each event with its date, outlet and sentence."""
-    console = Console()
+def timeline(
+    db: DbOption = DEFAULT_DB,
+    story: StoryOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+    setting: SettingOption = None,
+) -> None:
+    """What happened and who said what, when: each event with its date, outlet and sentence.
+
+    --since and --until compare each event's own date, not its article's."""
+    command_settings(config, setting)
+    selection = Selection.of(story, outlet, since, until, limit)
     with open_store(db) as store:
-        rows = list(event_rows(store))
+        bound = selection.bind(store)
+        rows = list(
+            bound.limited(
+                r for r in event_rows(store) if bound.article_ok(r["article_id"], r["date"])
+            )
+        )
+    if as_json:
+        emit_json(rows)
+        return
     table = Table("date", "precision", "kind", "outlet", "sentence", title=f"{len(rows)} events")
     for row in rows:
         when = row["date"] + (f" → {row['date_end']}" if row["date_end"] else "")
         table.add_row(
-            when, row["precision"], row["kind"], row["outlet"] or row["article_id"], row["text"]
+            cell(when),
+            row["precision"],
+            row["kind"],
+            cell(row["outlet"] or row["article_id"]),
+            cell(row["text"]),
         )
-    console.print(table)
+    console().print(table)

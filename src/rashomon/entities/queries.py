@@ -33,8 +33,3 @@ def entity_rows(store: Store) -> Iterator[dict[str, Any]]:
 def mention_rows(store: Store) -> Iterator[dict[str, Any]]:
     yield from store.rows("SELECT * FROM mentions ORDER BY article_id, start")
 
-
-def entities(store: Store, type_: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    rows = entity_rows(store)
-    picked = [r for r in rows if type_ is None or r["type"] == type_.upper()]
-    return picked[:limit]

@@ -36,7 +36,8 @@ def quote_key(text: str) -> str:
 
 
 def quotes_by_speaker(store: Store, speaker: str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Speaker -> distinct quotes, each with the outlets (or article ids) that carried it.
+    """Speaker -> distinct quotes, each with the outlets (or article ids) that carried it
+    and the ids of the articles it was found in.
 
     ``speaker`` filters by a case-insensitive substring of the canonical name or the
     words naming the speaker in the article.
@@ -56,7 +57,10 @@ def quotes_by_speaker(store: Store, speaker: str | None = None) -> dict[str, lis
             f"({row['speaker_mention']})" if row["speaker_mention"] else "(unknown)"
         )
         quotes = grouped.setdefault(who, {})
-        entry = quotes.setdefault(quote_key(row["text"]), {**row, "outlets": []})
+        entry = quotes.setdefault(
+            quote_key(row["text"]), {**row, "outlets": [], "article_ids": []}
+        )
+        entry["article_ids"].append(row["article_id"])
         if row["outlet"] not in entry["outlets"]:
             entry["outlets"].append(row["outlet"])
     ordered = sorted(grouped.items(), key=lambda kv: -len(kv[1]))

@@ -10,13 +10,15 @@ from __future__ import annotations
 import csv
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from rashomon.pipeline import batched
+from rashomon.errors import error
 from rashomon.store.db import Store
 
 Rows = Callable[[Store], Iterator[dict[str, Any]]]
@@ -62,18 +64,44 @@ def available() -> dict[str, Export]:
 
 
 def write_export(export: Export, store: Store, fmt: str, out: Path | None) -> int:
-    """Write every row of ``export`` to ``out`` (stdout when None); return the row count."""
+    """Write every row of ``export`` to ``out`` (stdout when None); return the row count.
+
+    A file is written beside ``out`` and renamed into place, so a failed export never
+    leaves a truncated file where a good one is expected.
+    """
     rows = ({c: row.get(c) for c in export.columns} for row in export.rows(store))
     if fmt == "parquet":
         if out is None:
-            from rashomon.errors import RashomonError
+            raise error("E504")
+        from rashomon.store.parquet import export_schema, write_rows
 
-            raise RashomonError("E504", "Parquet needs a file: give -o FILE")
-        return write_parquet(export.columns, rows, out)
+        schema = export_schema(export.name, export.columns)
+        with atomic_path(out) as temporary:
+            return write_rows(schema, rows, temporary, PARQUET_ROW_GROUP)
     if out is None:
         return write_text(export.columns, rows, fmt, sys.stdout)
-    with out.open("w", encoding="utf-8", newline="") as fh:
+    with atomic_path(out) as temporary, temporary.open("w", encoding="utf-8", newline="") as fh:
         return write_text(export.columns, rows, fmt, fh)
+
+
+@contextmanager
+def atomic_path(out: Path) -> Iterator[Path]:
+    """A hidden temporary path beside ``out``, renamed to ``out`` when the block succeeds
+    and removed when it fails; E519 when the folder cannot be written."""
+    temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        yield temporary
+        temporary.replace(out)
+    except OSError as exc:
+        raise error("E519", path=out, detail=exc.strerror or exc) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_atomically(out: Path, write: Callable[[IO[str]], object]) -> None:
+    """Write a text file through ``write(fh)``, all or nothing (see ``atomic_path``)."""
+    with atomic_path(out) as temporary, temporary.open("w", encoding="utf-8") as fh:
+        write(fh)
 
 
 def write_text(columns: tuple[str, ...], rows: Iterator[dict], fmt: str, fh: IO[str]) -> int:
@@ -82,7 +110,7 @@ def write_text(columns: tuple[str, ...], rows: Iterator[dict], fmt: str, fh: IO[
         writer = csv.DictWriter(fh, fieldnames=columns)
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: flat(v) for k, v in row.items()})
+            writer.writerow(csv_row(row))
             count += 1
     else:
         for row in rows:
@@ -91,29 +119,23 @@ def write_text(columns: tuple[str, ...], rows: Iterator[dict], fmt: str, fh: IO[
     return count
 
 
-def flat(value: Any) -> Any:
-    """CSV cells: lists and dicts as JSON, the rest as they are."""
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV
+# Injection"): such cells get a leading single quote, which makes them text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_parquet(columns: tuple[str, ...], rows: Iterator[dict], out: Path) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+def csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """One CSV row: lists and dicts as JSON, text that could run as a formula defused.
 
-    writer = None
-    count = 0
-    try:
-        for chunk in batched(rows, PARQUET_ROW_GROUP):
-            table = pa.Table.from_pylist([{k: flat(v) for k, v in row.items()} for row in chunk])
-            if writer is None:
-                writer = pq.ParquetWriter(out, table.schema)
-            else:
-                table = table.cast(writer.schema)
-            writer.write_table(table)
-            count += len(chunk)
-    finally:
-        if writer is not None:
-            writer.close()
-    if writer is None:
-        pq.write_table(pa.table({c: pa.array([], pa.string()) for c in columns}), out)
-    return count
+    Every CSV Rashomon writes (``rashomon export``, the web's ``/download/*.csv``) goes
+    through here. Numbers are left as they are: ``-3`` is a value, not a formula.
+    """
+    return {k: csv_cell(v) for k, v in row.items()}
+
+
+def csv_cell(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -24,8 +24,10 @@ import hashlib
 import json
 import re
 import types
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
+from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
@@ -33,7 +35,19 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from rashomon.model import Analysis, Article, InputRecord, Outcome
+from rashomon.model import (
+    Analysis,
+    Article,
+    Entity,
+    Figure,
+    InputRecord,
+    Mention,
+    Outcome,
+    Quote,
+    Sentence,
+    Signal,
+    TimelineEvent,
+)
 from rashomon.store.db import RECORD_TABLES
 
 # Inputs per part: about 7 MB of article text at the sample articles' ~3.3 KB,
@@ -91,6 +105,94 @@ def to_table(records: list[Any], schema: pa.Schema) -> pa.Table:
 
 def as_json(value: dict) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+# -- exports (``rashomon export --format parquet``) ----------------------------
+# One fixed schema per export, whatever its rows hold: a column is never typed
+# ``null`` because its first rows are NULL, lists stay lists, dates are dates.
+
+# Record classes whose field annotations type an export's columns (first one wins).
+EXPORT_RECORDS: dict[str, tuple[type, ...]] = {
+    "articles": (Article, InputRecord),
+    "figures": (Figure,),
+    "quotes": (Quote,),
+    "events": (TimelineEvent,),
+    "framing": (Signal,),
+    "sentences": (Sentence,),
+    "entities": (Entity,),
+    "mentions": (Mention,),
+}
+# Exports of cross-article tables that have no record class.
+EXPORT_TYPES: dict[str, dict[str, pa.DataType]] = {
+    "stories": {
+        "article_id": pa.string(),
+        "event_id": pa.string(),
+        "storyline_id": pa.string(),
+        "copy_of": pa.string(),
+        "copy_similarity": pa.float64(),
+    },
+    "conflicts": {
+        "id": pa.string(),
+        "story_id": pa.string(),
+        "kind": pa.string(),
+        "counts": pa.string(),
+        "unit": pa.string(),
+        "members": pa.string(),  # JSON text: each member's keys depend on its figure
+    },
+}
+# Columns holding ISO dates (YYYY-MM-DD, the start of a month or year for coarser ones).
+EXPORT_DATES: dict[str, tuple[str, ...]] = {
+    "articles": ("published",),
+    "events": ("date", "date_end"),
+}
+
+
+def declared_types(name: str) -> dict[str, pa.DataType]:
+    """The Arrow type of every column the export ``name`` declares."""
+    types = dict(EXPORT_TYPES.get(name, {}))
+    for cls in EXPORT_RECORDS.get(name, ()):
+        for column in record_schema(cls):
+            types.setdefault(column.name, column.type)
+    types.update({column: pa.date32() for column in EXPORT_DATES.get(name, ())})
+    return types
+
+
+def export_schema(name: str, columns: tuple[str, ...]) -> pa.Schema:
+    """The export's schema; a column nothing declares is text (tests require a declaration)."""
+    types = declared_types(name)
+    return pa.schema([pa.field(c, types.get(c, pa.string())) for c in columns])
+
+
+def arrow_value(value: Any, kind: pa.DataType) -> Any:
+    """A store value as the column's type: SQLite keeps lists as JSON text, booleans as
+    0/1 and dates as ISO text."""
+    if value is None:
+        return None
+    if pa.types.is_list(kind) and isinstance(value, str):
+        return json.loads(value)
+    if pa.types.is_boolean(kind):
+        return bool(value)
+    if pa.types.is_date(kind):
+        return date.fromisoformat(str(value)[:10])
+    if pa.types.is_string(kind) and not isinstance(value, str):
+        return (
+            json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else str(value)
+        )
+    return value
+
+
+def write_rows(schema: pa.Schema, rows: Iterator[dict], out: Path, group: int) -> int:
+    """Stream ``rows`` into one Parquet file of ``schema``, ``group`` rows per row group;
+    an export with no rows is still a file with every column typed."""
+    count = 0
+    with pq.ParquetWriter(out, schema) as writer:
+        while chunk := list(islice(rows, group)):
+            converted = [
+                {f.name: arrow_value(row.get(f.name), f.type) for f in schema} for row in chunk
+            ]
+            writer.write_table(pa.Table.from_pylist(converted, schema=schema))
+            count += len(chunk)
+    return count
 
 
 def known_key(input_name: str, content_hash: str) -> int:

@@ -19,7 +19,7 @@ from fastapi.responses import StreamingResponse
 from rashomon.briefing.queries import story_article_ids
 from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
-from rashomon.store.export import available, flat
+from rashomon.store.export import available, csv_row
 from rashomon.web import queries
 from rashomon.web.app import open_store
 
@@ -155,7 +155,7 @@ def csv_chunks(columns: tuple[str, ...], rows: Iterator[dict]) -> Iterator[str]:
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: flat(v) for k, v in row.items()})
+        writer.writerow(csv_row(row))
         if buffer.tell() > 64_000:
             yield buffer.getvalue()
             buffer.seek(0)

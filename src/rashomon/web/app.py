@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from rashomon.briefing import Briefing, build_briefing
-from rashomon.errors import RashomonError
+from rashomon.errors import RashomonError, error
 from rashomon.settings import Settings
 from rashomon.store.db import Store
 from rashomon.web.safety import SECURITY_HEADERS
@@ -56,9 +56,9 @@ class BriefingCache:
 
 
 def create_app(db: Path, settings: Settings | None = None) -> FastAPI:
-    """The app serving ``db``; raises E602 when there is no store there."""
+    """The app serving ``db``; raises E506 when there is no store there."""
     if not db.exists():
-        raise RashomonError("E602", f"no database at {db}: run 'rashomon analyze INPUT… --db {db}'")
+        raise error("E506", db=db)
     settings = settings or Settings()
     app = FastAPI(
         title="Rashomon",
