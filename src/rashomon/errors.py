@@ -32,7 +32,7 @@ class Reason(StrEnum):
     FETCH_TOO_LARGE = "E112: the response is larger than the size cap"
     FETCH_BAD_TYPE = "E113: the response is not HTML, text or a feed"
     TOO_LARGE = "E114: the file is larger than the size cap"
-    # ingest limits (E115–E129)
+    # ingest limits
     JSON_TOO_DEEP = "E115: JSON nested deeper than json_max_depth"
     JSON_NUMBER_TOO_LONG = "E116: a JSON number longer than json_max_number_digits"
     RECORD_TOO_LARGE = "E117: a JSON record larger than max_record_bytes"
