@@ -56,7 +56,8 @@ def search(
     )
     with open_store(db) as store:
         bound = selection.bind(store)
-        found = search_articles(store, query, ALL_MATCHES if selection.filters else selection.limit)
+        wanted = selection.limit if selection.limit is not None else DEFAULT_MATCHES
+        found = search_articles(store, query, ALL_MATCHES if selection.filters else wanted)
         hits = list(bound.rows(found, key="id"))
     if as_json:
         emit_json(hits)  # snippets mark hits with \x02…\x03, as the API's do

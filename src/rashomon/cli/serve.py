@@ -7,7 +7,7 @@ The socket is bound before the URL is printed, so a busy port fails with E518
 from __future__ import annotations
 
 import socket
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +16,9 @@ from rashomon.cli.options import DEFAULT_DB, ConfigOption, DbOption, SettingOpti
 from rashomon.cli.output import safe
 from rashomon.cli.store import open_store
 from rashomon.errors import error
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 # Connections the kernel queues before uvicorn accepts them (uvicorn's own default).
 BACKLOG = 2048
@@ -65,7 +68,7 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def run(app: object, sock: socket.socket) -> None:
+def run(app: FastAPI, sock: socket.socket) -> None:
     """Serve ``app`` on the bound socket until Ctrl-C."""
     import uvicorn
 

@@ -199,8 +199,8 @@ def counted(anchor: Token, figure: set[int], money: bool, previous: Counted | No
     if noun is None and anchor.dep_ in ("dobj", "npadvmod") and anchor.head.pos_ == "VERB":
         subject = _subject(anchor.head)
         if subject is not None and anchor.head.lower_ not in EMPTY_VERBS:
-            group = _render(_noun_phrase(subject, figure))
-            return Counted(_cap(f"{group} {anchor.head.text}"), None, "subject-verb")
+            phrase = _render(_noun_phrase(subject, figure))
+            return Counted(_cap(f"{phrase} {anchor.head.text}"), None, "subject-verb")
     if noun is None:
         verb = anchor.head if anchor.dep_ in ("nsubj", "nsubjpass") else None
         group = previous.group if previous is not None and verb is not None else None

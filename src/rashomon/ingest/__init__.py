@@ -8,6 +8,7 @@ one bad file never stops a batch.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from rashomon.ingest.files import read_path
 from rashomon.ingest.sources import expand, is_url
@@ -26,7 +27,7 @@ def iter_documents(inputs: Iterable[str], settings: Settings) -> Iterator[Item]:
         elif isinstance(source, str) and is_url(source):
             yield from read_url(source, settings)
         else:
-            yield from read_path(source, settings)
+            yield from read_path(Path(source), settings)
 
 
 __all__ = ["Item", "iter_documents"]

@@ -156,7 +156,7 @@ def detect(data: bytes, settings: Settings) -> Decoded:
         exotic = encoding not in COMMON_ENCODINGS
         weak = exotic and best.coherence < settings.decode_exotic_min_coherence
         clean = western is not None and western.chaos <= chaos
-        if clean and (weak or western.coherence >= best.coherence):
+        if western is not None and clean and (weak or western.coherence >= best.coherence):
             encoding, chaos = WESTERN, western.chaos
     text = data.decode(encoding, errors="replace")
     return Decoded(text, encoding, round(max(0.0, 1.0 - chaos), 3))

@@ -16,7 +16,7 @@ import stat
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 from rashomon.errors import Reason
 from rashomon.ingest.decode import NotText, decode
@@ -147,7 +147,7 @@ def read_bytes(
     if not decoded.text.strip():
         yield InputRecord(name, digest, "failed", Reason.EMPTY.value)
         return
-    kind = "html" if suffix in HTML_SUFFIXES else "text"
+    kind: Literal["html", "text"] = "html" if suffix in HTML_SUFFIXES else "text"
     yield RawDocument(
         input=name,
         content_hash=digest,

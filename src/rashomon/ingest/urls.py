@@ -150,7 +150,7 @@ def resolve(host: str, port: int, allow_private: bool) -> list[str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise OSError(f"could not resolve {host}: {exc}") from exc
-    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if not allow_private:
         for found in addresses:
             address = ipaddress.ip_address(found.split("%", 1)[0])
@@ -175,7 +175,10 @@ class PinnedHTTPConnection(http.client.HTTPConnection):
         error: OSError | None = None
         for address in self.addresses:
             try:
-                sock = open_socket(address, self.port, min(self.timeout, self.deadline.remaining()))
+                timeout = self.deadline.remaining()
+                if self.timeout is not None:
+                    timeout = min(self.timeout, timeout)
+                sock = open_socket(address, self.port, timeout)
             except OSError as exc:
                 error = exc
                 continue

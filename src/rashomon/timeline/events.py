@@ -11,7 +11,7 @@ nothing that happened on a timeline, so it makes an event only after "in" ("in
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rashomon.model import Analysis, DateRef, Quote, TimelineEvent
 from rashomon.pipeline import stage
@@ -61,7 +61,9 @@ def timeline_events(analysis: Analysis, doc: Doc) -> list[TimelineEvent]:
         if key in seen:
             continue
         seen.add(key)
-        kind = "statement" if _is_statement(sent, span, analysis.quotes) else "happening"
+        kind: Literal["statement", "happening"] = (
+            "statement" if _is_statement(sent, span, analysis.quotes) else "happening"
+        )
         events.append(
             TimelineEvent(
                 article.id,

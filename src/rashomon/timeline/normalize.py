@@ -81,10 +81,13 @@ FUTURE_WINDOW = 62
 PERIODS: dict[str, Precision] = {"day": "day", "week": "day", "month": "month", "year": "year"}
 
 
+Day = date  # the type, under a name the field ``Resolved.date`` does not shadow
+
+
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    date: date
-    date_end: date | None
+    date: Day
+    date_end: Day | None
     precision: Precision
 
     def iso(self) -> tuple[str, str | None]:
@@ -102,9 +105,10 @@ def resolve(text: str, base: date | None) -> Resolved | None:
     if DEADLINE.match(text.strip()) and base is not None:
         base = _deadline_base(base)
     if base is None:
-        if not HAS_YEAR.search(phrase):
+        year = HAS_YEAR.search(phrase)
+        if year is None:
             return None
-        base = date(int(HAS_YEAR.search(phrase).group(0)), 12, 31)
+        base = date(int(year.group(0)), 12, 31)
     found = _resolve_range(phrase, base)
     if found is None:
         found = _resolve_single(phrase, base)
@@ -149,18 +153,18 @@ def _resolve_range(phrase: str, base: date) -> Resolved | None:
     day_left = DAY_ONLY.match(left)
     if day_left and right_full is not None and right_full.precision == "day":
         # "23 to 27 September": the left day takes the right one's month.
-        end = right_full.date
-        start = _safe_date(end.year, end.month, int(day_left.group("day")))
-        return Resolved(start, end, "range") if start and start <= end else None
+        last = right_full.date
+        first = _safe_date(last.year, last.month, int(day_left.group("day")))
+        return Resolved(first, last, "range") if first and first <= last else None
     left_full = _resolve_single(left, base)
     if left_full is None:
         return None
     day_right = DAY_ONLY.match(right)
     if day_right and left_full.precision == "day":
         # "September 23 to 27": the right day takes the left one's month.
-        start = left_full.date
-        end = _safe_date(start.year, start.month, int(day_right.group("day")))
-        return Resolved(start, end, "range") if end and start <= end else None
+        begin = left_full.date
+        until = _safe_date(begin.year, begin.month, int(day_right.group("day")))
+        return Resolved(begin, until, "range") if until and begin <= until else None
     if right_full is None:
         return None
     start, end = left_full.date, _last_day(right_full)
