@@ -34,6 +34,12 @@ class Reason(StrEnum):
     CLEAN_FAILED = "E204: cleaning failed on unexpected content"
     STAGE_FAILED = "E301: an analysis stage failed"
     DUPLICATE_ID = "E401: an article with this id came from another input"
+    # isolation and limits
+    TEXT_TOO_LONG = "E302: the clean text is longer than max_text_chars"
+    OVER_TIME_BUDGET = "E303: the article took longer than article_time_budget"
+    PARSE_FAILED = "E304: the spaCy pass failed on this article"
+    CROSS_STAGE_FAILED = "E305: a cross-article stage failed on this unit of work"
+    REREAD_FAILED = "E406: reading it again failed; the earlier result is kept"
 
     def code(self) -> str:
         return self.value.split(":", 1)[0]

@@ -82,6 +82,18 @@ class Settings:
     # Days a storyline stays open after its last article: a year, so a war or a campaign
     # with months between its events stays one storyline (the samples span 11 months).
     stories_storyline_days: int = 365
+    # isolation and limits
+    # Longest clean text analysed; a longer one fails with E302 instead of being cut
+    # (a cut article would be stored as if whole, its quotes and figures silently
+    # missing). spaCy's own default limit; benchmarks/long_articles.py measures a
+    # 400,000-character article through every stage in about 1 minute and 1.0 GB peak,
+    # so this admits ten times the longest feature article while bounding the memory.
+    max_text_chars: int = 1_000_000
+    # Seconds one article may spend in the per-article stages (after the spaCy pass)
+    # before it fails with E303; 0 turns the budget off. benchmarks/long_articles.py
+    # puts a 400,000-character article at about a minute, so 300 s fails only work that
+    # grows past linear (the 571 s of the old mention scans), never a long real article.
+    article_time_budget: float = 300.0
     # Print the traceback of a failing stage (the input is still recorded as failed)
     debug: bool = False
 
