@@ -116,13 +116,8 @@ def analyze_batch(items: list[RawDocument | InputRecord], settings: Settings) ->
     becomes a failed record with a numbered reason; the rest of the batch goes on.
     """
     from rashomon.annotate.nlp import load_nlp
-    from rashomon.clean import clean_document
 
-    outcomes: list[Outcome] = []
-    for item in items:
-        outcomes.append(
-            Outcome(item) if isinstance(item, InputRecord) else clean_document(item, settings)
-        )
+    outcomes = [Outcome(i) if isinstance(i, InputRecord) else _clean(i, settings) for i in items]
     for outcome in outcomes:
         if outcome.analysis is not None:
             length = len(outcome.analysis.article.text)
@@ -139,6 +134,18 @@ def analyze_batch(items: list[RawDocument | InputRecord], settings: Settings) ->
         if doc is not None:
             _run_stages(outcome, doc, stages, settings)
     return outcomes
+
+
+def _clean(raw: RawDocument, settings: Settings) -> Outcome:
+    """``clean_document`` within the article's time budget (it records its own failures)."""
+    from rashomon.clean import clean_document
+
+    try:
+        with time_budget(settings.article_time_budget):
+            return clean_document(raw, settings)
+    except OverBudget as exc:  # the timer fired as cleaning returned
+        reason = Reason.OVER_TIME_BUDGET.with_detail(f"in clean: {exc}")
+        return Outcome(InputRecord(raw.input, raw.content_hash, "failed", reason, None))
 
 
 def _parse(nlp: Any, ready: list[Outcome], settings: Settings) -> list[Doc | None]:

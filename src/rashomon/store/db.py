@@ -281,7 +281,8 @@ class Store:
         self._execute_atomic(sql, (stage, unit, reason))
 
     def clear_stage_failure(self, stage: str, unit: str) -> None:
-        self._execute_atomic("DELETE FROM stage_failures WHERE stage = ? AND unit = ?", (stage, unit))
+        sql = "DELETE FROM stage_failures WHERE stage = ? AND unit = ?"
+        self._execute_atomic(sql, (stage, unit))
 
     def _execute_atomic(self, sql: str, params: tuple[Any, ...]) -> None:
         """Run one write in the open transaction, or in a transaction of its own."""
