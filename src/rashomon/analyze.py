@@ -62,6 +62,9 @@ def analyze_inputs(
     on_batch: Callable[[RunSummary, int], None] | None = None,
 ) -> RunSummary:
     summary = RunSummary()
+    claim = getattr(store, "claim_writer", None)
+    if claim is not None:
+        claim()  # before any work: a second writer stops now, not after its first batch
     items = new_items(iter_documents(inputs, settings), store, summary)
     for outcomes in runner.map(batched(items, settings.batch_size), settings):  # type: ignore[attr-defined]
         store.write_outcomes(outcomes)

@@ -18,6 +18,12 @@ number it has seen.
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -127,12 +133,57 @@ def warm_models(settings: Settings) -> None:
     analyze_batch([RawDocument("warm-up", digest, "text", text=WARM_UP_TEXT)], settings)
 
 
+# Seconds between a pool process's checks that the process that started it still lives.
+PARENT_POLL_SECONDS = 1.0
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent(parent: int) -> None:
+    """Pool initializer: end this worker when the parent run dies, even by ``kill -9``.
+
+    A killed parent never shuts its pool down, and its workers would go on parsing
+    for nobody. On Linux the kernel sends SIGTERM at once (PR_SET_PDEATHSIG); a
+    daemon thread that polls the parent's pid covers other systems, and the race
+    of a parent that died before the prctl call.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl here: the watchdog below still ends the worker
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent and not _alive(parent):
+                os._exit(1)
+            time.sleep(PARENT_POLL_SECONDS)
+
+    threading.Thread(target=watch, name="rashomon-parent-watchdog", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class PoolRunner(AbstractContextManager):
-    """N local processes, each loading its models once (the cached loader)."""
+    """N local processes, each loading its models once (the cached loader).
+
+    Workers end when the parent does (``die_with_parent``), so killing a
+    ``--workers`` run leaves no orphaned process behind.
+    """
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers)
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+        )
 
     def map(self, batches: Iterable[Batch], settings: Settings) -> Iterator[list[Outcome]]:
         def submit(batch: Batch) -> Future:

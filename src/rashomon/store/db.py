@@ -68,11 +68,16 @@ def not_a_database(path: Path, exc: Exception | None) -> RashomonError:
 
 
 def writable(path: Path) -> bool:
-    """Whether this process can write the database: the file, and its folder (WAL files)."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.exists():
-        return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
-    return os.access(folder, os.W_OK) or not folder.exists()
+    """Whether to write the database: the file, and its folder (for the WAL files).
+
+    Write permission bits count as well as access: a file or folder made read-only
+    (``chmod a-w``) is read-only for root too, who could otherwise write it anyway.
+    """
+    folder = path.parent
+    if not folder.exists():
+        return True  # a new database; creating it will say what is wrong
+    targets = [path, folder] if path.exists() else [folder]
+    return all(os.access(t, os.W_OK) and t.stat().st_mode & 0o222 for t in targets)
 
 
 def connect(path: Path, readonly: bool) -> sqlite3.Connection:
