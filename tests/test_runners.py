@@ -8,6 +8,11 @@ five articles spread over several workers; their stores must export the same.
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import replace
@@ -229,3 +234,46 @@ def test_batches_leave_the_shared_vocabulary_as_they_found_it(small, nlp):
         outcomes = [o for batch in runner.map([documents], small) for o in batch]
     assert all(o.record.status == "ok" for o in outcomes)
     assert len(nlp.vocab.strings) == before
+
+
+ORPHAN_PARENT = """
+import sys, time
+from rashomon.runners import PoolRunner
+runner = PoolRunner(2)
+futures = [runner.pool.submit(time.sleep, 120) for _ in range(2)]
+time.sleep(1)
+print(" ".join(str(pid) for pid in runner.pool._processes), flush=True)
+time.sleep(120)
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    # A zombie has exited; only its entry waits for a parent that will never reap it.
+    stat = Path(f"/proc/{pid}/stat")
+    return stat.exists() and stat.read_text().split(") ", 1)[1].startswith("Z")
+
+
+@pytest.mark.slow
+def test_regression_killing_the_parent_leaves_no_orphaned_workers():
+    root = Path(__file__).resolve().parents[1]
+    parent = subprocess.Popen(
+        [sys.executable, "-c", ORPHAN_PARENT],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root / "src")},
+    )
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert len(workers) == 2 and not any(_gone(pid) for pid in workers)
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(timeout=30)
+    deadline = time.monotonic() + 30  # generous: the watchdog polls every second
+    while time.monotonic() < deadline and not all(_gone(pid) for pid in workers):
+        time.sleep(0.2)
+    left = [pid for pid in workers if not _gone(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
