@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 from spacy.tokens import Span
 
 from rashomon.annotate.mentions import _outermost, find_mentions
-from rashomon.model import Mention
 from rashomon.annotate.stage import find_sentences
+from rashomon.model import Mention
 
 
 def person(nlp, text: str, name: str):
