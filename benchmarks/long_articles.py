@@ -103,9 +103,10 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {size: run_child(size) for size in sizes}
     stages = list(next(iter(results.values()))["seconds"])
-    print(f"{'chars':>9} {'total s':>8} {'peak MiB':>9} {'growth MiB':>11}  " + " ".join(
-        f"{s:>9}" for s in stages
-    ))
+    print(
+        f"{'chars':>9} {'total s':>8} {'peak MiB':>9} {'growth MiB':>11}  "
+        + " ".join(f"{s:>9}" for s in stages)
+    )
     flat: dict[str, float] = {}
     for size, r in results.items():
         total = sum(r["seconds"].values())
@@ -118,8 +119,10 @@ def main() -> None:
     if len(sizes) > 1:
         small, large = results[sizes[0]], results[sizes[-1]]
         ratio = sum(large["seconds"].values()) / max(1e-9, sum(small["seconds"].values()))
-        print(f"time ratio {sizes[-1]:,} / {sizes[0]:,} chars: {ratio:.1f} "
-              f"(length ratio {sizes[-1] / sizes[0]:.1f})")
+        print(
+            f"time ratio {sizes[-1]:,} / {sizes[0]:,} chars: {ratio:.1f} "
+            f"(length ratio {sizes[-1] / sizes[0]:.1f})"
+        )
         flat["long_time_ratio"] = round(ratio, 2)
     if args.json:
         args.json.write_text(json.dumps(flat, indent=1) + "\n", encoding="utf-8")
