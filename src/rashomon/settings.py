@@ -85,14 +85,16 @@ class Settings:
     # isolation and limits
     # Longest clean text analysed; a longer one fails with E302 instead of being cut
     # (a cut article would be stored as if whole, its quotes and figures silently
-    # missing). spaCy's own default limit; benchmarks/long_articles.py measures a
-    # 400,000-character article through every stage in about 1 minute and 1.0 GB peak,
-    # so this admits ten times the longest feature article while bounding the memory.
-    max_text_chars: int = 1_000_000
-    # Seconds one article may spend in the per-article stages (after the spaCy pass)
-    # before it fails with E303; 0 turns the budget off. benchmarks/long_articles.py
-    # puts a 400,000-character article at about a minute, so 300 s fails only work that
-    # grows past linear (the 571 s of the old mention scans), never a long real article.
+    # missing). benchmarks/long_articles.py: a 352k-character clean text takes 124 s and
+    # a 1.37 GB peak (1.1 GB over the loaded models, about 3 MB per 1,000 characters);
+    # 500k, ten times a long feature article, bounds one article near 1.7 GB, where
+    # spaCy's own 1M limit would let it reach about 3.3 GB per worker.
+    max_text_chars: int = 500_000
+    # Seconds one article may spend in cleaning, then in the per-article stages after
+    # the spaCy pass, before it fails with E303; 0 turns the budget off. In
+    # benchmarks/long_articles.py the stages of a 352k-character article take 37 s in
+    # all, so 300 s stops only work far past linear (the old mention scans: 571 s at
+    # 422k), never a long real article.
     article_time_budget: float = 300.0
     # Print the traceback of a failing stage (the input is still recorded as failed)
     debug: bool = False
