@@ -76,7 +76,7 @@ def test_acronym_is_no_surname():
     assert local.links[-1].key == "U.N."
 
 
-@pytest.mark.parametrize("name", ["", "   ", "’s", "'s", "—", "...", "“ ”", "- -", "-"])
+@pytest.mark.parametrize("name", ["", "   ", "―\xa0", "’s", "'s", "—", "...", "“ ”", "- -", "-"])
 def test_regression_empty_name_key_is_not_linked(name):
     # PolNeAR- and BASIL-style corpora crashed the entities stage with an IndexError in
     # EntityIndex._person: a mention whose name folds to nothing became a name key.
