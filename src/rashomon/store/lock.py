@@ -45,7 +45,10 @@ def acquire(db: Path) -> Path:
     if held is not None:
         held.count += 1
         return path
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except PermissionError:  # another user's lock file: a read-only one locks as well
+        fd = os.open(path, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -56,10 +59,13 @@ def acquire(db: Path) -> Path:
             f"another process is writing {db} ({holder}); wait for it to finish, "
             "or use another --db",
         ) from None
-    os.ftruncate(fd, 0)
     stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    argv = " ".join(sys.argv[:3])
-    os.write(fd, f"pid {os.getpid()} on {socket.gethostname()} since {stamp}: {argv}".encode())
+    holder = f"pid {os.getpid()} on {socket.gethostname()} since {stamp}: {' '.join(sys.argv[:3])}"
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, holder.encode(), 0)
+    except OSError:
+        pass  # the lock holds without its note; the next writer learns less about us
     _HELD[path] = _Held(fd, 1)
     return path
 
