@@ -40,6 +40,7 @@ class Reason(StrEnum):
     PARSE_FAILED = "E304: the spaCy pass failed on this article"
     CROSS_STAGE_FAILED = "E305: a cross-article stage failed on this unit of work"
     REREAD_FAILED = "E406: reading it again failed; the earlier result is kept"
+    UNSTORABLE = "E407: the analysis could not be stored"
 
     def code(self) -> str:
         return self.value.split(":", 1)[0]

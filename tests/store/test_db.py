@@ -193,3 +193,15 @@ def test_regression_a_path_that_is_no_database_is_a_numbered_error(tmp_path, mak
     assert err.value.code == code
     with pytest.raises(RashomonError):
         Store(path, readonly=True)
+
+
+def test_an_outcome_sqlite_refuses_fails_alone(store):
+    # A figure or record holding a number too large for SQLite used to abort the batch.
+    bad = ok("big.jsonl#L1", "big", "A huge number.")
+    bad.analysis.article.published_confidence = 10**5000  # OverflowError in sqlite3
+    store.write_outcomes([ok("a.txt", "a", "The port reopened."), bad])
+    rows = {r["input"]: dict(r) for r in store.conn.execute("SELECT * FROM inputs")}
+    assert rows["a.txt"]["status"] == "ok"
+    assert rows["big.jsonl#L1"]["status"] == "failed"
+    assert rows["big.jsonl#L1"]["reason"].startswith("E407")
+    assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1

@@ -46,6 +46,16 @@ def to_column(value: Any) -> Any:
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Errors that one outcome's records cause, as opposed to the database's own state
+# (locked, full, read-only), which must stop the run rather than fail every input.
+UNSTORABLE = (
+    sqlite3.IntegrityError,
+    sqlite3.InterfaceError,
+    sqlite3.DataError,
+    OverflowError,
+    TypeError,
+    ValueError,
+)
 
 
 def check_database_path(path: Path) -> None:
@@ -225,10 +235,25 @@ class Store:
     # -- writing ----------------------------------------------------------------
 
     def write_outcomes(self, outcomes: Iterable[Outcome]) -> None:
-        """Store one batch in one transaction: a killed run loses at most this batch."""
+        """Store one batch in one transaction: a killed run loses at most this batch.
+
+        Each outcome is written in a savepoint: one whose records SQLite refuses (a
+        number too large for an INTEGER, a broken constraint) is undone alone and
+        recorded as failed (E407), and the rest of the batch is stored.
+        """
         with self.transaction():
             for outcome in outcomes:
-                self._write_outcome(outcome)
+                self.conn.execute("SAVEPOINT outcome")
+                try:
+                    self._write_outcome(outcome)
+                except UNSTORABLE as exc:
+                    self.conn.execute("ROLLBACK TO outcome")
+                    detail = f"{type(exc).__name__}: {exc}"[:200]
+                    outcome.record.status, outcome.record.article_id = "failed", None
+                    outcome.record.reason = Reason.UNSTORABLE.with_detail(detail)
+                    outcome.analysis = None
+                    self._write_outcome(outcome)
+                self.conn.execute("RELEASE outcome")
 
     def _write_outcome(self, outcome: Outcome) -> None:
         """Replace what an input made only by a known new outcome.
