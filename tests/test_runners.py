@@ -22,6 +22,7 @@ import pytest
 
 from rashomon.analyze import analyze_inputs
 from rashomon.errors import RashomonError
+from rashomon.model import InputRecord, Outcome, RawDocument
 from rashomon.pipeline import run_cross_article
 from rashomon.runners import DaskRunner, LocalRunner, PoolRunner, make_runner, ordered_window
 from rashomon.settings import Settings
@@ -277,3 +278,33 @@ def test_regression_killing_the_parent_leaves_no_orphaned_workers():
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+def dying_batch(batch, settings):
+    """A stand-in for run_batch whose worker dies (as by the OOM killer) on 'die' inputs."""
+    if any("die" in item.input for item in batch):
+        os._exit(137)
+    return [Outcome(InputRecord(item.input, item.content_hash, "ok")) for item in batch]
+
+
+def test_regression_a_dead_worker_fails_its_batch_not_the_run(monkeypatch):
+    import rashomon.runners
+
+    monkeypatch.setattr(rashomon.runners, "run_batch", dying_batch)
+    batches = [
+        [RawDocument(f"{name}-{n}", "h", "text", text="x")]
+        for n, name in enumerate(["a", "b", "die", "c", "d", "e"])
+    ]
+    with PoolRunner(2) as runner:
+        results = list(runner.map(batches, Settings()))
+    records = [o.record for outcomes in results for o in outcomes]
+    assert [r.input for r in records] == [b[0].input for b in batches]
+    assert {r.input: r.status for r in records} == {
+        "a-0": "ok",
+        "b-1": "ok",
+        "die-2": "failed",
+        "c-3": "ok",
+        "d-4": "ok",
+        "e-5": "ok",
+    }
+    assert records[2].reason.startswith("E308")

@@ -39,6 +39,7 @@ class Reason(StrEnum):
     OVER_TIME_BUDGET = "E303: the article took longer than article_time_budget"
     PARSE_FAILED = "E304: the spaCy pass failed on this article"
     CROSS_STAGE_FAILED = "E305: a cross-article stage failed on this unit of work"
+    WORKER_DIED = "E308: the worker process analysing it died (out of memory or a crash)"
     REREAD_FAILED = "E406: reading it again failed; the earlier result is kept"
     UNSTORABLE = "E407: the analysis could not be stored"
 

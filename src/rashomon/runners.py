@@ -27,10 +27,11 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
-from rashomon.errors import RashomonError
+from rashomon.errors import RashomonError, Reason
 from rashomon.model import InputRecord, Outcome, RawDocument
 from rashomon.pipeline import analyze_batch
 from rashomon.settings import Settings
@@ -83,24 +84,45 @@ class LocalRunner(AbstractContextManager):
 
 
 def ordered_window(
-    submit: Callable[[Batch], Any], batches: Iterable[Batch], window: int
+    submit: Callable[[Batch], Any],
+    batches: Iterable[Batch],
+    window: int,
+    collect: Callable[[Batch, Any], Any] | None = None,
 ) -> Iterator[Any]:
     """Submit batches keeping ``window`` futures in flight; yield results in order.
 
+    ``collect(batch, future)`` turns a future into its result (by default
+    ``future.result()``), so a runner can recover a batch whose worker died.
     When the consumer stops early (an error, Ctrl-C, a closed generator) the
     batches still queued are cancelled, so an interrupted run ends promptly.
     """
-    pending: deque[Any] = deque()
+    pending: deque[tuple[Batch, Any]] = deque()
+
+    def take() -> Any:
+        batch, future = pending.popleft()
+        return collect(batch, future) if collect is not None else future.result()
+
     try:
         for batch in batches:
-            pending.append(submit(batch))
+            pending.append((batch, submit(batch)))
             if len(pending) >= window:
-                yield pending.popleft().result()
+                yield take()
         while pending:
-            yield pending.popleft().result()
+            yield take()
     finally:
-        for future in pending:
+        for _, future in pending:
             future.cancel()
+
+
+def failed_batch(batch: Batch, reason: str) -> list[Outcome]:
+    """Every input of a batch that could not be analysed, failed with ``reason``."""
+    outcomes = []
+    for item in batch:
+        if isinstance(item, InputRecord):
+            outcomes.append(Outcome(item))
+        else:
+            outcomes.append(Outcome(InputRecord(item.input, item.content_hash, "failed", reason)))
+    return outcomes
 
 
 # A made-up article that takes the common paths of cleaning and of every stage (a
@@ -181,15 +203,55 @@ class PoolRunner(AbstractContextManager):
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.pool = ProcessPoolExecutor(
-            max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers, initializer=die_with_parent, initargs=(os.getpid(),)
         )
 
     def map(self, batches: Iterable[Batch], settings: Settings) -> Iterator[list[Outcome]]:
-        def submit(batch: Batch) -> Future:
-            return self.pool.submit(run_batch, batch, settings)
+        origin: dict[Future, ProcessPoolExecutor] = {}  # the pool each future runs in
 
-        yield from ordered_window(submit, batches, self.workers * IN_FLIGHT_PER_WORKER)
+        def submit(batch: Batch) -> Future:
+            try:
+                future = self.pool.submit(run_batch, batch, settings)
+            except BrokenProcessPool:  # broken by a batch still in the window
+                self._restart()
+                future = self.pool.submit(run_batch, batch, settings)
+            origin[future] = self.pool
+            return future
+
+        def collect(batch: Batch, future: Future) -> list[Outcome]:
+            pool = origin.pop(future, self.pool)
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                if pool is self.pool:  # not yet replaced by another batch's recovery
+                    self._restart()
+                return self._alone(batch, settings)
+
+        window = self.workers * IN_FLIGHT_PER_WORKER
+        yield from ordered_window(submit, batches, window, collect)
+
+    def _alone(self, batch: Batch, settings: Settings) -> list[Outcome]:
+        """A batch whose pool broke (a worker killed: out of memory, a crash in C code).
+
+        Every batch in flight then fails with the pool, so each is run again on its
+        own in the fresh pool: the one that kills its worker again fails alone (E308)
+        and the pool is renewed once more; the others are analysed as usual.
+        """
+        try:
+            return self.pool.submit(run_batch, batch, settings).result()
+        except BrokenProcessPool:
+            self._restart()
+            names = ", ".join(getattr(item, "input", "?") for item in batch[:3])
+            reason = Reason.WORKER_DIED.with_detail(f"a batch of {len(batch)}: {names}")
+            return failed_batch(batch, reason)
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
 
     def __exit__(self, *exc: object) -> None:
         self.pool.shutdown(cancel_futures=True)
