@@ -198,6 +198,10 @@ def _fail(outcome: Outcome, reason: str) -> None:
     outcome.analysis = None
 
 
+# The unit recorded when a whole cross-article stage failed rather than one of its units.
+WHOLE_STAGE = "*"
+
+
 def run_cross_article(
     store: Any, settings: Settings, on_stage: Callable[[str], None] | None = None
 ) -> list[str]:
@@ -219,13 +223,11 @@ def run_cross_article(
         except Exception as exc:
             if settings.debug:
                 traceback.print_exc()
+            if store.conn.in_transaction:  # what the stage wrote outside store.transaction
+                store.conn.rollback()
             reason = Reason.CROSS_STAGE_FAILED.with_detail(failure_detail(name, exc))
             store.record_stage_failure(name, WHOLE_STAGE, reason)
             failed.append(reason)
         else:
             store.clear_stage_failure(name, WHOLE_STAGE)
     return failed
-
-
-# The unit recorded when a whole cross-article stage failed rather than one of its units.
-WHOLE_STAGE = "*"
