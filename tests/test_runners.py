@@ -308,3 +308,28 @@ def test_regression_a_dead_worker_fails_its_batch_not_the_run(monkeypatch):
         "e-5": "ok",
     }
     assert records[2].reason.startswith("E308")
+
+
+def odd_batch(batch, settings):
+    """A stand-in for run_batch that raises outside the per-article guards on 'odd'."""
+    if any("odd" in item.input for item in batch):
+        raise MemoryError("while pickling the results")
+    return [Outcome(InputRecord(item.input, item.content_hash, "ok")) for item in batch]
+
+
+def test_a_batch_that_raises_in_a_worker_fails_its_inputs_not_the_run(monkeypatch):
+    import rashomon.runners
+
+    monkeypatch.setattr(rashomon.runners, "run_batch", odd_batch)
+    batches = [
+        [RawDocument(f"{name}-{n}", "h", "text", text="x")]
+        for n, name in enumerate(["a", "odd", "b"])
+    ]
+    with PoolRunner(2) as runner:
+        records = [o.record for outcomes in runner.map(batches, Settings()) for o in outcomes]
+    assert [(r.input, r.status) for r in records] == [
+        ("a-0", "ok"),
+        ("odd-1", "failed"),
+        ("b-2", "ok"),
+    ]
+    assert records[1].reason.startswith("E309") and "MemoryError" in records[1].reason

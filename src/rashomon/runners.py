@@ -32,6 +32,7 @@ from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from rashomon.errors import RashomonError, Reason
+from rashomon.guard import failure_detail
 from rashomon.model import InputRecord, Outcome, RawDocument
 from rashomon.pipeline import analyze_batch
 from rashomon.settings import Settings
@@ -112,6 +113,11 @@ def ordered_window(
     finally:
         for _, future in pending:
             future.cancel()
+
+
+def unanalysed(batch: Batch, exc: BaseException) -> list[Outcome]:
+    """A batch whose task raised outside the per-article guards: each input fails (E309)."""
+    return failed_batch(batch, Reason.BATCH_FAILED.with_detail(failure_detail("batch", exc)))
 
 
 def failed_batch(batch: Batch, reason: str) -> list[Outcome]:
@@ -230,6 +236,10 @@ class PoolRunner(AbstractContextManager):
                 if pool is self.pool:  # not yet replaced by another batch's recovery
                     self._restart()
                 return self._alone(batch, settings)
+            except RashomonError:
+                raise
+            except Exception as exc:
+                return unanalysed(batch, exc)
 
         window = self.workers * IN_FLIGHT_PER_WORKER
         yield from ordered_window(submit, batches, window, collect)
@@ -323,7 +333,15 @@ class DaskRunner(AbstractContextManager):
         def submit(batch: Batch) -> Any:
             return self.client.submit(run_batch, batch, settings, pure=False)
 
-        yield from ordered_window(submit, batches, self.threads * IN_FLIGHT_PER_WORKER)
+        def collect(batch: Batch, future: Any) -> list[Outcome]:
+            try:
+                return future.result()
+            except RashomonError:
+                raise
+            except Exception as exc:  # a worker lost too often (KilledWorker), a result
+                return unanalysed(batch, exc)  # that would not travel back
+
+        yield from ordered_window(submit, batches, self.threads * IN_FLIGHT_PER_WORKER, collect)
 
     def __exit__(self, *exc: object) -> None:
         self.client.close()
