@@ -317,7 +317,8 @@ def odd_batch(batch, settings):
     return [Outcome(InputRecord(item.input, item.content_hash, "ok")) for item in batch]
 
 
-def test_a_batch_that_raises_in_a_worker_fails_its_inputs_not_the_run(monkeypatch):
+@pytest.mark.parametrize("make", [LocalRunner, lambda: PoolRunner(2)], ids=["local", "pool"])
+def test_a_batch_that_raises_in_a_worker_fails_its_inputs_not_the_run(monkeypatch, make):
     import rashomon.runners
 
     monkeypatch.setattr(rashomon.runners, "run_batch", odd_batch)
@@ -325,7 +326,7 @@ def test_a_batch_that_raises_in_a_worker_fails_its_inputs_not_the_run(monkeypatc
         [RawDocument(f"{name}-{n}", "h", "text", text="x")]
         for n, name in enumerate(["a", "odd", "b"])
     ]
-    with PoolRunner(2) as runner:
+    with make() as runner:
         records = [o.record for outcomes in runner.map(batches, Settings()) for o in outcomes]
     assert [(r.input, r.status) for r in records] == [
         ("a-0", "ok"),

@@ -78,7 +78,13 @@ class LocalRunner(AbstractContextManager):
 
     def map(self, batches: Iterable[Batch], settings: Settings) -> Iterator[list[Outcome]]:
         for batch in batches:
-            yield run_batch(batch, settings)
+            try:
+                outcomes = run_batch(batch, settings)
+            except RashomonError:
+                raise
+            except Exception as exc:  # as a pool or Dask run would report it: E309
+                outcomes = unanalysed(batch, exc)
+            yield outcomes
 
     def __exit__(self, *exc: object) -> None:
         return None
