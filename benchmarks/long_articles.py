@@ -4,12 +4,12 @@
 
 Each size runs in its own process: one article of that many characters, made by
 joining perturbed copies of the sample articles' paragraphs (so names, quotes and
-figures recur as they do in a long feature), goes through cleaning, the spaCy pass
-and every per-article stage, each timed. Peak memory is the process's high-water
-mark (VmHWM), models included; the models alone are measured first, so the growth
-is the article's. Goal: time and memory linear in the length (the 400k article
-about four times the 100k one), where whole-document scans per mention made a 422k
-article take 571 s and 1.65 GB.
+figures recur as they do in a long feature), goes through cleaning, the spaCy pass,
+every per-article stage, the store and the cross-article stages, each timed. Peak
+memory is the process's high-water mark (VmHWM), models included; the models alone
+are measured first, so the growth is the article's. Goal: time and memory linear in
+the length (the 400k article about four times the 100k one), where whole-document
+scans per mention made a 422k article take 571 s and 1.65 GB.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import json
 import random
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -45,9 +46,10 @@ def child(chars: int) -> None:
     from rashomon.annotate.nlp import load_nlp
     from rashomon.clean import clean_document
     from rashomon.model import RawDocument
-    from rashomon.pipeline import load_stages
+    from rashomon.pipeline import load_stages, run_cross_article
     from rashomon.runners import warm_models
     from rashomon.settings import Settings
+    from rashomon.store import Store
 
     settings = Settings()
     warm_models(settings)
@@ -69,6 +71,14 @@ def child(chars: int) -> None:
         started = time.perf_counter()
         st(analysis, doc, settings)
         seconds[st.name] = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "long.db") as store:
+        started = time.perf_counter()
+        store.write_outcomes([outcome])
+        seconds["store"] = time.perf_counter() - started
+        started = time.perf_counter()
+        failed = run_cross_article(store, settings)
+        seconds["cross"] = time.perf_counter() - started
+        assert not failed, failed
     figures = {
         "chars": len(analysis.article.text),
         "mentions": len(analysis.mentions),
