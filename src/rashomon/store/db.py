@@ -87,15 +87,19 @@ def writable(path: Path) -> bool:
     if not folder.exists():
         return True  # a new database; creating it will say what is wrong
     targets = [path, folder] if path.exists() else [folder]
-    return all(os.access(t, os.W_OK) and t.stat().st_mode & 0o222 for t in targets)
+    return all(_can_write(t) for t in targets)
+
+
+def _can_write(path: Path) -> bool:
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
 
 
 def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     """A connection; read-only ones fall back to ``immutable`` when WAL files cannot be made.
 
     A WAL database opened ``mode=ro`` needs its -shm file, which a read-only folder may
-    not hold; ``immutable=1`` reads the file as it is, right when no one writes it, which
-    a folder nobody can write guarantees.
+    not hold; ``immutable=1`` then reads the file as it is, right when no one writes it,
+    which a folder nobody can write guarantees (a -wal left in it is not read).
     """
     if not readonly:
         conn = sqlite3.connect(path, check_same_thread=False)
@@ -110,6 +114,8 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(f"{base}?mode=ro", uri=True, check_same_thread=False)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
+        if _can_write(path.parent):
+            raise  # a writer may be at work here: immutable could read a half-written file
         conn = sqlite3.connect(f"{base}?immutable=1", uri=True, check_same_thread=False)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     _settle(conn)
