@@ -1,4 +1,5 @@
-"""Every dev corpus of ../shared/eval runs end to end: exit 0, no failed input, no stage failure.
+"""``analyze`` end to end: each input isolated, and every dev corpus of ../shared/eval runs
+with exit 0, no failed input and no stage failure.
 
 Each corpus is written out as its users would give it (HTML files, pasted-text files,
 JSON Lines records without the gold fields) and analysed by ``rashomon analyze`` in
@@ -157,3 +158,29 @@ def test_dev_corpus_runs_end_to_end(tmp_path, name):
     assert stage_failures == []
     assert result.exit_code == 0, result.output
     assert ok > 0
+
+
+def test_an_input_whose_reading_raises_fails_alone(tmp_path, settings, monkeypatch):
+    import rashomon.analyze
+    from rashomon.analyze import analyze_inputs
+    from rashomon.runners import LocalRunner
+    from rashomon.store import Store
+
+    real = rashomon.analyze.iter_documents
+
+    def reading(inputs, settings):
+        if "deep" in inputs[0]:
+            raise RecursionError("maximum recursion depth exceeded while decoding a JSON array")
+        yield from real(inputs, settings)
+
+    monkeypatch.setattr(rashomon.analyze, "iter_documents", reading)
+    good = tmp_path / "good.txt"
+    good.write_text("Port reopens\n\nThe minister said the port would reopen on Monday.\n")
+    with Store(tmp_path / "r.db") as store:
+        summary = analyze_inputs(
+            [str(tmp_path / "deep.jsonl"), str(good)], store, settings, LocalRunner()
+        )
+        rows = {r["input"]: r for r in store.rows("SELECT input, status, reason FROM inputs")}
+    assert summary.counts["ok"] == 1 and summary.counts["failed"] == 1
+    assert rows[str(tmp_path / "deep.jsonl")]["reason"].startswith("E306")
+    assert rows[str(good)]["status"] == "ok"

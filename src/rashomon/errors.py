@@ -39,6 +39,7 @@ class Reason(StrEnum):
     OVER_TIME_BUDGET = "E303: the article took longer than article_time_budget"
     PARSE_FAILED = "E304: the spaCy pass failed on this article"
     CROSS_STAGE_FAILED = "E305: a cross-article stage failed on this unit of work"
+    READ_FAILED = "E306: reading this input failed on something unexpected"
     WORKER_DIED = "E308: the worker process analysing it died (out of memory or a crash)"
     BATCH_FAILED = "E309: its batch failed outside the per-article guards"
     REREAD_FAILED = "E406: reading it again failed; the earlier result is kept"
