@@ -156,9 +156,7 @@ class Store:
     def claim_writer(self) -> None:
         """Take the writer lock now (E402 when another process holds it)."""
         if self.readonly:
-            raise RashomonError(
-                "E405", f"{self.path} is read-only: it can be read but not written"
-            )
+            raise RashomonError("E405", f"{self.path} is read-only: it can be read but not written")
         if self._lock is None:
             self._lock = lock.acquire(self.path)
 

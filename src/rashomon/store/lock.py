@@ -46,9 +46,12 @@ def acquire(db: Path) -> Path:
         held.count += 1
         return path
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except PermissionError:  # another user's lock file: a read-only one locks as well
-        fd = os.open(path, os.O_RDONLY)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except PermissionError:  # another user's lock file: a read-only one locks as well
+            fd = os.open(path, os.O_RDONLY)
+    except OSError as exc:
+        raise RashomonError("E408", f"cannot make the writer lock {path}: {exc}") from exc
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -59,8 +62,12 @@ def acquire(db: Path) -> Path:
             f"another process is writing {db} ({holder}); wait for it to finish, "
             "or use another --db",
         ) from None
+    except OSError as exc:  # a file system without locks
+        os.close(fd)
+        raise RashomonError("E408", f"cannot lock {path}: {exc}") from exc
     stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    holder = f"pid {os.getpid()} on {socket.gethostname()} since {stamp}: {' '.join(sys.argv[:3])}"
+    command = " ".join(sys.argv[:3])
+    holder = f"pid {os.getpid()} on {socket.gethostname()} since {stamp}: {command}"
     try:
         os.ftruncate(fd, 0)
         os.pwrite(fd, holder.encode(), 0)
