@@ -8,6 +8,11 @@ five articles spread over several workers; their stores must export the same.
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import replace
@@ -17,6 +22,7 @@ import pytest
 
 from rashomon.analyze import analyze_inputs
 from rashomon.errors import RashomonError
+from rashomon.model import InputRecord, Outcome, RawDocument
 from rashomon.pipeline import run_cross_article
 from rashomon.runners import DaskRunner, LocalRunner, PoolRunner, make_runner, ordered_window
 from rashomon.settings import Settings
@@ -229,3 +235,102 @@ def test_batches_leave_the_shared_vocabulary_as_they_found_it(small, nlp):
         outcomes = [o for batch in runner.map([documents], small) for o in batch]
     assert all(o.record.status == "ok" for o in outcomes)
     assert len(nlp.vocab.strings) == before
+
+
+ORPHAN_PARENT = """
+import sys, time
+from rashomon.runners import PoolRunner
+runner = PoolRunner(2)
+futures = [runner.pool.submit(time.sleep, 120) for _ in range(2)]
+time.sleep(1)
+print(" ".join(str(pid) for pid in runner.pool._processes), flush=True)
+time.sleep(120)
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    # A zombie has exited; only its entry waits for a parent that will never reap it.
+    stat = Path(f"/proc/{pid}/stat")
+    return stat.exists() and stat.read_text().split(") ", 1)[1].startswith("Z")
+
+
+@pytest.mark.slow
+def test_regression_killing_the_parent_leaves_no_orphaned_workers():
+    root = Path(__file__).resolve().parents[1]
+    parent = subprocess.Popen(
+        [sys.executable, "-c", ORPHAN_PARENT],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root / "src")},
+    )
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert len(workers) == 2 and not any(_gone(pid) for pid in workers)
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(timeout=30)
+    deadline = time.monotonic() + 30  # generous: the watchdog polls every second
+    while time.monotonic() < deadline and not all(_gone(pid) for pid in workers):
+        time.sleep(0.2)
+    left = [pid for pid in workers if not _gone(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
+
+
+def dying_batch(batch, settings):
+    """A stand-in for run_batch whose worker dies (as by the OOM killer) on 'die' inputs."""
+    if any("die" in item.input for item in batch):
+        os._exit(137)
+    return [Outcome(InputRecord(item.input, item.content_hash, "ok")) for item in batch]
+
+
+def test_regression_a_dead_worker_fails_its_batch_not_the_run(monkeypatch):
+    import rashomon.runners
+
+    monkeypatch.setattr(rashomon.runners, "run_batch", dying_batch)
+    batches = [
+        [RawDocument(f"{name}-{n}", "h", "text", text="x")]
+        for n, name in enumerate(["a", "b", "die", "c", "d", "e"])
+    ]
+    with PoolRunner(2) as runner:
+        results = list(runner.map(batches, Settings()))
+    records = [o.record for outcomes in results for o in outcomes]
+    assert [r.input for r in records] == [b[0].input for b in batches]
+    assert {r.input: r.status for r in records} == {
+        "a-0": "ok",
+        "b-1": "ok",
+        "die-2": "failed",
+        "c-3": "ok",
+        "d-4": "ok",
+        "e-5": "ok",
+    }
+    assert records[2].reason.startswith("E308")
+
+
+def odd_batch(batch, settings):
+    """A stand-in for run_batch that raises outside the per-article guards on 'odd'."""
+    if any("odd" in item.input for item in batch):
+        raise MemoryError("while pickling the results")
+    return [Outcome(InputRecord(item.input, item.content_hash, "ok")) for item in batch]
+
+
+@pytest.mark.parametrize("make", [LocalRunner, lambda: PoolRunner(2)], ids=["local", "pool"])
+def test_a_batch_that_raises_in_a_worker_fails_its_inputs_not_the_run(monkeypatch, make):
+    import rashomon.runners
+
+    monkeypatch.setattr(rashomon.runners, "run_batch", odd_batch)
+    batches = [
+        [RawDocument(f"{name}-{n}", "h", "text", text="x")]
+        for n, name in enumerate(["a", "odd", "b"])
+    ]
+    with make() as runner:
+        records = [o.record for outcomes in runner.map(batches, Settings()) for o in outcomes]
+    assert [(r.input, r.status) for r in records] == [
+        ("a-0", "ok"),
+        ("odd-1", "failed"),
+        ("b-2", "ok"),
+    ]
+    assert records[1].reason.startswith("E309") and "MemoryError" in records[1].reason

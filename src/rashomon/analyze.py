@@ -14,6 +14,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from rashomon.errors import RashomonError, Reason
+from rashomon.guard import failure_detail
 from rashomon.ingest import Item, iter_documents
 from rashomon.model import InputRecord, Outcome
 from rashomon.pipeline import batched
@@ -54,6 +56,23 @@ def new_items(items: Iterable[Item], store: Sink, summary: RunSummary) -> Iterat
         yield item
 
 
+def read_inputs(inputs: Iterable[str], settings: Settings) -> Iterator[Item]:
+    """``iter_documents`` one command-line input at a time, each under a guard.
+
+    Ingest records its own failures per file and per record; this is the net
+    beneath it: an error it did not expect ends that input (E306, what it read
+    before is kept) and the next input is read, instead of ending the run.
+    """
+    for name in inputs:
+        try:
+            yield from iter_documents([name], settings)
+        except RashomonError:
+            raise
+        except Exception as exc:
+            reason = Reason.READ_FAILED.with_detail(failure_detail("ingest", exc))
+            yield InputRecord(name, "", "failed", reason)
+
+
 def analyze_inputs(
     inputs: Iterable[str],
     store: Sink,
@@ -62,7 +81,10 @@ def analyze_inputs(
     on_batch: Callable[[RunSummary, int], None] | None = None,
 ) -> RunSummary:
     summary = RunSummary()
-    items = new_items(iter_documents(inputs, settings), store, summary)
+    claim = getattr(store, "claim_writer", None)
+    if claim is not None:
+        claim()  # before any work: a second writer stops now, not after its first batch
+    items = new_items(read_inputs(inputs, settings), store, summary)
     for outcomes in runner.map(batched(items, settings.batch_size), settings):  # type: ignore[attr-defined]
         store.write_outcomes(outcomes)
         for outcome in outcomes:

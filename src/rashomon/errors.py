@@ -44,6 +44,16 @@ class Reason(StrEnum):
     CLEAN_FAILED = "E204: cleaning failed on unexpected content"
     STAGE_FAILED = "E301: an analysis stage failed"
     DUPLICATE_ID = "E401: an article with this id came from another input"
+    # isolation and limits
+    TEXT_TOO_LONG = "E302: the clean text is longer than max_text_chars"
+    OVER_TIME_BUDGET = "E303: the article took longer than article_time_budget"
+    PARSE_FAILED = "E304: the spaCy pass failed on this article"
+    CROSS_STAGE_FAILED = "E305: a cross-article stage failed on this unit of work"
+    READ_FAILED = "E306: reading this input failed on something unexpected"
+    WORKER_DIED = "E308: the worker process analysing it died (out of memory or a crash)"
+    BATCH_FAILED = "E309: its batch failed outside the per-article guards"
+    REREAD_FAILED = "E406: reading it again failed; the earlier result is kept"
+    UNSTORABLE = "E407: the analysis could not be stored"
 
     def code(self) -> str:
         return self.value.split(":", 1)[0]
@@ -62,6 +72,10 @@ class Errors:
 
     E341 = "cannot read framing lexicon {path}: {detail}"
     E342 = "no story with id {story!r} (see `rashomon framing` ids)"
+    # the store (codes 402 to 409)
+    E402 = "another process is writing {db} ({holder}); wait for it to finish, or use another --db"
+    E405 = "{db} is read-only: it can be read but not written"
+    E408 = "cannot make or take the writer lock {path}: {detail}"
     E501 = (
         "the spaCy pipeline {name!r} is not installed; install its package "
         "(see README, 'Models') or set spacy_model to one that is"

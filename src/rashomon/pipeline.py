@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from rashomon.errors import Reason, error
+from rashomon.errors import RashomonError, Reason, error
+from rashomon.guard import OverBudget, failure_detail, time_budget
 from rashomon.model import Analysis, InputRecord, Outcome, RawDocument
 from rashomon.settings import Settings
 
@@ -107,48 +108,124 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 def analyze_batch(items: list[RawDocument | InputRecord], settings: Settings) -> list[Outcome]:
     """Clean and analyse one batch; the unit of work a process or Dask task runs.
 
-    Ingest failures arrive as InputRecords and pass through. One article whose
-    stage raises becomes a failed record; the rest of the batch goes on.
+    Ingest failures arrive as InputRecords and pass through. Every article is
+    guarded on its own: a cleaned text over ``max_text_chars``, a spaCy pass that
+    raises, a stage that raises or an article that runs past ``article_time_budget``
+    becomes a failed record with a numbered reason; the rest of the batch goes on.
     """
     from rashomon.annotate.nlp import load_nlp
-    from rashomon.clean import clean_document
 
-    outcomes: list[Outcome] = []
-    for item in items:
-        outcomes.append(
-            Outcome(item) if isinstance(item, InputRecord) else clean_document(item, settings)
-        )
+    outcomes = [Outcome(i) if isinstance(i, InputRecord) else _clean(i, settings) for i in items]
+    for outcome in outcomes:
+        if outcome.analysis is not None:
+            length = len(outcome.analysis.article.text)
+            if length > settings.max_text_chars:
+                detail = f"{length:,} > {settings.max_text_chars:,} characters"
+                _fail(outcome, Reason.TEXT_TOO_LONG.with_detail(detail))
     ready = [o for o in outcomes if o.analysis is not None]
     if not ready:
         return outcomes
     stages = load_stages()
     nlp = load_nlp(settings.spacy_model)
-    texts = (o.analysis.article.text for o in ready)  # type: ignore[union-attr]
-    for outcome, doc in zip(
-        ready, nlp.pipe(texts, batch_size=settings.spacy_batch_size), strict=True
-    ):
-        analysis = outcome.analysis
-        assert analysis is not None
-        for st in stages:
-            try:
-                st(analysis, doc, settings)
-            except Exception as exc:  # one article's failure must not stop the batch
-                detail = f"{st.name}: {type(exc).__name__}: {exc}"
-                outcome.record.status = "failed"
-                outcome.record.reason = Reason.STAGE_FAILED.with_detail(detail)
-                outcome.record.article_id = None
-                outcome.analysis = None
-                if settings.debug:
-                    traceback.print_exc()
-                break
+    nlp.max_length = max(nlp.max_length, settings.max_text_chars + 1)
+    for outcome, doc in zip(ready, _parse(nlp, ready, settings), strict=True):
+        if doc is not None:
+            _run_stages(outcome, doc, stages, settings)
     return outcomes
+
+
+def _clean(raw: RawDocument, settings: Settings) -> Outcome:
+    """``clean_document`` within the article's time budget (it records its own failures)."""
+    from rashomon.clean import clean_document
+
+    try:
+        with time_budget(settings.article_time_budget):
+            return clean_document(raw, settings)
+    except OverBudget as exc:  # the timer fired as cleaning returned
+        reason = Reason.OVER_TIME_BUDGET.with_detail(f"in clean: {exc}")
+        return Outcome(InputRecord(raw.input, raw.content_hash, "failed", reason, None))
+
+
+def _parse(nlp: Any, ready: list[Outcome], settings: Settings) -> list[Doc | None]:
+    """The batch's Docs from ``nlp.pipe``; when the pipe raises, each article alone.
+
+    One document that breaks the pipe would otherwise fail the whole batch; parsed
+    alone, it fails by itself (E304) and the others get their Docs.
+    """
+    texts = [o.analysis.article.text for o in ready]  # type: ignore[union-attr]
+    try:
+        return list(nlp.pipe(texts, batch_size=settings.spacy_batch_size))
+    except Exception:
+        if settings.debug:
+            traceback.print_exc()
+    docs: list[Doc | None] = []
+    for outcome, text in zip(ready, texts, strict=True):
+        try:
+            docs.append(nlp(text))
+        except Exception as exc:
+            _fail(outcome, Reason.PARSE_FAILED.with_detail(failure_detail("spacy", exc)))
+            docs.append(None)
+            if settings.debug:
+                traceback.print_exc()
+    return docs
+
+
+def _run_stages(outcome: Outcome, doc: Doc, stages: list[Stage], settings: Settings) -> None:
+    """Every stage over one article, within its time budget; a failure fails the article."""
+    analysis = outcome.analysis
+    assert analysis is not None
+    current = "start"
+    try:
+        with time_budget(settings.article_time_budget) as budget:
+            for st in stages:
+                current = st.name
+                st(analysis, doc, settings)
+                budget.check()
+    except OverBudget as exc:
+        _fail(outcome, Reason.OVER_TIME_BUDGET.with_detail(f"in {current}: {exc}"))
+    except Exception as exc:  # one article's failure must not stop the batch
+        _fail(outcome, Reason.STAGE_FAILED.with_detail(failure_detail(current, exc)))
+        if settings.debug:
+            traceback.print_exc()
+
+
+def _fail(outcome: Outcome, reason: str) -> None:
+    outcome.record.status = "failed"
+    outcome.record.reason = reason
+    outcome.record.article_id = None
+    outcome.analysis = None
+
+
+# The unit recorded when a whole cross-article stage failed rather than one of its units.
+WHOLE_STAGE = "*"
 
 
 def run_cross_article(
     store: Any, settings: Settings, on_stage: Callable[[str], None] | None = None
-) -> None:
-    """Run every cross-article stage over the store, in order; each works incrementally."""
+) -> list[str]:
+    """Run every cross-article stage over the store, in order; each works incrementally.
+
+    Stages guard their own units of work where they have them (an article, a
+    story); a stage that still raises is recorded in ``stage_failures`` under the
+    unit ``*`` (E305), its transaction rolled back, and the next stage runs.
+    Returns the reasons of the stages that failed.
+    """
+    failed = []
     for name, module in CROSS_ARTICLE_STAGES:
         if on_stage is not None:
             on_stage(name)
-        importlib.import_module(module).run(store, settings)
+        try:
+            importlib.import_module(module).run(store, settings)
+        except RashomonError:
+            raise  # a usage or environment error (no model, another writer): for the user
+        except Exception as exc:
+            if settings.debug:
+                traceback.print_exc()
+            if store.conn.in_transaction:  # what the stage wrote outside store.transaction
+                store.conn.rollback()
+            reason = Reason.CROSS_STAGE_FAILED.with_detail(failure_detail(name, exc))
+            store.record_stage_failure(name, WHOLE_STAGE, reason)
+            failed.append(reason)
+        else:
+            store.clear_stage_failure(name, WHOLE_STAGE)
+    return failed

@@ -18,13 +18,21 @@ number it has seen.
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
-from rashomon.errors import error
+from rashomon.errors import RashomonError, Reason, error
+from rashomon.guard import failure_detail
 from rashomon.model import InputRecord, Outcome, RawDocument
 from rashomon.pipeline import analyze_batch
 from rashomon.settings import Settings
@@ -70,31 +78,63 @@ class LocalRunner(AbstractContextManager):
 
     def map(self, batches: Iterable[Batch], settings: Settings) -> Iterator[list[Outcome]]:
         for batch in batches:
-            yield run_batch(batch, settings)
+            try:
+                outcomes = run_batch(batch, settings)
+            except RashomonError:
+                raise
+            except Exception as exc:  # as a pool or Dask run would report it: E309
+                outcomes = unanalysed(batch, exc)
+            yield outcomes
 
     def __exit__(self, *exc: object) -> None:
         return None
 
 
 def ordered_window(
-    submit: Callable[[Batch], Any], batches: Iterable[Batch], window: int
+    submit: Callable[[Batch], Any],
+    batches: Iterable[Batch],
+    window: int,
+    collect: Callable[[Batch, Any], Any] | None = None,
 ) -> Iterator[Any]:
     """Submit batches keeping ``window`` futures in flight; yield results in order.
 
+    ``collect(batch, future)`` turns a future into its result (by default
+    ``future.result()``), so a runner can recover a batch whose worker died.
     When the consumer stops early (an error, Ctrl-C, a closed generator) the
     batches still queued are cancelled, so an interrupted run ends promptly.
     """
-    pending: deque[Any] = deque()
+    pending: deque[tuple[Batch, Any]] = deque()
+
+    def take() -> Any:
+        batch, future = pending.popleft()
+        return collect(batch, future) if collect is not None else future.result()
+
     try:
         for batch in batches:
-            pending.append(submit(batch))
+            pending.append((batch, submit(batch)))
             if len(pending) >= window:
-                yield pending.popleft().result()
+                yield take()
         while pending:
-            yield pending.popleft().result()
+            yield take()
     finally:
-        for future in pending:
+        for _, future in pending:
             future.cancel()
+
+
+def unanalysed(batch: Batch, exc: BaseException) -> list[Outcome]:
+    """A batch whose task raised outside the per-article guards: each input fails (E309)."""
+    return failed_batch(batch, Reason.BATCH_FAILED.with_detail(failure_detail("batch", exc)))
+
+
+def failed_batch(batch: Batch, reason: str) -> list[Outcome]:
+    """Every input of a batch that could not be analysed, failed with ``reason``."""
+    outcomes = []
+    for item in batch:
+        if isinstance(item, InputRecord):
+            outcomes.append(Outcome(item))
+        else:
+            outcomes.append(Outcome(InputRecord(item.input, item.content_hash, "failed", reason)))
+    return outcomes
 
 
 # A made-up article that takes the common paths of cleaning and of every stage (a
@@ -127,18 +167,107 @@ def warm_models(settings: Settings) -> None:
     analyze_batch([RawDocument("warm-up", digest, "text", text=WARM_UP_TEXT)], settings)
 
 
+# Seconds between a pool process's checks that the process that started it still lives.
+PARENT_POLL_SECONDS = 1.0
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent(parent: int) -> None:
+    """Pool initializer: end this worker when the parent run dies, even by ``kill -9``.
+
+    A killed parent never shuts its pool down, and its workers would go on parsing
+    for nobody. On Linux the kernel sends SIGTERM at once (PR_SET_PDEATHSIG); a
+    daemon thread that polls the parent's pid covers other systems, and the race
+    of a parent that died before the prctl call.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl here: the watchdog below still ends the worker
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent and not _alive(parent):
+                os._exit(1)
+            time.sleep(PARENT_POLL_SECONDS)
+
+    threading.Thread(target=watch, name="rashomon-parent-watchdog", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class PoolRunner(AbstractContextManager):
-    """N local processes, each loading its models once (the cached loader)."""
+    """N local processes, each loading its models once (the cached loader).
+
+    Workers end when the parent does (``die_with_parent``), so killing a
+    ``--workers`` run leaves no orphaned process behind.
+    """
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers)
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers, initializer=die_with_parent, initargs=(os.getpid(),)
+        )
 
     def map(self, batches: Iterable[Batch], settings: Settings) -> Iterator[list[Outcome]]:
-        def submit(batch: Batch) -> Future:
-            return self.pool.submit(run_batch, batch, settings)
+        origin: dict[Future, ProcessPoolExecutor] = {}  # the pool each future runs in
 
-        yield from ordered_window(submit, batches, self.workers * IN_FLIGHT_PER_WORKER)
+        def submit(batch: Batch) -> Future:
+            try:
+                future = self.pool.submit(run_batch, batch, settings)
+            except BrokenProcessPool:  # broken by a batch still in the window
+                self._restart()
+                future = self.pool.submit(run_batch, batch, settings)
+            origin[future] = self.pool
+            return future
+
+        def collect(batch: Batch, future: Future) -> list[Outcome]:
+            pool = origin.pop(future, self.pool)
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                if pool is self.pool:  # not yet replaced by another batch's recovery
+                    self._restart()
+                return self._alone(batch, settings)
+            except RashomonError:
+                raise
+            except Exception as exc:
+                return unanalysed(batch, exc)
+
+        window = self.workers * IN_FLIGHT_PER_WORKER
+        yield from ordered_window(submit, batches, window, collect)
+
+    def _alone(self, batch: Batch, settings: Settings) -> list[Outcome]:
+        """A batch whose pool broke (a worker killed: out of memory, a crash in C code).
+
+        Every batch in flight then fails with the pool, so each is run again on its
+        own in the fresh pool: the one that kills its worker again fails alone (E308)
+        and the pool is renewed once more; the others are analysed as usual.
+        """
+        try:
+            return self.pool.submit(run_batch, batch, settings).result()
+        except BrokenProcessPool:
+            self._restart()
+            names = ", ".join(getattr(item, "input", "?") for item in batch[:3])
+            reason = Reason.WORKER_DIED.with_detail(f"a batch of {len(batch)}: {names}")
+            return failed_batch(batch, reason)
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
 
     def __exit__(self, *exc: object) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -208,7 +337,15 @@ class DaskRunner(AbstractContextManager):
         def submit(batch: Batch) -> Any:
             return self.client.submit(run_batch, batch, settings, pure=False)
 
-        yield from ordered_window(submit, batches, self.threads * IN_FLIGHT_PER_WORKER)
+        def collect(batch: Batch, future: Any) -> list[Outcome]:
+            try:
+                return future.result()
+            except RashomonError:
+                raise
+            except Exception as exc:  # a worker lost too often (KilledWorker), a result
+                return unanalysed(batch, exc)  # that would not travel back
+
+        yield from ordered_window(submit, batches, self.threads * IN_FLIGHT_PER_WORKER, collect)
 
     def __exit__(self, *exc: object) -> None:
         self.client.close()

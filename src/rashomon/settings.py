@@ -110,6 +110,20 @@ class Settings:
     # Days a storyline stays open after its last article: a year, so a war or a campaign
     # with months between its events stays one storyline (the samples span 11 months).
     stories_storyline_days: int = 365
+    # isolation and limits
+    # Longest clean text analysed; a longer one fails with E302 instead of being cut
+    # (a cut article would be stored as if whole, its quotes and figures silently
+    # missing). benchmarks/long_articles.py: a 352k-character clean text takes 91-124 s
+    # (two runs, 2 busy cores) and a 1.37 GB peak, 1.1 GB over the loaded models, about
+    # 3 MB per 1,000 characters; 500k, ten times a long feature article, bounds one
+    # article near 1.7 GB, where spaCy's own 1M limit would let it reach 3.3 GB a worker.
+    max_text_chars: int = 500_000
+    # Seconds one article may spend in cleaning, then in the per-article stages after
+    # the spaCy pass, before it fails with E303; 0 turns the budget off. In
+    # benchmarks/long_articles.py the stages of a 352k-character article take 21-37 s
+    # in all, so 300 s stops only work far past linear (the old mention scans: 571 s at
+    # 422k), never a long real article.
+    article_time_budget: float = 300.0
     # Print the traceback of a failing stage (the input is still recorded as failed)
     debug: bool = False
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from rashomon.clean.lines import (
     PROFILE_RE,
     LineKind,
     classify_line,
     classify_lines,
+    is_breadcrumb,
     is_prose,
     is_sentence,
 )
@@ -117,3 +124,41 @@ def test_prose_and_sentences() -> None:
     assert not is_prose("Privacy Policy")
     assert not is_sentence("Webb emerged, naked.")  # three words: the length of a label
     assert is_sentence("The suspect said he needed to get dressed.")
+
+
+# Pieces of hostile footer lines: names, separators, runs of spaces, stops.
+LINE_PIECES = st.sampled_from(
+    ["Jane", " Doe", "  ", " ", "|", " | ", "/", " > ", "›", "»", ".", ",", ":", "a" * 39, "-"]
+)
+
+
+@pytest.mark.parametrize("names", [3, 28, 200])
+def test_regression_breadcrumb_rule_does_not_backtrack_on_a_footer_of_names(names):
+    # A footer line of 28 pipe-separated names made the breadcrumb regex backtrack for
+    # minutes; the rule now splits the line once. The bound is generous on purpose.
+    footer = " | ".join(["Jane  Doe Smith"] * names)
+    started = time.perf_counter()
+    assert classify_line(footer + ".").boilerplate is None  # the stop: no breadcrumb
+    assert is_breadcrumb(footer)
+    assert time.perf_counter() - started < 1.0
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(st.lists(LINE_PIECES, max_size=400))
+def test_line_rules_take_bounded_time_on_adversarial_lines(pieces):
+    line = "".join(pieces)[:10_000]
+    started = time.perf_counter()
+    classify_line(line)
+    assert time.perf_counter() - started < 1.0
+
+
+@given(st.lists(LINE_PIECES, max_size=9))
+def test_breadcrumb_split_agrees_with_the_old_pattern_on_short_lines(pieces):
+    # The pattern it replaced, as the oracle: fast on lines this short. The one
+    # deliberate difference: a part of spaces only ("A / / B") is no breadcrumb part.
+    old = re.compile(r"^[^/>›»|.!?,:]{1,40}(\s*[/>›»|]\s*[^/>›»|.!?,:]{1,40}){2,}$")
+    line = "".join(pieces)
+    parts = re.split(r"[/>›»|]", line.strip())
+    if any(p and not p.strip() for p in parts):
+        return
+    assert is_breadcrumb(line) == bool(old.match(line.strip()))

@@ -1,6 +1,10 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from rashomon.entities.lexicon import places, roles
 from rashomon.entities.local import countries_in, resolve_article
-from rashomon.entities.merge import EntityIndex
+from rashomon.entities.merge import EntityIndex, has_name, name_key
 from rashomon.model import Mention
 
 
@@ -70,3 +74,33 @@ def test_shared_surname_goes_to_the_person_introduced_first():
 def test_acronym_is_no_surname():
     local = resolve_article(_mentions((0, "Kim Jong Un"), (30, "U.N.")))
     assert local.links[-1].key == "U.N."
+
+
+@pytest.mark.parametrize("name", ["", "   ", "―\xa0", "’s", "'s", "—", "...", "“ ”", "- -", "-"])
+def test_regression_empty_name_key_is_not_linked(name):
+    # PolNeAR- and BASIL-style corpora crashed the entities stage with an IndexError in
+    # EntityIndex._person: a mention whose name folds to nothing became a name key.
+    assert not has_name(name)
+    mentions = [Mention("a", 0, 13, "Antony Blinken", "PERSON", "Antony Blinken")]
+    mentions.append(Mention("a", 20, 20 + max(1, len(name)), name or " ", "PERSON", name))
+    mentions.append(Mention("a", 30, 31, name or " ", "ORG", name))
+    local = resolve_article(mentions)
+    assert local.links[0].key == "Antony Blinken"
+    assert [link.key for link in local.links[1:]] == [None, None]
+    assert set(local.people) == {"Antony Blinken"}
+    with pytest.raises(ValueError):
+        EntityIndex([]).link(name, "PERSON")
+
+
+@given(st.text(alphabet=st.characters(categories=("P", "Zs", "Cc")), max_size=12))
+def test_names_without_letters_or_digits_have_no_key(name):
+    assert name_key(name) == ""
+    assert not has_name(name)
+
+
+@given(st.text(max_size=20))
+def test_a_name_with_a_key_can_always_be_linked(name):
+    if has_name(name):
+        for type_ in ("PERSON", "ORG", "GPE"):
+            entity, _ = EntityIndex([]).link(name, type_)
+            assert entity.type == type_

@@ -51,3 +51,43 @@ def test_rerun_leaves_every_mention_as_it_was(blinken_db, settings, tmp_path):
         before = [tuple(r) for r in store.conn.execute(sql)]
         stage.run(store, settings)
         assert [tuple(r) for r in store.conn.execute(sql)] == before
+
+
+def test_an_article_that_fails_to_link_is_recorded_and_the_others_are_linked(
+    blinken_db, settings, tmp_path, monkeypatch
+):
+    import shutil
+
+    from rashomon.store.articles import stage_failures
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(blinken_db, copy)
+    with Store(copy) as store:
+        store.conn.execute("DELETE FROM entity_linked")
+        store.conn.execute("UPDATE mentions SET entity_id = NULL")
+        store.conn.execute("DELETE FROM entities")
+        store.conn.commit()
+        first = store.conn.execute("SELECT id FROM articles ORDER BY rowid").fetchone()[0]
+        link = stage._link_article
+
+        def failing(store_, index, article_id):
+            link(store_, index, article_id)  # half done: its writes must be undone
+            if article_id == first:
+                raise IndexError("list index out of range")
+
+        monkeypatch.setattr(stage, "_link_article", failing)
+        stage.run(store, settings)
+        linked = {r[0] for r in store.conn.execute("SELECT article_id FROM entity_linked")}
+        assert first not in linked and len(linked) == 4
+        (row,) = stage_failures(store)
+        assert (row["stage"], row["unit"]) == ("entities", first)
+        assert row["reason"].startswith("E305") and "IndexError" in row["reason"]
+        left = store.conn.execute(
+            "SELECT count(*) FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL",
+            (first,),
+        ).fetchone()[0]
+        assert left == 0
+        monkeypatch.setattr(stage, "_link_article", link)
+        stage.run(store, settings)  # fixed: the article is linked and its record cleared
+        assert stage_failures(store) == []
+        assert store.conn.execute("SELECT count(*) FROM entity_linked").fetchone()[0] == 5

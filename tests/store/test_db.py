@@ -4,9 +4,10 @@ import sqlite3
 
 import pytest
 
+from rashomon.errors import RashomonError
 from rashomon.model import Analysis, Article, InputRecord, Outcome
 from rashomon.store import Store
-from rashomon.store.articles import search, status_counts
+from rashomon.store.articles import problems, search, status_counts
 from rashomon.store.db import migrations, split_sql
 
 
@@ -99,3 +100,108 @@ def test_a_migration_numbered_below_the_applied_ones_is_still_applied(tmp_path):
         names = {r[0] for r in again.conn.execute("SELECT name FROM sqlite_master")}
         assert {"quotes", "mentions", "sentences", "entities"} <= names
         assert again.schema_version == newest
+
+
+def failed(input_name: str, reason: str = "E110: could not fetch the URL") -> Outcome:
+    return Outcome(InputRecord(input_name, "", "failed", reason))
+
+
+def test_regression_failed_reread_keeps_the_stored_article(store):
+    # A URL briefly down (or a file made unreadable) used to wipe its article.
+    store.write_outcomes([ok("https://x.test/a", "a", "The port reopened on Monday.")])
+    store.write_outcomes([failed("https://x.test/a")])
+    row = store.conn.execute("SELECT status, article_id, failure FROM inputs").fetchone()
+    assert (row["status"], row["article_id"]) == ("ok", "a")
+    assert row["failure"].startswith("E110")
+    assert [h["id"] for h in search(store, "reopened")] == ["a"]
+    (listed,) = problems(store)
+    assert listed["status"] == "ok" and listed["reason"].startswith("E406")
+    assert "E110" in listed["reason"]
+    # Kept but not settled: the next run reads it again, and a success clears the note.
+    assert not store.known_input("https://x.test/a", "h1")
+    store.write_outcomes([ok("https://x.test/a", "a", "The port closed on Friday.", "h2")])
+    row = store.conn.execute("SELECT status, failure FROM inputs").fetchone()
+    assert (row["status"], row["failure"]) == ("ok", "")
+    assert problems(store) == []
+
+
+def test_a_skipped_reread_replaces_the_article(store):
+    store.write_outcomes([ok("a.txt", "a", "The port reopened on Monday.")])
+    skipped = InputRecord("a.txt", "h2", "skipped", "E202: not English")
+    store.write_outcomes([Outcome(skipped)])
+    assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    assert status_counts(store)["skipped"] == 1
+
+
+def test_a_duplicate_id_keeps_the_inputs_own_earlier_article(store):
+    store.write_outcomes([ok("a.jsonl#L1", "one", "First body.")])
+    store.write_outcomes([ok("b.jsonl#L1", "two", "Second body.")])
+    store.write_outcomes([ok("b.jsonl#L1", "one", "Second body, changed.", "h2")])
+    rows = {r["input"]: dict(r) for r in store.conn.execute("SELECT * FROM inputs")}
+    assert rows["b.jsonl#L1"]["status"] == "ok" and rows["b.jsonl#L1"]["article_id"] == "two"
+    assert rows["b.jsonl#L1"]["failure"].startswith("E401")
+
+
+def test_a_read_only_file_is_opened_read_only(tmp_path):
+    path = tmp_path / "r.db"
+    with Store(path) as store:
+        store.write_outcomes([ok("a.txt", "a", "The port reopened.")])
+    path.chmod(0o444)
+    try:
+        with Store(path) as ro:
+            assert ro.readonly
+            assert status_counts(ro)["ok"] == 1
+            with pytest.raises(RashomonError) as err:
+                ro.write_outcomes([ok("b.txt", "b", "Another.")])
+            assert err.value.code == "E405"
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_read_only_folder_is_read_without_wal_files(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    with Store(folder / "r.db") as store:
+        store.write_outcomes([ok("a.txt", "a", "The port reopened.")])
+    for extra in folder.glob("r.db-*"):
+        extra.unlink()  # as a copied or archived database has no -wal/-shm beside it
+    (folder / "r.db.lock").unlink()
+    folder.chmod(0o555)
+    try:
+        with Store(folder / "r.db") as ro:
+            assert ro.readonly
+            assert [h["id"] for h in search(ro, "port")] == ["a"]
+    finally:
+        folder.chmod(0o755)
+
+
+@pytest.mark.parametrize(
+    ("make", "code"),
+    [
+        (lambda p: p.mkdir(), "E512"),
+        (lambda p: p.write_text("# README\n\nnot a database\n"), "E512"),
+        (lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200), "E512"),
+    ],
+    ids=["directory", "text-file", "corrupt"],
+)
+def test_regression_a_path_that_is_no_database_is_a_numbered_error(tmp_path, make, code):
+    # `stories --db README.md` and `status --db DIR` printed tracebacks.
+    path = tmp_path / "README.md"
+    make(path)
+    with pytest.raises(RashomonError) as err:
+        Store(path)
+    assert err.value.code == code
+    with pytest.raises(RashomonError):
+        Store(path, readonly=True)
+
+
+def test_an_outcome_sqlite_refuses_fails_alone(store):
+    # A figure or record holding a number too large for SQLite used to abort the batch.
+    bad = ok("big.jsonl#L1", "big", "A huge number.")
+    bad.analysis.article.published_confidence = 10**5000  # OverflowError in sqlite3
+    store.write_outcomes([ok("a.txt", "a", "The port reopened."), bad])
+    rows = {r["input"]: dict(r) for r in store.conn.execute("SELECT * FROM inputs")}
+    assert rows["a.txt"]["status"] == "ok"
+    assert rows["big.jsonl#L1"]["status"] == "failed"
+    assert rows["big.jsonl#L1"]["reason"].startswith("E407")
+    assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1

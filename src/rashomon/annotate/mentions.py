@@ -36,6 +36,8 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     """Every person, organisation, place and group mention in ``doc``, in text order."""
     ents = [e for e in doc.ents if e.label_ in MENTION_LABELS]
+    # spaCy's own entities, by extent and label: doc.ents rebuilds a tuple on each access.
+    tagged = {(e.start, e.end, e.label_) for e in ents}
     missed = _missed_names(doc, ents)
     taken = {i for span in missed for i in range(span.start, span.end)}
     ents = [e for e in ents if not taken.intersection(range(e.start, e.end))]
@@ -46,7 +48,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     for ent in ents:
         if ent.start in taken:
             continue
-        mention = _entity_mention(doc, ent, article_id, person_words)
+        mention = _entity_mention(doc, ent, article_id, person_words, tagged)
         if mention is None:
             continue
         first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -55,9 +57,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
         mentions.append(mention)
     # Entities swallowed by a person's title ("State" in "Secretary of State") go.
     mentions.extend(_role_mentions(doc, article_id, mentions))
-    mentions = [m for m in mentions if not _inside_other(m, mentions)]
-    mentions.sort(key=lambda m: (m.start, -m.end))
-    return mentions
+    return _outermost(mentions)
 
 
 def _missed_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -128,21 +128,37 @@ def _person_words(ents: list[Span]) -> set[str]:
     return words
 
 
-def _inside_other(m: Mention, mentions: list[Mention]) -> bool:
-    return any(
-        o is not m
-        and o.start <= m.start
-        and m.end <= o.end
-        and (o.end - o.start) > (m.end - m.start)
-        for o in mentions
-    )
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions no longer mention contains, sorted by (start, -end).
+
+    One sweep: in that order every mention that could contain another comes before
+    it, so a running maximum of their ends tells (mentions with the very same span
+    do not contain each other). Comparing every pair was quadratic in the mentions.
+    """
+    mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+    kept: list[Mention] = []
+    reach = -1  # the furthest end of the mentions before the current span
+    i = 0
+    while i < len(mentions):
+        j = i
+        span = (mentions[i].start, mentions[i].end)
+        while j < len(mentions) and (mentions[j].start, mentions[j].end) == span:
+            j += 1
+        if reach < span[1]:
+            kept.extend(mentions[i:j])
+        reach = max(reach, span[1])
+        i = j
+    return kept
 
 
-def _entity_mention(doc: Doc, ent: Span, article_id: str, person_words: set[str]) -> Mention | None:
+def _entity_mention(
+    doc: Doc, ent: Span, article_id: str, person_words: set[str], tagged: set[tuple[int, int, str]]
+) -> Mention | None:
     span = _trim(ent)
     if span is None:
         return None
-    label, rule = ent.label_, ("ner" if ent in ent.doc.ents else "given-name")
+    found_by = "ner" if (ent.start, ent.end, ent.label_) in tagged else "given-name"
+    label, rule = ent.label_, found_by
     key = fold(span.text)
     if label == "PERSON" and places().lookup(span.text) and key not in places().ambiguous:
         label, rule = "GPE", "ner+gazetteer"
@@ -190,7 +206,8 @@ def _person_mention(doc: Doc, span: Span, article_id: str, rule: str) -> Mention
         if role:
             rule += "+appos"
     name = doc[name_start:name_end].text
-    text = doc.text[start_char : span.end_char]
+    # The span's own text: doc.text joins every token of the document on each call.
+    text = doc[title_start if role else span.start : span.end].text
     return Mention(article_id, start_char, span.end_char, text, "PERSON", name, role, rule)
 
 
@@ -277,7 +294,11 @@ def is_role_head(word: str) -> bool:
 
 def _role_mentions(doc: Doc, article_id: str, found: list[Mention]) -> list[Mention]:
     """Descriptions that name a person by office: "the State Secretary", "the head of ..."."""
-    covered = [(m.start, m.end) for m in found if m.type == "PERSON"]
+    # Characters inside a person's mention: one lookup per chunk, not a scan of them all.
+    covered = bytearray(len(doc.text) + 1)
+    for m in found:
+        if m.type == "PERSON":
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     out: list[Mention] = []
     for chunk in doc.noun_chunks:
         root = chunk.root
@@ -289,9 +310,9 @@ def _role_mentions(doc: Doc, article_id: str, found: list[Mention]) -> list[Ment
             end = of.right_edge.i + 1
         span = doc[chunk.start : end]
         head = root.head
-        if root.dep_ == "appos" and any(s <= head.idx < e for s, e in covered):
+        if root.dep_ == "appos" and covered[head.idx]:
             continue  # an apposition, already the role of that person's mention
-        if any(s < span.end_char and span.start_char < e for s, e in covered):
+        if any(covered[span.start_char : span.end_char]):
             continue
         if end < len(doc) and doc[end].ent_type_ == "PERSON":
             continue  # a title before a name, already part of that person's mention

@@ -23,6 +23,7 @@ from rashomon.clean.outlet import find_outlet
 from rashomon.clean.published import infer_published
 from rashomon.clean.text import clean_pasted_text
 from rashomon.errors import Reason
+from rashomon.guard import OverBudget
 from rashomon.model import Analysis, Article, InputRecord, Outcome, RawDocument
 from rashomon.settings import Settings
 
@@ -57,6 +58,8 @@ def clean_document(raw: RawDocument, settings: Settings) -> Outcome:
         return _clean(raw, settings)
     except BadHtml as exc:
         return _refused(raw, "failed", Reason.BAD_HTML.with_detail(str(exc)[:200]))
+    except OverBudget as exc:  # the caller's per-article time budget ran out
+        return _refused(raw, "failed", Reason.OVER_TIME_BUDGET.with_detail(f"in clean: {exc}"))
     except Exception as exc:  # never let one odd document stop a batch
         if settings.debug:
             traceback.print_exc()

@@ -122,8 +122,12 @@ BARE_CREDIT_RE = re.compile(
 
 # Breadcrumbs: three or more short parts joined by "/", ">", "›", "»" or "|".
 # Parts are names, so a part with a comma or colon makes a list item instead
-# ("Path A: Iceland, Bulgaria/Israel/Romania").
-BREADCRUMB_RE = re.compile(r"^[^/>›»|.!?,:]{1,40}(\s*[/>›»|]\s*[^/>›»|.!?,:]{1,40}){2,}$")
+# ("Path A: Iceland, Bulgaria/Israel/Romania"). Checked by splitting, not by one
+# regex: the pattern this replaces let whitespace go either to a part or to the
+# space around a separator, and backtracked for minutes on a footer of 28 names.
+BREADCRUMB_SEPARATOR_RE = re.compile(r"[/>›»|]")
+BREADCRUMB_PART_STOPS = frozenset(".!?,:")
+BREADCRUMB_PART_CHARS = 40
 
 # A bare web address or domain: a footer link or an alternate address.
 ADDRESS_RE = re.compile(
@@ -277,6 +281,16 @@ def classify_line(line: str) -> LineKind:
     return LineKind(boilerplate=boilerplate_rule(text))
 
 
+def is_breadcrumb(text: str) -> bool:
+    """Three or more parts of 1-40 characters (spaces around separators aside), in
+    one pass over the line whatever its length."""
+    parts = BREADCRUMB_SEPARATOR_RE.split(text.strip())
+    return len(parts) >= 3 and all(
+        0 < len(part.strip()) <= BREADCRUMB_PART_CHARS and BREADCRUMB_PART_STOPS.isdisjoint(part)
+        for part in parts
+    )
+
+
 def boilerplate_rule(text: str) -> str | None:
     """The name of the rule that makes this line boilerplate, or ``None``."""
     core = _trimmed(text)
@@ -293,7 +307,7 @@ def boilerplate_rule(text: str) -> str | None:
         return "notice"
     if len(text) < 400 and CAPTION_RE.search(text):
         return "caption"
-    if BREADCRUMB_RE.match(text.strip()):
+    if is_breadcrumb(text):
         return "breadcrumb"
     if ADDRESS_RE.match(core):
         return "address"

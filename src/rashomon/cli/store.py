@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from rashomon.errors import error
 from rashomon.store import Store
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def open_store(db: Path) -> Store:
@@ -22,19 +19,6 @@ def open_store(db: Path) -> Store:
 
 
 def writable_store(db: Path) -> Store:
-    """The store at ``db``, created when missing; E512 when ``db`` is a directory, a file
-    of another kind or unreadable (SQLite itself reports those only at the first query)."""
-    if db.is_dir():
-        raise error("E512", db=db, detail="it is a directory")
-    if db.exists():
-        try:
-            with db.open("rb") as fh:
-                head = fh.read(len(SQLITE_MAGIC))
-        except OSError as exc:
-            raise error("E512", db=db, detail=exc.strerror or exc) from None
-        if head and head != SQLITE_MAGIC:
-            raise error("E512", db=db, detail="not an SQLite database")
-    try:
-        return Store(db)
-    except sqlite3.DatabaseError as exc:
-        raise error("E512", db=db, detail=exc) from None
+    """The store at ``db``, created when missing. The store itself refuses a directory or
+    a file that is not SQLite (E512), before SQLite would meet it at the first query."""
+    return Store(db)

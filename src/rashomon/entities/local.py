@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rashomon.entities.lexicon import fold, given_names, places, roles
+from rashomon.entities.merge import has_name
 from rashomon.model import Mention
 
 GROUP_SEPARATOR = "; "  # between the names of a group speaker ("A; B")
@@ -77,10 +78,15 @@ def _gender(mention: Mention) -> str:
 def resolve_article(mentions: list[Mention]) -> ArticleEntities:
     """Link every mention of one article (sorted by start) to an article-level name."""
     people: dict[str, Person] = {}
-    links: list[Link | None] = [None] * len(mentions)
+    # A name with no letter or digit left once folded ("’s", "—") names no one; a
+    # person's empty name is a role description ("the top diplomat"), linked by role.
+    links: list[Link | None] = [
+        None if has_name(m.name) or (m.type == "PERSON" and not m.name) else Link(None, "unnamed")
+        for m in mentions
+    ]
     # Full names first, so a surname before its full name still resolves.
     for i, m in enumerate(mentions):
-        if m.type == "PERSON" and len(m.name.split()) > 1:
+        if links[i] is None and m.type == "PERSON" and len(m.name.split()) > 1:
             key = _same_person(m.name, people) or m.name
             links[i] = Link(key, "name" if key == m.name else "name-variant")
             person = people.setdefault(key, Person(key, m.start))

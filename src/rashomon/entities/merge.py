@@ -37,11 +37,21 @@ ORG_SIMILARITY = 95
 
 
 def name_key(name: str) -> str:
-    """A name folded for comparison: accents, case, dots and possessives dropped."""
+    """A name folded for comparison: accents, case, dots and possessives dropped.
+
+    Empty when nothing of a name is left to compare: no letter or digit ("’s", "—",
+    "..."), so such a string never becomes an entity's key.
+    """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"'s\b", "", fold(text))
-    return " ".join(re.sub(r"[^\w\s-]", " ", text).split())
+    key = " ".join(re.sub(r"[^\w\s-]", " ", text).split())
+    return key if any(c.isalnum() for c in key) else ""
+
+
+def has_name(name: str) -> bool:
+    """Whether ``name`` can name an entity: something is left of it once folded."""
+    return bool(name_key(name))
 
 
 def slug(text: str) -> str:
@@ -77,8 +87,14 @@ class EntityIndex:
             self._add(entity)
 
     def link(self, name: str, type_: str) -> tuple[Known, str]:
-        """The entity ``name`` denotes, created when none fits; with the rule that linked it."""
+        """The entity ``name`` denotes, created when none fits; with the rule that linked it.
+
+        Callers pass only names that ``has_name`` accepts (``local.resolve_article``
+        leaves the others unlinked); an empty key would match every index by accident.
+        """
         key = name_key(name)
+        if not key:
+            raise ValueError(f"no name to link in {name!r}")
         found = self._by_key.get((type_, key))
         if found:
             return self.entities[found], "alias"

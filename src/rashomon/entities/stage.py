@@ -10,12 +10,15 @@ canonical names and ids; a group speaker is ``"A; B"`` in both columns.
 from __future__ import annotations
 
 import json
+import traceback
 from collections import Counter, defaultdict
 from dataclasses import fields
 
 from rashomon.entities.lexicon import places
 from rashomon.entities.local import GROUP_SEPARATOR, countries_in, resolve_article
 from rashomon.entities.merge import EntityIndex, Known
+from rashomon.errors import Reason
+from rashomon.guard import failure_detail
 from rashomon.model import Mention
 from rashomon.settings import Settings
 from rashomon.store.db import Store
@@ -34,13 +37,34 @@ def run(store: Store, settings: Settings) -> None:
         )
     ]
     with store.transaction():
-        for article_id in pending:
-            _link_article(store, index, article_id)
+        linked = [a for a in pending if _link_guarded(store, index, a, settings)]
         store.conn.executemany(
-            "INSERT INTO entity_linked (article_id) VALUES (?)", [(a,) for a in pending]
+            "INSERT INTO entity_linked (article_id) VALUES (?)", [(a,) for a in linked]
         )
         _save_entities(store, index)
         _refresh_speakers(store, index)
+
+
+def _link_guarded(store: Store, index: EntityIndex, article_id: str, settings: Settings) -> bool:
+    """Link one article inside a savepoint; a failure is undone and recorded (E305).
+
+    The article stays unlinked, so the next run tries it again; what the failed
+    attempt added to the in-memory index has no mentions and is not saved.
+    """
+    store.conn.execute("SAVEPOINT link_article")
+    try:
+        _link_article(store, index, article_id)
+    except Exception as exc:
+        store.conn.execute("ROLLBACK TO link_article")
+        store.conn.execute("RELEASE link_article")
+        if settings.debug:
+            traceback.print_exc()
+        reason = Reason.CROSS_STAGE_FAILED.with_detail(failure_detail("entities", exc))
+        store.record_stage_failure("entities", article_id, reason)
+        return False
+    store.conn.execute("RELEASE link_article")
+    store.clear_stage_failure("entities", article_id)
+    return True
 
 
 def _load_entities(store: Store):

@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from rashomon.errors import Reason
 from rashomon.figures.compare import (
     SAME_THING,
     disagree,
@@ -31,6 +32,7 @@ from rashomon.figures.compare import (
     similarity,
     stems,
 )
+from rashomon.guard import failure_detail
 from rashomon.settings import Settings
 from rashomon.store.db import Store
 
@@ -74,10 +76,20 @@ def run(store: Store, settings: Settings) -> None:
         story = stories.get(figure["article_id"], "corpus" if not stories else None)
         if story is not None:
             by_story[story].append(figure)
-    found = [c for story, items in sorted(by_story.items()) for c in find_conflicts(story, items)]
+    found: list[Conflict] = []
+    failures: dict[str, str] = {}
+    for story, items in sorted(by_story.items()):
+        try:  # one story's odd figures must not cost every other story its conflicts
+            found.extend(find_conflicts(story, items))
+        except Exception as exc:
+            detail = failure_detail("conflicts", exc)
+            failures[story] = Reason.CROSS_STAGE_FAILED.with_detail(detail)
     with store.transaction():
         store.conn.execute("DELETE FROM conflicts")
         store.insert("conflicts", found)
+        store.conn.execute("DELETE FROM stage_failures WHERE stage = 'conflicts' AND unit != '*'")
+        for story, reason in failures.items():
+            store.record_stage_failure("conflicts", story, reason)
 
 
 def story_of_articles(store: Store) -> dict[str, str]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+from rashomon.errors import Reason
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
 
@@ -65,11 +66,22 @@ def status_counts(store: Store) -> dict[str, int]:
 
 
 def problems(store: Store, limit: int = 50) -> list[dict[str, Any]]:
-    """Skipped and failed inputs with their reasons, newest first."""
+    """Skipped and failed inputs with their reasons, newest first.
+
+    An input whose re-reading failed but whose earlier article was kept is listed
+    too: its status is still ``ok`` and its reason says what failed (E406 …).
+    """
     sql = (
-        "SELECT input, status, reason FROM inputs WHERE status != 'ok' "
+        "SELECT input, status, CASE WHEN failure != '' THEN ? || ' (' || failure || ')' "
+        "ELSE reason END AS reason FROM inputs WHERE status != 'ok' OR failure != '' "
         "ORDER BY updated_at DESC, rowid DESC LIMIT ?"
     )
+    return list(store.rows(sql, (Reason.REREAD_FAILED.value, limit)))
+
+
+def stage_failures(store: Store, limit: int = 50) -> list[dict[str, Any]]:
+    """Units of work a cross-article stage could not process, newest first (E305 …)."""
+    sql = "SELECT stage, unit, reason, at FROM stage_failures ORDER BY at DESC, rowid DESC LIMIT ?"
     return list(store.rows(sql, (limit,)))
 
 

@@ -8,6 +8,7 @@ migration and nothing here. Lists and dicts are stored as JSON text.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -15,8 +16,11 @@ from dataclasses import asdict, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+from rashomon.errors import RashomonError, Reason, error
 from rashomon.model import Analysis, Article, InputRecord, Outcome
+from rashomon.store import lock
 
 # Analysis fields that hold lists of records, each stored in the table of that name.
 RECORD_TABLES = tuple(f.name for f in fields(Analysis) if f.name != "article")
@@ -41,26 +45,126 @@ def to_column(value: Any) -> Any:
     return value
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Errors that one outcome's records cause, as opposed to the database's own state
+# (locked, full, read-only), which must stop the run rather than fail every input.
+UNSTORABLE = (
+    sqlite3.IntegrityError,
+    sqlite3.InterfaceError,
+    sqlite3.DataError,
+    OverflowError,
+    TypeError,
+    ValueError,
+)
+
+
+def check_database_path(path: Path) -> None:
+    """Refuse a directory or a file that is not SQLite before sqlite3 meets it."""
+    if path.is_dir():
+        raise error("E512", db=path, detail="it is a directory, not a database file")
+    if path.is_file() and path.stat().st_size > 0:
+        try:
+            with path.open("rb") as fh:
+                header = fh.read(len(SQLITE_HEADER))
+        except OSError as exc:
+            raise error("E512", db=path, detail=exc.strerror or exc) from exc
+        if header != SQLITE_HEADER:
+            raise not_a_database(path, None)
+
+
+def not_a_database(path: Path, exc: Exception | None) -> RashomonError:
+    detail = f" ({exc})" if exc else ""
+    return error("E512", db=path, detail=f"not a SQLite database{detail}")
+
+
+def writable(path: Path) -> bool:
+    """Whether to write the database: the file, and its folder (for the WAL files).
+
+    Write permission bits count as well as access: a file or folder made read-only
+    (``chmod a-w``) is read-only for root too, who could otherwise write it anyway.
+    """
+    folder = path.parent
+    if not folder.exists():
+        return True  # a new database; creating it will say what is wrong
+    targets = [path, folder] if path.exists() else [folder]
+    return all(_can_write(t) for t in targets)
+
+
+def _can_write(path: Path) -> bool:
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
+def connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    """A connection; read-only ones fall back to ``immutable`` when WAL files cannot be made.
+
+    A WAL database opened ``mode=ro`` needs its -shm file, which a read-only folder may
+    not hold; ``immutable=1`` then reads the file as it is, right when no one writes it,
+    which a folder nobody can write guarantees (a -wal left in it is not read).
+    """
+    if not readonly:
+        conn = sqlite3.connect(path, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        _settle(conn)
+        return conn
+    if not path.exists():
+        raise error("E506", db=path)
+    base = f"file:{quote(str(path.resolve()))}"
+    try:
+        conn = sqlite3.connect(f"{base}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        if _can_write(path.parent):
+            raise  # a writer may be at work here: immutable could read a half-written file
+        conn = sqlite3.connect(f"{base}?immutable=1", uri=True, check_same_thread=False)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    _settle(conn)
+    return conn
+
+
+def _settle(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=10000")
+
+
 class Store:
-    """One SQLite file. Writes happen in one transaction per batch, from one writer."""
+    """One SQLite file. Writes happen in one transaction per batch, from one writer.
+
+    A file that this process may not write (mode 0444, or a read-only directory) is
+    opened read-only, so every reading command still works; a path that is a
+    directory or not a SQLite database is a numbered error (E512), not a
+    traceback. The first write (or ``claim_writer``) takes the writer lock
+    (``store.lock``), held until the store closes: a second writing process gets
+    E402, while stores that only read never take it.
+    """
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
-        if readonly:
-            uri = f"file:{self.path.resolve()}?mode=ro"
-            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        else:
-            self.conn = sqlite3.connect(self.path, check_same_thread=False)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
+        self._lock: Path | None = None
+        check_database_path(self.path)
+        self.readonly = readonly or not writable(self.path)
+        try:
+            self.conn = connect(self.path, self.readonly)
+        except sqlite3.OperationalError as exc:
+            raise error("E512", db=self.path, detail=exc) from exc
+        except sqlite3.DatabaseError as exc:
+            raise not_a_database(self.path, exc) from exc
         self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA busy_timeout=10000")
-        if not readonly:
+        if not self.readonly:
             self.migrate()
+
+    def claim_writer(self) -> None:
+        """Take the writer lock now (E402 when another process holds it)."""
+        if self.readonly:
+            raise error("E405", db=self.path)
+        if self._lock is None:
+            self._lock = lock.acquire(self.path)
 
     def close(self) -> None:
         self.conn.close()
+        if self._lock is not None:
+            lock.release(self._lock)
+            self._lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -96,6 +200,7 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.claim_writer()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -108,9 +213,14 @@ class Store:
     # -- reading ----------------------------------------------------------------
 
     def known_input(self, input_name: str, content_hash: str) -> bool:
-        """True when this input, with this content, was already analysed (ok or skipped)."""
+        """True when this input, with this content, was already analysed (ok or skipped).
+
+        An input whose last re-reading failed is analysed again, so that a success
+        clears the recorded failure.
+        """
         row = self.conn.execute(
-            "SELECT 1 FROM inputs WHERE input = ? AND content_hash = ? AND status != 'failed'",
+            "SELECT 1 FROM inputs WHERE input = ? AND content_hash = ? AND status != 'failed' "
+            "AND failure = ''",
             (input_name, content_hash),
         ).fetchone()
         return row is not None
@@ -129,39 +239,99 @@ class Store:
     # -- writing ----------------------------------------------------------------
 
     def write_outcomes(self, outcomes: Iterable[Outcome]) -> None:
-        """Store one batch in one transaction: a killed run loses at most this batch."""
+        """Store one batch in one transaction: a killed run loses at most this batch.
+
+        Each outcome is written in a savepoint: one whose records SQLite refuses (a
+        number too large for an INTEGER, a broken constraint) is undone alone and
+        recorded as failed (E407), and the rest of the batch is stored.
+        """
         with self.transaction():
             for outcome in outcomes:
-                self._write_outcome(outcome)
+                self.conn.execute("SAVEPOINT outcome")
+                try:
+                    self._write_outcome(outcome)
+                except UNSTORABLE as exc:
+                    self.conn.execute("ROLLBACK TO outcome")
+                    detail = f"{type(exc).__name__}: {exc}"[:200]
+                    outcome.record.status, outcome.record.article_id = "failed", None
+                    outcome.record.reason = Reason.UNSTORABLE.with_detail(detail)
+                    outcome.analysis = None
+                    self._write_outcome(outcome)
+                self.conn.execute("RELEASE outcome")
 
     def _write_outcome(self, outcome: Outcome) -> None:
+        """Replace what an input made only by a known new outcome.
+
+        A failed reading of an input that has an article keeps that article and
+        its status, and records the failure beside it (``inputs.failure``); any
+        other outcome, a skip included, replaces the input's rows.
+        """
         record = outcome.record
+        if record.status == "failed" and self._has_article(record.input):
+            self.conn.execute(
+                "UPDATE inputs SET failure = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', "
+                "'now') WHERE input = ?",
+                (record.reason or record.status, record.input),
+            )
+            return
+        if outcome.analysis is not None:
+            article = outcome.analysis.article
+            taken = self.conn.execute(
+                "SELECT input FROM articles WHERE id = ? AND input != ?",
+                (article.id, record.input),
+            ).fetchone()
+            if taken is not None:
+                record.status, record.article_id = "failed", None
+                record.reason = Reason.DUPLICATE_ID.with_detail(
+                    f"id {article.id!r} from {taken[0]}"
+                )
+                outcome.analysis = None
+                self._write_outcome(outcome)
+                return
         # A changed input replaces what it made before (the cascade removes its rows).
         self.conn.execute("DELETE FROM articles WHERE input = ?", (record.input,))
         self._upsert_input(record)
         if outcome.analysis is None:
             return
-        article = outcome.analysis.article
-        taken = self.conn.execute(
-            "SELECT input FROM articles WHERE id = ?", (article.id,)
-        ).fetchone()
-        if taken is not None:
-            from rashomon.errors import Reason
-
-            record.status, record.article_id = "failed", None
-            record.reason = Reason.DUPLICATE_ID.with_detail(f"id {article.id!r} from {taken[0]}")
-            self._upsert_input(record)
-            return
-        self.insert("articles", [article])
+        self.insert("articles", [outcome.analysis.article])
         for table in RECORD_TABLES:
             self.insert(table, getattr(outcome.analysis, table))
+
+    def _has_article(self, input_name: str) -> bool:
+        found = self.conn.execute("SELECT 1 FROM articles WHERE input = ?", (input_name,))
+        return found.fetchone() is not None
+
+    def record_stage_failure(self, stage: str, unit: str, reason: str) -> None:
+        """Note that a cross-article stage could not process ``unit`` (E305 …).
+
+        Called inside the stage's transaction or on its own; the row says why until
+        the unit succeeds (``clear_stage_failure``).
+        """
+        sql = (
+            "INSERT INTO stage_failures (stage, unit, reason) VALUES (?, ?, ?) "
+            "ON CONFLICT(stage, unit) DO UPDATE SET reason = excluded.reason, "
+            "at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+        )
+        self._execute_atomic(sql, (stage, unit, reason))
+
+    def clear_stage_failure(self, stage: str, unit: str) -> None:
+        sql = "DELETE FROM stage_failures WHERE stage = ? AND unit = ?"
+        self._execute_atomic(sql, (stage, unit))
+
+    def _execute_atomic(self, sql: str, params: tuple[Any, ...]) -> None:
+        """Run one write in the open transaction, or in a transaction of its own."""
+        if self.conn.in_transaction:
+            self.conn.execute(sql, params)
+        else:
+            with self.transaction():
+                self.conn.execute(sql, params)
 
     def _upsert_input(self, record: InputRecord) -> None:
         self.conn.execute(
             "INSERT INTO inputs (input, content_hash, status, reason, article_id) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT(input) DO UPDATE SET "
             "content_hash = excluded.content_hash, status = excluded.status, "
-            "reason = excluded.reason, article_id = excluded.article_id, "
+            "reason = excluded.reason, article_id = excluded.article_id, failure = '', "
             "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
             (record.input, record.content_hash, record.status, record.reason, record.article_id),
         )
