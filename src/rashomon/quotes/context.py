@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.clean.lines import boilerplate_rule
 from rashomon.entities.local import ArticleEntities
 from rashomon.quotes.cues import cue_of
 from rashomon.quotes.marks import OPENING, QuotedSpan, find_quoted_spans, paragraphs
@@ -57,9 +58,23 @@ class ArticleContext:
         self.token_starts = [t.idx for t in doc]
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
-        self.spans = find_quoted_spans(self.text)
+        # Link teasers, prompts and captions ("READ MORE: …", "WATCH: …") are page
+        # furniture the cleaner may have kept: nothing in them speaks or is spoken.
+        self.boilerplate = frozenset(
+            i for i, (s, e) in enumerate(self.paras) if boilerplate_rule(self.text[s:e])
+        )
+        self.spans = [
+            s
+            for s in find_quoted_spans(self.text)
+            if self._para_index(s.start) not in self.boilerplate
+        ]
         self.span_starts = frozenset(s.start for s in self.spans)
-        self.resolver = SpeakerResolver(doc, entities, [(s.start, s.end) for s in self.spans])
+        self.resolver = SpeakerResolver(
+            doc,
+            entities,
+            [(s.start, s.end) for s in self.spans],
+            [self.paras[i] for i in self.boilerplate],
+        )
 
     # -- speakers -------------------------------------------------------------------
 

@@ -62,11 +62,23 @@ class SpeakerResolver:
     """Resolves speaker tokens of one article; remembers who spoke, for pronouns."""
 
     def __init__(
-        self, doc: Doc, entities: ArticleEntities, quoted: list[tuple[int, int]] = ()
+        self,
+        doc: Doc,
+        entities: ArticleEntities,
+        quoted: list[tuple[int, int]] = (),
+        excluded: list[tuple[int, int]] = (),
     ) -> None:
         self.doc = doc
         self.entities = entities
-        self.mentions = entities.mentions
+        # mentions in boilerplate lines (``excluded``) never name a speaker
+        self.mentions = [
+            m for m in entities.mentions if not any(s <= m.start < e for s, e in excluded)
+        ]
+        self.links = [
+            link
+            for m, link in zip(entities.mentions, entities.links, strict=True)
+            if not any(s <= m.start < e for s, e in excluded)
+        ]
         self.starts = [m.start for m in self.mentions]
         self.spoke: list[tuple[int, str]] = []  # (offset, name) of each attributed quote
         self._subjects = {i for i, m in enumerate(self.mentions) if self._is_subject(m)}
@@ -139,7 +151,7 @@ class SpeakerResolver:
         index = self.mention_index(span[0])
         text = self.doc.text[start:end]
         if index is not None:
-            m, link = self.mentions[index], self.entities.links[index]
+            m, link = self.mentions[index], self.links[index]
             if m.type in {"PERSON", "ORG"} and link.key and m.start <= start and end <= m.end:
                 return Speaker(link.key, text, start, end, link.rule)
         surname = fold(text).split()[-1]
@@ -153,7 +165,7 @@ class SpeakerResolver:
     def _name_of(self, tok: Token) -> tuple[str, str] | None:
         index = self.mention_index(tok)
         if index is not None:
-            link = self.entities.links[index]
+            link = self.links[index]
             if link.key:
                 return link.key, link.rule
             return None
@@ -195,7 +207,7 @@ class SpeakerResolver:
             (o, n, True) for o, n in self.spoke if GROUP_SEPARATOR not in n
         ]
         for i, m in enumerate(self.mentions):
-            link = self.entities.links[i]
+            link = self.links[i]
             if (
                 m.type == "PERSON"
                 and link.key
