@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.clean.lines import boilerplate_rule
 from rashomon.entities.local import ArticleEntities
-from rashomon.quotes.cues import cue_of
+from rashomon.quotes.cues import cue_of, document_nouns, object_cue_of
 from rashomon.quotes.marks import OPENING, QuotedSpan, find_quoted_spans, paragraphs
 from rashomon.quotes.speakers import Speaker, SpeakerResolver
 
@@ -104,11 +104,30 @@ class ArticleContext:
                 if controller is not None and controller.i < tok.i:
                     return controller
             participle = tok.tag_ == "VBG" and tok.dep_ == "advcl"
+            if participle and not self._may_lend_subject(tok.head):
+                return None
             tok = tok.head
             if participle and tok.dep_ == "ccomp" and cue_of(tok.head.text) is not None:
                 # "said the attacks did not hurt, arguing that …": the sayer argues
                 tok = tok.head
         return None
+
+    def _may_lend_subject(self, verb: Token) -> bool:
+        """Whether a participle cue after ``verb`` (", affirming that …") is said by
+        ``verb``'s subject: when that verb is an act of saying or of issuing a
+        statement, or its subject is a person. An organisation that "held the seat …,
+        affirming that …" affirms nothing: the event does."""
+        if cue_of(verb.text) is not None or object_cue_of(verb.text) is not None:
+            return True
+        if any(c.dep_ == "dobj" and c.lower_ in document_nouns() for c in verb.children):
+            return True
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return True  # a chain of verbs: the subject is further up
+        if subject.pos_ == "PRON":
+            return True
+        index = self.resolver.mention_index(subject)
+        return index is not None and self.resolver.mentions[index].type == "PERSON"
 
     def _beside(self, verb: Token) -> Token | None:
         """A name or pronoun just before or after ``verb`` ("," Cummings said; said Cummings)."""

@@ -77,6 +77,12 @@ def speech_verbs(kinds: tuple[str, ...] = ("speech",)) -> frozenset[str]:
 
 
 @cache
+def document_nouns() -> frozenset[str]:
+    """Nouns for a document that speaks for whoever issued it ("the release said")."""
+    return frozenset(_data()["documents"]["nouns"])
+
+
+@cache
 def source_nouns() -> frozenset[str]:
     """Nouns that can stand for a source after "according to" ("figures", "officials")."""
     return frozenset(_data()["according_to"]["sources"])

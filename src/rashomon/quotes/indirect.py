@@ -143,6 +143,10 @@ class IndirectRules(ArticleContext):
         if end <= start or len(words) < MIN_INDIRECT_TOKENS:
             return None
         subject = self._subject(cue_tok)
+        if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == cue_tok.i:
+            # "Trudeau was asked what …": the subject was spoken to; the speaker is the
+            # agent ("was told by aides that …"), or nobody the sentence names
+            subject = self._agent(cue_tok)
         if subject is None or not can_speak(subject):
             return None
         if cue.kind != "speech" and self.resolver.from_token(subject).name is None:
@@ -150,6 +154,11 @@ class IndirectRules(ArticleContext):
         return Candidate(
             start, end, "indirect", "indirect:complement", cue_tok, cue.confidence, subject
         )
+
+    @staticmethod
+    def _agent(verb: Token) -> Token | None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
 
     def _before_next_statement(self, span: Span) -> Span:
         """The clause up to a participle cue after a comma (``…, arguing that …``): the
