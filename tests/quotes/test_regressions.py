@@ -87,3 +87,93 @@ def test_regression_quote_without_final_punctuation_before_the_cue(extract):
 def test_regression_missing_cue_verbs(extract, sentence, cue):
     (q,) = extract(sentence)
     assert (q.kind, q.speaker, q.cue) == ("indirect", "Ann Cole", cue)
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u2060"])
+def test_regression_invisible_characters_do_not_break_name_linking(extract, invisible):
+    text = (
+        f"Mayor John Traeger{invisible} said the road would reopen in May.\n\n"
+        "Traeger said the contractor was late."
+    )
+    found = extract(text)
+    assert [q.speaker for q in found] == ["John Traeger", "John Traeger"]
+    first = with_text(found, "reopen")[0]
+    assert text[first.speaker_start : first.speaker_end] == first.speaker_mention
+
+
+def test_regression_byte_order_mark_before_the_text_does_not_break_linking(extract):
+    text = "\ufeffMayor John Traeger said the road would reopen.\n\nTraeger said it was late."
+    assert [q.speaker for q in extract(text)] == ["John Traeger", "John Traeger"]
+
+
+def test_regression_passive_cue_does_not_make_the_addressee_a_speaker(extract):
+    text = "Prime Minister Justin Trudeau was asked twice what he would do about the pipeline."
+    assert extract(text) == []
+
+
+def test_regression_passive_cue_gives_the_agent(extract):
+    text = "Mayor Lisa Ray was told by Senator Paul Harris that the bridge would close."
+    (q,) = extract(text)
+    assert (q.speaker, q.text) == ("Paul Harris", "the bridge would close")
+
+
+def test_regression_participle_cue_after_a_non_speaker_subject_is_no_quote(extract):
+    text = "The NDP held the seat for a decade, affirming that voters trusted the party."
+    assert extract(text) == []
+
+
+def test_participle_cue_after_a_person_keeps_the_person(extract):
+    (q,) = extract("Senator Paul Ryan spoke at the rally, adding that taxes would fall.")
+    assert (q.speaker, q.text) == ("Paul Ryan", "taxes would fall")
+
+
+def test_regression_document_speaks_for_its_sender(extract):
+    text = (
+        "The Canadian Union of Public Employees issued a release on Monday. "
+        "The release said the workers had voted to strike."
+    )
+    (q,) = extract(text)
+    assert q.speaker == "Canadian Union of Public Employees"
+
+
+def test_document_without_a_named_sender_stays_a_description(extract):
+    (q,) = extract("A release said the workers had voted to strike.")
+    assert (q.speaker, q.speaker_mention) == (None, "A release")
+
+
+def test_regression_object_pointing_back_is_no_statement_of_a_group(extract):
+    text = (
+        "Ukraine asked for a no-fly zone. Secretary of State Antony Blinken and Foreign "
+        "Secretary Elizabeth Truss continued to reject the calls."
+    )
+    assert with_text(extract(text), "the calls") == []
+
+
+def test_regression_pronoun_prefers_the_speaker_of_the_same_paragraph(extract):
+    text = (
+        "Senator Paul Harris met Governor Tom Hale on Monday.\n\n"
+        '"We will fund the bridge," Hale said, before Harris left the room. '
+        '"And we will do it this year," he said.'
+    )
+    assert with_text(extract(text), "this year")[0].speaker == "Tom Hale"
+
+
+def test_regression_pronoun_is_not_resolved_across_a_topic_change(extract):
+    text = (
+        "Senator Paul Harris spoke on Monday.\n\n"
+        "Governor Anna Hale met Mayor Lisa Ray.\n\n"
+        "Lisa Ray and Anna Hale toured the port.\n\n"
+        "Anna Hale and Lisa Ray opened the school.\n\n"
+        "He said the bridge would be rebuilt by the state."
+    )
+    found = with_text(extract(text), "bridge")
+    assert [q.speaker for q in found] in ([], [None])
+
+
+def test_pronoun_within_the_topic_still_resolves(extract):
+    text = (
+        "Senator Paul Harris spoke on Monday.\n\n"
+        "Governor Anna Hale met him.\n\n"
+        "He said the bridge would be rebuilt by the state."
+    )
+    assert with_text(extract(text), "bridge")[0].speaker == "Paul Harris"

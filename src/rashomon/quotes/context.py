@@ -16,7 +16,8 @@ from rashomon.clean.lines import boilerplate_rule
 from rashomon.entities.local import ArticleEntities
 from rashomon.quotes.cues import cue_of, document_nouns, object_cue_of
 from rashomon.quotes.marks import OPENING, QuotedSpan, find_quoted_spans, paragraphs
-from rashomon.quotes.speakers import Speaker, SpeakerResolver
+from rashomon.quotes.speakers import DEFAULTS, Speaker, SpeakerResolver
+from rashomon.settings import Settings
 
 SENTENCE_END = frozenset({".", "!", "?"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -52,7 +53,7 @@ class Candidate:
 class ArticleContext:
     """One article as the quote rules see it."""
 
-    def __init__(self, doc: Doc, entities: ArticleEntities) -> None:
+    def __init__(self, doc: Doc, entities: ArticleEntities, settings: Settings = DEFAULTS) -> None:
         self.doc = doc
         self.text = doc.text
         self.token_starts = [t.idx for t in doc]
@@ -74,6 +75,7 @@ class ArticleContext:
             entities,
             [(s.start, s.end) for s in self.spans],
             [self.paras[i] for i in self.boilerplate],
+            settings,
         )
 
     # -- speakers -------------------------------------------------------------------
@@ -104,12 +106,12 @@ class ArticleContext:
                 if controller is not None and controller.i < tok.i:
                     return controller
             participle = tok.tag_ == "VBG" and tok.dep_ == "advcl"
-            if participle and not self._may_lend_subject(tok.head):
-                return None
             tok = tok.head
             if participle and tok.dep_ == "ccomp" and cue_of(tok.head.text) is not None:
                 # "said the attacks did not hurt, arguing that …": the sayer argues
                 tok = tok.head
+            if participle and not self._may_lend_subject(tok):
+                return None
         return None
 
     def _may_lend_subject(self, verb: Token) -> bool:

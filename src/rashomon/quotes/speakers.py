@@ -20,6 +20,11 @@ from spacy.tokens import Doc, Span, Token
 from rashomon.entities.lexicon import fold
 from rashomon.entities.local import GROUP_SEPARATOR, ArticleEntities
 from rashomon.model import Mention
+from rashomon.quotes.cues import document_nouns
+from rashomon.quotes.marks import paragraphs
+from rashomon.settings import Settings
+
+DEFAULTS = Settings()
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -67,8 +72,11 @@ class SpeakerResolver:
         entities: ArticleEntities,
         quoted: list[tuple[int, int]] = (),
         excluded: list[tuple[int, int]] = (),
+        settings: Settings = DEFAULTS,
     ) -> None:
         self.doc = doc
+        self.sender_window = settings.quotes_sender_window
+        self.topic_paragraphs = settings.quotes_topic_paragraphs
         self.entities = entities
         # mentions in boilerplate lines (``excluded``) never name a speaker
         self.mentions = [
@@ -82,6 +90,7 @@ class SpeakerResolver:
         self.starts = [m.start for m in self.mentions]
         self.spoke: list[tuple[int, str]] = []  # (offset, name) of each attributed quote
         self._subjects = {i for i, m in enumerate(self.mentions) if self._is_subject(m)}
+        self._para_starts = [start for start, _ in paragraphs(doc.text)]
         self._quoted = sorted(quoted)
         self._quoted_starts = [s for s, _ in self._quoted]
         # he/she as the subject of a clause, in text order: a pronoun chain ("He added
@@ -115,6 +124,8 @@ class SpeakerResolver:
                 for o in p.children
                 if o.dep_ == "pobj" and self._name_of(o)
             ]
+            # "The release said": a document speaks for whoever the text says issued it
+            named += [s for s in [self._sender(tok)] if s is not None]
             if named:
                 tok, heads = named[0], named[:1]
         names: list[str] = []
@@ -182,6 +193,21 @@ class SpeakerResolver:
             )
         return None
 
+    def _sender(self, doc_noun: Token) -> Token | None:
+        """Who issued the document ``doc_noun`` names, as the text says before it: the
+        subject of the verb an earlier mention of the same noun hangs from ("CUPE
+        issued a release", "in a statement, the ministry said")."""
+        if doc_noun.lower_ not in document_nouns():
+            return None
+        for tok in reversed(self.doc[max(0, doc_noun.i - self.sender_window) : doc_noun.i]):
+            if tok.lower_ != doc_noun.lower_ or tok.dep_ not in {"dobj", "pobj"}:
+                continue
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and self._name_of(subject):
+                return subject
+        return None
+
     def _is_org(self, tok: Token) -> bool:
         index = self.mention_index(tok)
         return index is not None and self.mentions[index].type == "ORG"
@@ -223,9 +249,40 @@ class SpeakerResolver:
             for c in candidates
             if self.entities.gender(c[1]) in ("", gender) and c[1] in self.entities.people
         ]
+        para = self._para_start(offset)
+        # the most recent compatible speaker of the same paragraph is who goes on talking
+        spoke = set(self.spoke)
+        spoke_here = [c for c in fits if c[0] >= para and (c[0], c[1]) in spoke]
         salient = [c for c in fits if c[2]]
-        best = salient or fits
-        return best[0][1] if best else None
+        best = spoke_here or salient or fits
+        if not best:
+            return None
+        offset_of, name = best[0][0], best[0][1]
+        if self._paragraphs_back(offset_of, para) > self.topic_paragraphs and self._others_between(
+            offset_of, para, name
+        ):
+            return None  # paragraphs about other people since: the topic has changed
+        return name
+
+    def _paragraphs_back(self, earlier: int, para: int) -> int:
+        """How many paragraph starts lie in (earlier, para]: 1 for the paragraph before."""
+        return bisect.bisect_right(self._para_starts, para) - bisect.bisect_right(
+            self._para_starts, earlier
+        )
+
+    def _para_start(self, offset: int) -> int:
+        i = bisect.bisect_right(self._para_starts, offset) - 1
+        return self._para_starts[i] if i >= 0 else 0
+
+    def _others_between(self, start: int, end: int, name: str) -> bool:
+        """Whether people other than ``name`` are named (outside quotes) in [start, end)."""
+        return any(
+            start < m.start < end
+            and m.type == "PERSON"
+            and link.key not in (None, name)
+            and not self._in_quote(m.start)
+            for m, link in zip(self.mentions, self.links, strict=True)
+        )
 
     def _chained(self, offset: int, gender: str) -> list[tuple[int, str, bool]]:
         """The person the last subject pronoun of the same gender before ``offset`` named."""
