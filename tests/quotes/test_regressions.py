@@ -72,8 +72,8 @@ def test_regression_nested_single_quote_at_the_end_is_a_direct_quote(extract):
 def test_regression_quote_without_final_punctuation_before_the_cue(extract):
     text = '"Wind gusts will hit coastal areas" including Lake Cowichan, Environment Canada said.'
     (q,) = with_text(extract(text), "Wind gusts")
-    assert (q.kind, q.speaker, q.cue) == ("direct", "Environment Canada", "said")
-    assert q.text == '"Wind gusts will hit coastal areas"'
+    assert (q.kind, q.speaker, q.cue) == ("mixed", "Environment Canada", "said")
+    assert q.text == '"Wind gusts will hit coastal areas" including Lake Cowichan'
 
 
 @pytest.mark.parametrize(

@@ -150,6 +150,9 @@ class ArticleQuotes(IndirectRules):
             # writer's before the cue ('"… areas" including Lake Cowichan, it said')
             return None
         candidate = Candidate(span.start, span.end, "direct", "direct:after")
+        if not ends_as_speech and cue is not None:
+            # the writer's words up to the cue clause belong to the statement: mixed
+            candidate.kind, candidate.end = "mixed", self._before_cue_clause(cue[0])
         if cue is None and before and (before[-1] in ",:" or before[-1].isalpha()):
             cue, candidate.rule = self._cue_before(span.start, para_start), "direct:before"
         if cue is None and not before:
@@ -202,19 +205,40 @@ class ArticleQuotes(IndirectRules):
         )
         for tok in self.doc[i : min(len(self.doc), i + ATTRIBUTION_WINDOW)]:
             if tok.idx >= para_end or tok.text in SENTENCE_END or self._opens_quote(tok):
-                break
+                return None
             cue = cue_of(tok.text)
             if cue is not None and tok.tag_.startswith("VB"):
                 if closed and not self._opens_clause(tok, i):
                     return None
                 return tok, cue
-        return None
+        return None if closed or following is None else self._root_cue(following, para_end)
+
+    def _root_cue(self, following: Token, para_end: int) -> tuple[Token, Cue] | None:
+        """A cue past the window that still heads the quote's sentence: ``"…," Malkia
+        Cyril, the executive director at …, told The Huffington Post``."""
+        root = following.sent.root
+        cue = cue_of(root.text)
+        if cue is None or not root.tag_.startswith("VB") or root.i < following.i:
+            return None
+        between = self.doc[following.i : root.i]
+        if root.idx >= para_end or any(
+            t.text in SENTENCE_END or self._opens_quote(t) for t in between
+        ):
+            return None
+        return root, cue
+
+    def _cue_clause_start(self, cue: Token) -> int:
+        subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+        return min(cue.i, subject.left_edge.i) if subject is not None else cue.i
 
     def _after_comma(self, cue: Token) -> bool:
         """Whether the cue clause (``, it said``; ``, said Smith``) follows a comma."""
-        subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
-        first = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
+        first = self._cue_clause_start(cue)
         return first > 0 and self.doc[first - 1].text == ","
+
+    def _before_cue_clause(self, cue: Token) -> int:
+        """Where the words before ``, X said`` end (the comma's offset)."""
+        return self.doc[self._cue_clause_start(cue) - 1].idx
 
     def _opens_clause(self, cue: Token, first: int) -> bool:
         """Whether ``cue`` or its subject is where the words after a quote begin."""
