@@ -212,3 +212,12 @@ def test_double_apostrophes_quote_like_double_marks(extract):
     text = "''We must not overreact to campaign rhetoric,'' the minister Luis Rubio said."
     q = only(extract(text), "overreact")
     assert (q.kind, q.speaker) == ("direct", "Luis Rubio")
+
+
+def test_reported_statement_ends_before_the_writers_final_aside(extract):
+    text = (
+        "Senator Paul Harris acknowledged the reality of climate change, which makes him "
+        "an outlier in his party."
+    )
+    q = only(extract(text), "climate change")
+    assert q.text == "the reality of climate change"

@@ -26,6 +26,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "prep"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
 NON_SPEAKERS = frozenset({"WP", "WDT", "EX"})
+# A statement keeps at least this many tokens before a final aside is cut off.
+MIN_STATEMENT_TOKENS = 2
 
 
 def can_speak(subject: Token) -> bool:
@@ -157,6 +159,7 @@ class ArticleContext:
             or tokens[0].is_space
         ):
             tokens = tokens[1:]
+        tokens = self._without_final_aside(tokens)
         while tokens and (
             tokens[-1].is_space
             or tokens[-1].text in {",", ";", ":", "-", "—"}
@@ -166,6 +169,26 @@ class ArticleContext:
         if not tokens:
             return 0, 0
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    def _without_final_aside(self, tokens: list[Token]) -> list[Token]:
+        """The tokens without a relative clause set off by a comma at their end (",
+        who has not been charged …", ", which makes him an outlier"): the writer's aside
+        about a name in the statement, not part of what was said."""
+        if not tokens:
+            return tokens
+        first, last = tokens[0].i, tokens[-1].i
+        for tok in tokens:
+            edge = tok.left_edge.i
+            if (
+                tok.dep_ == "relcl"
+                and edge > first + MIN_STATEMENT_TOKENS
+                and tok.right_edge.i >= last
+                and self.doc[edge - 1].text == ","
+                and self.doc[edge].tag_ in {"WP", "WDT", "WP$"}
+                and not self._inside_quote(self.doc[edge].idx, 0)
+            ):
+                return [t for t in tokens if t.i < edge - 1]
+        return tokens
 
     def _clip(self, start: int, end: int, anchor: int) -> tuple[int, int]:
         """Keep a span inside the paragraph of ``anchor``: the parser may run across lines."""
