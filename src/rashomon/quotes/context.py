@@ -90,7 +90,10 @@ class ArticleContext:
         """
         tok = verb
         for _ in range(4):
-            subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            # a dash the parser took for a subject ("― Trump boasted") is none
+            subject = next(
+                (c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None
+            )
             if subject is not None and self._inside_quote(subject.idx, 0):
                 return self._beside(verb)
             if subject is not None and self._paragraph(subject.idx) != self._paragraph(verb.idx):
