@@ -30,6 +30,7 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OWNER_DEPS = frozenset({"compound", "poss"})
+NAMING_TYPES = frozenset({"PERSON", "ORG"})
 # How far back a pronoun looks for its person, in characters: about four paragraphs
 # of news prose; farther back the last compatible person is more often wrong (checked
 # on the PolNeAR dev split).
@@ -113,7 +114,12 @@ class SpeakerResolver:
         heads = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
         if self._name_of(tok) is None:
             # "one of the family's attorneys, Justin Bamberg,": the name is in apposition
-            named = [c for c in tok.children if c.dep_ == "appos" and self._name_of(c)]
+            # (a person or organisation: "a prominent New York Democrat" names no one)
+            named = [
+                c
+                for c in tok.children
+                if c.dep_ == "appos" and self._name_of(c) and self._type_of(c) in NAMING_TYPES
+            ]
             # "the IMF report stated": an organisation speaks through its document
             named += [c for c in tok.children if c.dep_ in OWNER_DEPS and self._is_org(c)]
             # "footage of Hillary Clinton asking", "a statement by the ministry"
@@ -209,8 +215,11 @@ class SpeakerResolver:
         return None
 
     def _is_org(self, tok: Token) -> bool:
+        return self._type_of(tok) == "ORG"
+
+    def _type_of(self, tok: Token) -> str | None:
         index = self.mention_index(tok)
-        return index is not None and self.mentions[index].type == "ORG"
+        return self.mentions[index].type if index is not None else None
 
     def mention_index(self, tok: Token) -> int | None:
         i = bisect.bisect_right(self.starts, tok.idx) - 1
