@@ -221,3 +221,13 @@ def test_reported_statement_ends_before_the_writers_final_aside(extract):
     )
     q = only(extract(text), "climate change")
     assert q.text == "the reality of climate change"
+
+
+def test_cue_past_the_window_that_heads_the_quote_still_attributes_it(extract):
+    text = (
+        "Douglas Hale said it was fine.\n\n"
+        "''It has the important virtue of being fiscally responsible,'' Leonard E. Burman, "
+        "director of the centrist Urban-Brookings Tax Policy Center and a professor at the "
+        "Maxwell School of Syracuse University, said of the plan."
+    )
+    assert only(extract(text), "important virtue").speaker == "Leonard E. Burman"

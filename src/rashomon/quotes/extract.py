@@ -200,8 +200,10 @@ class ArticleQuotes(IndirectRules):
         i = self._token_index(span.end)
         inner = self.text[span.inner_start : span.inner_end].rstrip().rstrip(SINGLE_MARKS)
         following = self.doc[i] if i < len(self.doc) else None
-        closed = bool(inner) and inner[-1] in SENTENCE_END and (
-            following is not None and following.text[:1].isupper()
+        closed = (
+            bool(inner)
+            and inner[-1] in SENTENCE_END
+            and (following is not None and following.text[:1].isupper())
         )
         for tok in self.doc[i : min(len(self.doc), i + ATTRIBUTION_WINDOW)]:
             if tok.idx >= para_end or tok.text in SENTENCE_END or self._opens_quote(tok):
@@ -211,21 +213,22 @@ class ArticleQuotes(IndirectRules):
                 if closed and not self._opens_clause(tok, i):
                     return None
                 return tok, cue
-        return None if closed or following is None else self._root_cue(following, para_end)
+        return None if closed or following is None else self._root_cue(span, following, para_end)
 
-    def _root_cue(self, following: Token, para_end: int) -> tuple[Token, Cue] | None:
-        """A cue past the window that still heads the quote's sentence: ``"…," Malkia
+    def _root_cue(
+        self, span: QuotedSpan, following: Token, para_end: int
+    ) -> tuple[Token, Cue] | None:
+        """A cue past the window that the quote's clause hangs from: ``"…," Malkia
         Cyril, the executive director at …, told The Huffington Post``."""
-        root = following.sent.root
-        cue = cue_of(root.text)
-        if cue is None or not root.tag_.startswith("VB") or root.i < following.i:
+        inner = self.doc[self._token_index(span.inner_start)]
+        head = next((a for a in inner.ancestors if a.idx >= span.end), None)
+        cue = cue_of(head.text) if head is not None else None
+        if cue is None or not head.tag_.startswith("VB") or head.idx >= para_end:
             return None
-        between = self.doc[following.i : root.i]
-        if root.idx >= para_end or any(
-            t.text in SENTENCE_END or self._opens_quote(t) for t in between
-        ):
+        between = self.doc[following.i : head.i]
+        if any(t.text in SENTENCE_END or self._opens_quote(t) for t in between):
             return None
-        return root, cue
+        return head, cue
 
     def _cue_clause_start(self, cue: Token) -> int:
         subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
