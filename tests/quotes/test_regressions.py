@@ -177,3 +177,28 @@ def test_pronoun_within_the_topic_still_resolves(extract):
         "He said the bridge would be rebuilt by the state."
     )
     assert with_text(extract(text), "bridge")[0].speaker == "Paul Harris"
+
+
+def test_regression_mid_sentence_cue_is_found(extract):
+    text = "It is on Trudeau's watch, Andrew Scheer said, that the deficit has grown."
+    (q,) = extract(text)
+    assert (q.kind, q.speaker, q.rule) == ("indirect", "Andrew Scheer", "indirect:aside")
+
+
+def test_regression_plain_said_with_a_pronoun_clause_is_found(extract):
+    (q,) = extract("Chief Dan McNeely said they would rebuild the bridge before winter.")
+    assert (q.speaker, q.text) == ("Dan McNeely", "they would rebuild the bridge before winter")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("Senator Ann Cole described the plan as a disaster.", "the plan as a disaster"),
+        ("Senator Ann Cole called the plan a disaster.", "the plan a disaster"),
+        ("Senator Ann Cole sniffed that the plan was a disaster.", "the plan was a disaster"),
+        ("Protesters led by Ann Cole chanted that the plan was a disaster.", None),
+    ],
+)
+def test_regression_describe_call_and_sniff_carry_statements(extract, sentence, statement):
+    found = [q.text for q in extract(sentence) if q.speaker == "Ann Cole"]
+    assert found == ([statement] if statement else [])

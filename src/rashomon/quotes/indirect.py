@@ -72,7 +72,7 @@ class IndirectRules(ArticleContext):
             else:
                 cue = cue_of(tok.text)
                 if cue is not None and cue.kind != "continuation" and tok.tag_.startswith("VB"):
-                    candidate = self._complement(tok, cue) or self._parenthetical(tok, cue)
+                    candidate = self._parenthetical(tok, cue) or self._complement(tok, cue)
                 object_cue = object_cue_of(tok.text)
                 if candidate is None and object_cue is not None and tok.tag_.startswith("VB"):
                     candidate = self._object_statement(tok, object_cue)
@@ -182,7 +182,11 @@ class IndirectRules(ArticleContext):
         subject = next((c for c in cue_tok.lefts if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or not can_speak(subject):
             return None
-        words = [t for t in cue_tok.subtree if not t.is_punct]
+        # the aside is the cue with its subject and adverbs: a clause the parser hung
+        # from it ("…, Scheer said, that the deficit has grown") is still the statement
+        clauses = [c for c in cue_tok.children if c.dep_ == "ccomp" and c.i > cue_tok.i]
+        cut = min((c.left_edge.i for c in clauses), default=cue_tok.right_edge.i + 1)
+        words = [t for t in cue_tok.subtree if not t.is_punct and t.i < cut]
         aside = self.doc[words[0].i : words[-1].i + 1]
         sent = cue_tok.sent
         if aside.start <= sent.start or self.doc[aside.start - 1].text not in {",", "\u2014"}:
