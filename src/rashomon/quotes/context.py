@@ -78,6 +78,7 @@ class ArticleContext:
             [(s.start, s.end) for s in self.spans],
             [self.paras[i] for i in self.boilerplate],
             settings,
+            self.text,
         )
 
     # -- speakers -------------------------------------------------------------------

@@ -74,8 +74,10 @@ class SpeakerResolver:
         quoted: list[tuple[int, int]] = (),
         excluded: list[tuple[int, int]] = (),
         settings: Settings = DEFAULTS,
+        text: str | None = None,
     ) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on each access
         self.sender_window = settings.quotes_sender_window
         self.topic_paragraphs = settings.quotes_topic_paragraphs
         self.entities = entities
@@ -91,7 +93,7 @@ class SpeakerResolver:
         self.starts = [m.start for m in self.mentions]
         self.spoke: list[tuple[int, str]] = []  # (offset, name) of each attributed quote
         self._subjects = {i for i, m in enumerate(self.mentions) if self._is_subject(m)}
-        self._para_starts = [start for start, _ in paragraphs(doc.text)]
+        self._para_starts = [start for start, _ in paragraphs(self.text)]
         self._quoted = sorted(quoted)
         self._quoted_starts = [s for s, _ in self._quoted]
         # he/she as the subject of a clause, in text order: a pronoun chain ("He added
@@ -166,7 +168,7 @@ class SpeakerResolver:
         if span is None:
             return None
         index = self.mention_index(span[0])
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         if index is not None:
             m, link = self.mentions[index], self.links[index]
             if m.type in {"PERSON", "ORG"} and link.key and m.start <= start and end <= m.end:
