@@ -124,6 +124,16 @@ class Settings:
     # in all, so 300 s stops only work far past linear (the old mention scans: 571 s at
     # 422k), never a long real article.
     article_time_budget: float = 300.0
+    # quotes (calibrated with benchmarks/quotes.py on the PolNeAR dev split)
+    # How far back, in tokens, the sender of a document speaking as a subject ("The
+    # release said") is looked for: about two paragraphs ("CUPE issued a release …").
+    # The dev split has no such case that changes; set on made-up text, 120 tokens.
+    quotes_sender_window: int = 120
+    # A pronoun does not go to a person last named more than this many paragraphs back
+    # when other people were named since: the topic has changed. Grid 1/2/off on the even
+    # half: 1 refused 8 right answers (e2e all 0.687 -> 0.682), 2 refused one pair whose
+    # gold pronoun is unresolved (0.687 both; odd 0.598 -> 0.599), off changed nothing.
+    quotes_topic_paragraphs: int = 2
     # Print the traceback of a failing stage (the input is still recorded as failed)
     debug: bool = False
 

@@ -212,3 +212,22 @@ def test_double_apostrophes_quote_like_double_marks(extract):
     text = "''We must not overreact to campaign rhetoric,'' the minister Luis Rubio said."
     q = only(extract(text), "overreact")
     assert (q.kind, q.speaker) == ("direct", "Luis Rubio")
+
+
+def test_reported_statement_ends_before_the_writers_final_aside(extract):
+    text = (
+        "Senator Paul Harris acknowledged the reality of climate change, which makes him "
+        "an outlier in his party."
+    )
+    q = only(extract(text), "climate change")
+    assert q.text == "the reality of climate change"
+
+
+def test_cue_past_the_window_that_heads_the_quote_still_attributes_it(extract):
+    text = (
+        "Douglas Hale said it was fine.\n\n"
+        "''It has the important virtue of being fiscally responsible,'' Leonard E. Burman, "
+        "director of the centrist Urban-Brookings Tax Policy Center and a professor at the "
+        "Maxwell School of Syracuse University, said of the plan."
+    )
+    assert only(extract(text), "important virtue").speaker == "Leonard E. Burman"

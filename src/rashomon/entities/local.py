@@ -9,13 +9,23 @@ speakers and the cross-article entities stage for linking.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 
 from rashomon.entities.lexicon import fold, given_names, places, roles
 from rashomon.entities.merge import has_name
 from rashomon.model import Mention
 
 GROUP_SEPARATOR = "; "  # between the names of a group speaker ("A; B")
+
+
+def visible(name: str) -> str:
+    """``name`` without invisible format characters (zero-width space, soft hyphen, BOM,
+    joiners: Unicode category Cf), which pasted and scraped text carries and which would
+    keep "Traeger\u200b" from matching "Traeger"."""
+    if name.isascii():
+        return name
+    return "".join(c for c in name if unicodedata.category(c) != "Cf")
 
 
 @dataclass(slots=True)
@@ -76,7 +86,12 @@ def _gender(mention: Mention) -> str:
 
 
 def resolve_article(mentions: list[Mention]) -> ArticleEntities:
-    """Link every mention of one article (sorted by start) to an article-level name."""
+    """Link every mention of one article (sorted by start) to an article-level name.
+
+    Names are compared without invisible characters; the mentions returned keep their
+    offsets and text into the article, with the visible name.
+    """
+    mentions = [m if m.name.isascii() else replace(m, name=visible(m.name)) for m in mentions]
     people: dict[str, Person] = {}
     # A name with no letter or digit left once folded ("’s", "—") names no one; a
     # person's empty name is a role description ("the top diplomat"), linked by role.

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.clean.lines import boilerplate_rule
 from rashomon.entities.local import ArticleEntities
-from rashomon.quotes.cues import cue_of
+from rashomon.quotes.cues import cue_of, document_nouns, object_cue_of
 from rashomon.quotes.marks import OPENING, QuotedSpan, find_quoted_spans, paragraphs
-from rashomon.quotes.speakers import Speaker, SpeakerResolver
+from rashomon.quotes.speakers import DEFAULTS, Speaker, SpeakerResolver
+from rashomon.settings import Settings
 
 SENTENCE_END = frozenset({".", "!", "?"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -24,6 +26,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "prep"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
 NON_SPEAKERS = frozenset({"WP", "WDT", "EX"})
+# A statement keeps at least this many tokens before a final aside is cut off.
+MIN_STATEMENT_TOKENS = 2
 
 
 def can_speak(subject: Token) -> bool:
@@ -51,15 +55,31 @@ class Candidate:
 class ArticleContext:
     """One article as the quote rules see it."""
 
-    def __init__(self, doc: Doc, entities: ArticleEntities) -> None:
+    def __init__(self, doc: Doc, entities: ArticleEntities, settings: Settings = DEFAULTS) -> None:
         self.doc = doc
         self.text = doc.text
         self.token_starts = [t.idx for t in doc]
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
-        self.spans = find_quoted_spans(self.text)
+        # Link teasers, prompts and captions ("READ MORE: …", "WATCH: …") are page
+        # furniture the cleaner may have kept: nothing in them speaks or is spoken.
+        self.boilerplate = frozenset(
+            i for i, (s, e) in enumerate(self.paras) if boilerplate_rule(self.text[s:e])
+        )
+        self.spans = [
+            s
+            for s in find_quoted_spans(self.text)
+            if self._para_index(s.start) not in self.boilerplate
+        ]
         self.span_starts = frozenset(s.start for s in self.spans)
-        self.resolver = SpeakerResolver(doc, entities, [(s.start, s.end) for s in self.spans])
+        self.resolver = SpeakerResolver(
+            doc,
+            entities,
+            [(s.start, s.end) for s in self.spans],
+            [self.paras[i] for i in self.boilerplate],
+            settings,
+            self.text,
+        )
 
     # -- speakers -------------------------------------------------------------------
 
@@ -71,7 +91,10 @@ class ArticleContext:
         """
         tok = verb
         for _ in range(4):
-            subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            # a dash the parser took for a subject ("― Trump boasted") is none
+            subject = next(
+                (c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None
+            )
             if subject is not None and self._inside_quote(subject.idx, 0):
                 return self._beside(verb)
             if subject is not None and self._paragraph(subject.idx) != self._paragraph(verb.idx):
@@ -93,7 +116,26 @@ class ArticleContext:
             if participle and tok.dep_ == "ccomp" and cue_of(tok.head.text) is not None:
                 # "said the attacks did not hurt, arguing that …": the sayer argues
                 tok = tok.head
+            if participle and not self._may_lend_subject(tok):
+                return None
         return None
+
+    def _may_lend_subject(self, verb: Token) -> bool:
+        """Whether a participle cue after ``verb`` (", affirming that …") is said by
+        ``verb``'s subject: when that verb is an act of saying or of issuing a
+        statement, or its subject is a person. An organisation that "held the seat …,
+        affirming that …" affirms nothing: the event does."""
+        if cue_of(verb.text) is not None or object_cue_of(verb.text) is not None:
+            return True
+        if any(c.dep_ == "dobj" and c.lower_ in document_nouns() for c in verb.children):
+            return True
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return True  # a chain of verbs: the subject is further up
+        if subject.pos_ == "PRON":
+            return True
+        index = self.resolver.mention_index(subject)
+        return index is not None and self.resolver.mentions[index].type == "PERSON"
 
     def _beside(self, verb: Token) -> Token | None:
         """A name or pronoun just before or after ``verb`` ("," Cummings said; said Cummings)."""
@@ -121,6 +163,7 @@ class ArticleContext:
             or tokens[0].is_space
         ):
             tokens = tokens[1:]
+        tokens = self._without_final_aside(tokens)
         while tokens and (
             tokens[-1].is_space
             or tokens[-1].text in {",", ";", ":", "-", "—"}
@@ -130,6 +173,26 @@ class ArticleContext:
         if not tokens:
             return 0, 0
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    def _without_final_aside(self, tokens: list[Token]) -> list[Token]:
+        """The tokens without a relative clause set off by a comma at their end (",
+        who has not been charged …", ", which makes him an outlier"): the writer's aside
+        about a name in the statement, not part of what was said."""
+        if not tokens:
+            return tokens
+        first, last = tokens[0].i, tokens[-1].i
+        for tok in tokens:
+            edge = tok.left_edge.i
+            if (
+                tok.dep_ == "relcl"
+                and edge > first + MIN_STATEMENT_TOKENS
+                and tok.right_edge.i >= last
+                and self.doc[edge - 1].text == ","
+                and self.doc[edge].tag_ in {"WP", "WDT", "WP$"}
+                and not self._inside_quote(self.doc[edge].idx, 0)
+            ):
+                return [t for t in tokens if t.i < edge - 1]
+        return tokens
 
     def _clip(self, start: int, end: int, anchor: int) -> tuple[int, int]:
         """Keep a span inside the paragraph of ``anchor``: the parser may run across lines."""

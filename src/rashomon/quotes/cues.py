@@ -2,6 +2,8 @@
 
 The spaCy lemmatizer is disabled for speed, so the lexicon is expanded to every
 form once ("say" -> say, says, said, saying) and matched on the lower-cased word.
+This is the project's one speech-verb lexicon and verb inflector: other stages read
+``speech_verbs()`` and ``inflect()`` from here rather than keeping lists of their own.
 """
 
 from __future__ import annotations
@@ -22,17 +24,27 @@ class Cue:
 
 
 def inflect(verb: str) -> set[str]:
-    """Regular English forms of a verb: -s, -ed, -ing with the usual spelling changes."""
+    """English forms of a verb or phrasal verb ("lash out" -> lashed out, …): the
+    irregular forms the lexicon lists, and -s, -ed, -ing with the usual spelling changes."""
+    head, _, rest = verb.partition(" ")
+    if rest:
+        return {f"{form} {rest}" for form in inflect(head)}
+    return _regular(verb) | set(_data()["irregular"].get(verb, ()))
+
+
+def _regular(verb: str) -> set[str]:
     if verb.endswith("e"):
         return {verb, verb + "s", verb + "d", verb[:-1] + "ing"}
     if verb.endswith("y") and verb[-2:-1] not in VOWELS:
         return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
-    if verb.endswith(("s", "sh", "ch", "x", "z")):
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
         return {verb, verb + "es", verb + "ed", verb + "ing"}
     forms = {verb, verb + "s", verb + "ed", verb + "ing"}
-    # consonant-vowel-consonant endings may double ("admitted"; "vow" does not). Both
-    # spellings are kept: a form that English never uses simply never matches.
-    if verb[-1] not in VOWELS + "wxy" and verb[-2] in VOWELS and verb[-3] not in VOWELS:
+    # consonant-vowel-consonant endings may double ("admitted"; "vow" does not); the "u"
+    # of "qu" is no vowel ("quipped"). Both spellings are kept: a form that English never
+    # uses simply never matches.
+    before = "q" if verb[-4:-2] == "qu" else verb[-3:-2]
+    if verb[-1] not in VOWELS + "wxy" and verb[-2] in VOWELS and before not in VOWELS:
         forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
     return forms
 
@@ -51,10 +63,23 @@ def cue_forms() -> dict[str, Cue]:
     for kind, entry in data["classes"].items():
         for lemma in entry["verbs"]:
             cue = Cue(lemma, kind, entry["confidence"])
-            for form in inflect(lemma) | set(data["irregular"].get(lemma, [])):
+            for form in inflect(lemma):
                 if form not in forms or forms[form].confidence < cue.confidence:
                     forms[form] = cue
     return forms
+
+
+@cache
+def speech_verbs(kinds: tuple[str, ...] = ("speech",)) -> frozenset[str]:
+    """The lemmas of the cue classes ``kinds`` (speech, report, belief, continuation)."""
+    classes = _data()["classes"]
+    return frozenset(lemma for kind in kinds for lemma in classes[kind]["verbs"])
+
+
+@cache
+def document_nouns() -> frozenset[str]:
+    """Nouns for a document that speaks for whoever issued it ("the release said")."""
+    return frozenset(_data()["documents"]["nouns"])
 
 
 @cache
@@ -95,7 +120,7 @@ def object_forms() -> dict[str, ObjectCue]:
             lemma in infinitives,
             frozenset(preps.get(lemma, ())),
         )
-        for form in inflect(lemma) | set(data["irregular"].get(lemma, [])):
+        for form in inflect(lemma):
             forms[form] = cue
     return forms
 

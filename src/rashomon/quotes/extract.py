@@ -21,10 +21,10 @@ from spacy.tokens import Token
 
 from rashomon.entities.lexicon import fold
 from rashomon.model import Quote
-from rashomon.quotes.context import SENTENCE_END, Candidate, can_speak
+from rashomon.quotes.context import SENTENCE_END, SUBJECT_DEPS, Candidate, can_speak
 from rashomon.quotes.cues import Cue, cue_of
 from rashomon.quotes.indirect import IndirectRules
-from rashomon.quotes.labels import find_labels
+from rashomon.quotes.labels import Label, find_labels
 from rashomon.quotes.marks import CLOSING, OPENING, QuotedSpan
 from rashomon.quotes.speakers import Speaker
 
@@ -38,6 +38,8 @@ ATTRIBUTION_WINDOW = 20
 MIN_UNATTRIBUTED_WORDS = 4
 OPEN_BEFORE = ".,:;!?\u2014\u2013-(" + CLOSING + OPENING + '"'
 END_PUNCT = ".,;:!?\u2026\u2014\u2013-"
+# Closing single marks of a quote nested at the end of a quote ("He told me 'no,'").
+SINGLE_MARKS = "'\u2019"
 # A quote with no cue takes the previous speaker only when it opens a paragraph or a
 # sentence; inside a sentence it is a fragment of whatever the sentence reports.
 STATEMENT_BREAK = ".!?:" + CLOSING + '"'
@@ -91,9 +93,16 @@ class ArticleQuotes(IndirectRules):
 
         A label in capitals is a speaker when it names a person of the article or
         labels several turns; any other label only when it names a person or an
-        organisation of the article ("Poll:", "Update:" name nobody).
+        organisation of the article ("Poll:", "Update:" name nobody). A label on a
+        boilerplate line, or in capitals with a word the parser does not read as a
+        name ("WATCH BELOW:", "ANALYSIS:"), is a page's section kicker, never a speaker.
         """
-        labels = find_labels(self.text, self.paras)
+        labels = [
+            label
+            for label in find_labels(self.text, self.paras)
+            if self._para_index(label.start) not in self.boilerplate
+            and not (label.capitals and not self._reads_as_name(label))
+        ]
         turns = Counter(fold(label.text) for label in labels if label.capitals)
         out = []
         for label in labels:
@@ -111,6 +120,10 @@ class ArticleQuotes(IndirectRules):
             out.append(candidate)
         return out
 
+    def _reads_as_name(self, label: Label) -> bool:
+        span = self.doc.char_span(label.label_start, label.label_end, alignment_mode="expand")
+        return span is not None and all(t.pos_ == "PROPN" for t in span if t.is_alpha)
+
     def _direct(self, span: QuotedSpan, earlier: list[Candidate]) -> Candidate | None:
         para_start, para_end = self._paragraph(span.start)
         before = self.text[para_start : span.start].rstrip()
@@ -122,12 +135,24 @@ class ArticleQuotes(IndirectRules):
             return None
         after = self.text[span.end : para_end].lstrip()
         ends_as_speech = (
-            not span.closed or inner[-1] in END_PUNCT or not after or after[0] in END_PUNCT
+            not span.closed
+            or inner.rstrip(SINGLE_MARKS)[-1:] in tuple(END_PUNCT)
+            or not after
+            or after[0] in END_PUNCT
         )
-        if not ends_as_speech:
+        cue = self._cue_after(span, para_end) if span.closed else None
+        if not ends_as_speech and not (
+            cue is not None
+            and (not before or before[-1] in STATEMENT_BREAK)
+            and self._after_comma(cue[0])
+        ):
+            # a quote opening its sentence may run on unpunctuated into words of the
+            # writer's before the cue ('"… areas" including Lake Cowichan, it said')
             return None
         candidate = Candidate(span.start, span.end, "direct", "direct:after")
-        cue = self._cue_after(span, para_end) if span.closed else None
+        if not ends_as_speech and cue is not None:
+            # the writer's words up to the cue clause belong to the statement: mixed
+            candidate.kind, candidate.end = "mixed", self._before_cue_clause(cue[0])
         if cue is None and before and (before[-1] in ",:" or before[-1].isalpha()):
             cue, candidate.rule = self._cue_before(span.start, para_start), "direct:before"
         if cue is None and not before:
@@ -165,14 +190,65 @@ class ArticleQuotes(IndirectRules):
         )
 
     def _cue_after(self, span: QuotedSpan, para_end: int) -> tuple[Token, Cue] | None:
+        """The cue after a quote, within its sentence.
+
+        A quote ending with ``.``, ``!`` or ``?`` followed by a capital closes its
+        sentence: a cue after it attributes it only when it opens the next words
+        (``"…!" Trump said``), not from inside a new clause (``"…the Court." When
+        asked, he replied``).
+        """
         i = self._token_index(span.end)
+        inner = self.text[span.inner_start : span.inner_end].rstrip().rstrip(SINGLE_MARKS)
+        following = self.doc[i] if i < len(self.doc) else None
+        closed = (
+            bool(inner)
+            and inner[-1] in SENTENCE_END
+            and (following is not None and following.text[:1].isupper())
+        )
         for tok in self.doc[i : min(len(self.doc), i + ATTRIBUTION_WINDOW)]:
             if tok.idx >= para_end or tok.text in SENTENCE_END or self._opens_quote(tok):
-                break
+                return None
             cue = cue_of(tok.text)
             if cue is not None and tok.tag_.startswith("VB"):
+                if closed and not self._opens_clause(tok, i):
+                    return None
                 return tok, cue
-        return None
+        return None if closed or following is None else self._root_cue(span, following, para_end)
+
+    def _root_cue(
+        self, span: QuotedSpan, following: Token, para_end: int
+    ) -> tuple[Token, Cue] | None:
+        """A cue past the window that the quote's clause hangs from: ``"…," Malkia
+        Cyril, the executive director at …, told The Huffington Post``."""
+        inner = self.doc[self._token_index(span.inner_start)]
+        head = next((a for a in inner.ancestors if a.idx >= span.end), None)
+        cue = cue_of(head.text) if head is not None else None
+        if cue is None or not head.tag_.startswith("VB") or head.idx >= para_end:
+            return None
+        between = self.doc[following.i : head.i]
+        if any(t.text in SENTENCE_END or self._opens_quote(t) for t in between):
+            return None
+        return head, cue
+
+    def _cue_clause_start(self, cue: Token) -> int:
+        subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+        return min(cue.i, subject.left_edge.i) if subject is not None else cue.i
+
+    def _after_comma(self, cue: Token) -> bool:
+        """Whether the cue clause (``, it said``; ``, said Smith``) follows a comma."""
+        first = self._cue_clause_start(cue)
+        return first > 0 and self.doc[first - 1].text == ","
+
+    def _before_cue_clause(self, cue: Token) -> int:
+        """Where the words before ``, X said`` end (the comma's offset)."""
+        return self.doc[self._cue_clause_start(cue) - 1].idx
+
+    def _opens_clause(self, cue: Token, first: int) -> bool:
+        """Whether ``cue`` or its subject is where the words after a quote begin."""
+        if cue.i == first:
+            return True
+        subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+        return subject is not None and subject.left_edge.i == first
 
     def _cue_before(self, start: int, para_start: int) -> tuple[Token, Cue] | None:
         i = self._token_index(start) - 1

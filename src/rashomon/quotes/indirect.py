@@ -72,7 +72,7 @@ class IndirectRules(ArticleContext):
             else:
                 cue = cue_of(tok.text)
                 if cue is not None and cue.kind != "continuation" and tok.tag_.startswith("VB"):
-                    candidate = self._complement(tok, cue) or self._parenthetical(tok, cue)
+                    candidate = self._parenthetical(tok, cue) or self._complement(tok, cue)
                 object_cue = object_cue_of(tok.text)
                 if candidate is None and object_cue is not None and tok.tag_.startswith("VB"):
                     candidate = self._object_statement(tok, object_cue)
@@ -143,6 +143,10 @@ class IndirectRules(ArticleContext):
         if end <= start or len(words) < MIN_INDIRECT_TOKENS:
             return None
         subject = self._subject(cue_tok)
+        if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == cue_tok.i:
+            # "Trudeau was asked what …": the subject was spoken to; the speaker is the
+            # agent ("was told by aides that …"), or nobody the sentence names
+            subject = self._agent(cue_tok)
         if subject is None or not can_speak(subject):
             return None
         if cue.kind != "speech" and self.resolver.from_token(subject).name is None:
@@ -150,6 +154,11 @@ class IndirectRules(ArticleContext):
         return Candidate(
             start, end, "indirect", "indirect:complement", cue_tok, cue.confidence, subject
         )
+
+    @staticmethod
+    def _agent(verb: Token) -> Token | None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
 
     def _before_next_statement(self, span: Span) -> Span:
         """The clause up to a participle cue after a comma (``…, arguing that …``): the
@@ -173,7 +182,11 @@ class IndirectRules(ArticleContext):
         subject = next((c for c in cue_tok.lefts if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or not can_speak(subject):
             return None
-        words = [t for t in cue_tok.subtree if not t.is_punct]
+        # the aside is the cue with its subject and adverbs: a clause the parser hung
+        # from it ("…, Scheer said, that the deficit has grown") is still the statement
+        clauses = [c for c in cue_tok.children if c.dep_ == "ccomp" and c.i > cue_tok.i]
+        cut = min((c.left_edge.i for c in clauses), default=cue_tok.right_edge.i + 1)
+        words = [t for t in cue_tok.subtree if not t.is_punct and t.i < cut]
         aside = self.doc[words[0].i : words[-1].i + 1]
         sent = cue_tok.sent
         if aside.start <= sent.start or self.doc[aside.start - 1].text not in {",", "\u2014"}:

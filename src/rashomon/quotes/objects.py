@@ -20,6 +20,7 @@ OBJECT_TAIL_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 OBJECT_TAIL_PREPS = frozenset({"as", "for"})
 # Objects that state nothing on their own ("defended it", "denied that").
 EMPTY_OBJECTS = frozenset({"it", "this", "that", "them", "him", "her", "so", "one"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def statement_tokens(verb: Token, cue: ObjectCue) -> tuple[int, int] | None:
@@ -36,6 +37,8 @@ def statement_tokens(verb: Token, cue: ObjectCue) -> tuple[int, int] | None:
         if cue.needs_predicate and not any(c.dep_ == "oprd" for c in tail):
             return None
         if obj.lower_ in EMPTY_OBJECTS and obj.left_edge == obj.right_edge:
+            return None
+        if _points_back(obj) and not tail:
             return None
         end = obj.right_edge.i + 1
         for dep in tail:
@@ -59,6 +62,18 @@ def statement_tokens(verb: Token, cue: ObjectCue) -> tuple[int, int] | None:
             end = follow.right_edge.i + 1
         return pobj.left_edge.i, end
     return None
+
+
+def _points_back(obj: Token) -> bool:
+    """A definite noun with nothing but its determiner ("rejected [the calls]", "denied
+    [these claims]") refers to words reported before; it states nothing of its own."""
+    children = list(obj.children)
+    return (
+        obj.pos_ == "NOUN"
+        and len(children) == 1
+        and children[0].dep_ == "det"
+        and children[0].lower_ in DEFINITE
+    )
 
 
 def _is_infinitive(clause: Token) -> bool:

@@ -20,11 +20,17 @@ from spacy.tokens import Doc, Span, Token
 from rashomon.entities.lexicon import fold
 from rashomon.entities.local import GROUP_SEPARATOR, ArticleEntities
 from rashomon.model import Mention
+from rashomon.quotes.cues import document_nouns
+from rashomon.quotes.marks import paragraphs
+from rashomon.settings import Settings
+
+DEFAULTS = Settings()
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OWNER_DEPS = frozenset({"compound", "poss"})
+NAMING_TYPES = frozenset({"PERSON", "ORG"})
 # How far back a pronoun looks for its person, in characters: about four paragraphs
 # of news prose; farther back the last compatible person is more often wrong (checked
 # on the PolNeAR dev split).
@@ -62,14 +68,32 @@ class SpeakerResolver:
     """Resolves speaker tokens of one article; remembers who spoke, for pronouns."""
 
     def __init__(
-        self, doc: Doc, entities: ArticleEntities, quoted: list[tuple[int, int]] = ()
+        self,
+        doc: Doc,
+        entities: ArticleEntities,
+        quoted: list[tuple[int, int]] = (),
+        excluded: list[tuple[int, int]] = (),
+        settings: Settings = DEFAULTS,
+        text: str | None = None,
     ) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on each access
+        self.sender_window = settings.quotes_sender_window
+        self.topic_paragraphs = settings.quotes_topic_paragraphs
         self.entities = entities
-        self.mentions = entities.mentions
+        # mentions in boilerplate lines (``excluded``) never name a speaker
+        self.mentions = [
+            m for m in entities.mentions if not any(s <= m.start < e for s, e in excluded)
+        ]
+        self.links = [
+            link
+            for m, link in zip(entities.mentions, entities.links, strict=True)
+            if not any(s <= m.start < e for s, e in excluded)
+        ]
         self.starts = [m.start for m in self.mentions]
         self.spoke: list[tuple[int, str]] = []  # (offset, name) of each attributed quote
         self._subjects = {i for i, m in enumerate(self.mentions) if self._is_subject(m)}
+        self._para_starts = [start for start, _ in paragraphs(self.text)]
         self._quoted = sorted(quoted)
         self._quoted_starts = [s for s, _ in self._quoted]
         # he/she as the subject of a clause, in text order: a pronoun chain ("He added
@@ -92,7 +116,12 @@ class SpeakerResolver:
         heads = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
         if self._name_of(tok) is None:
             # "one of the family's attorneys, Justin Bamberg,": the name is in apposition
-            named = [c for c in tok.children if c.dep_ == "appos" and self._name_of(c)]
+            # (a person or organisation: "a prominent New York Democrat" names no one)
+            named = [
+                c
+                for c in tok.children
+                if c.dep_ == "appos" and self._name_of(c) and self._type_of(c) in NAMING_TYPES
+            ]
             # "the IMF report stated": an organisation speaks through its document
             named += [c for c in tok.children if c.dep_ in OWNER_DEPS and self._is_org(c)]
             # "footage of Hillary Clinton asking", "a statement by the ministry"
@@ -103,6 +132,8 @@ class SpeakerResolver:
                 for o in p.children
                 if o.dep_ == "pobj" and self._name_of(o)
             ]
+            # "The release said": a document speaks for whoever the text says issued it
+            named += [s for s in [self._sender(tok)] if s is not None]
             if named:
                 tok, heads = named[0], named[:1]
         names: list[str] = []
@@ -137,9 +168,9 @@ class SpeakerResolver:
         if span is None:
             return None
         index = self.mention_index(span[0])
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         if index is not None:
-            m, link = self.mentions[index], self.entities.links[index]
+            m, link = self.mentions[index], self.links[index]
             if m.type in {"PERSON", "ORG"} and link.key and m.start <= start and end <= m.end:
                 return Speaker(link.key, text, start, end, link.rule)
         surname = fold(text).split()[-1]
@@ -153,7 +184,7 @@ class SpeakerResolver:
     def _name_of(self, tok: Token) -> tuple[str, str] | None:
         index = self.mention_index(tok)
         if index is not None:
-            link = self.entities.links[index]
+            link = self.links[index]
             if link.key:
                 return link.key, link.rule
             return None
@@ -170,9 +201,27 @@ class SpeakerResolver:
             )
         return None
 
+    def _sender(self, doc_noun: Token) -> Token | None:
+        """Who issued the document ``doc_noun`` names, as the text says before it: the
+        subject of the verb an earlier mention of the same noun hangs from ("CUPE
+        issued a release", "in a statement, the ministry said")."""
+        if doc_noun.lower_ not in document_nouns():
+            return None
+        for tok in reversed(self.doc[max(0, doc_noun.i - self.sender_window) : doc_noun.i]):
+            if tok.lower_ != doc_noun.lower_ or tok.dep_ not in {"dobj", "pobj"}:
+                continue
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and self._name_of(subject):
+                return subject
+        return None
+
     def _is_org(self, tok: Token) -> bool:
+        return self._type_of(tok) == "ORG"
+
+    def _type_of(self, tok: Token) -> str | None:
         index = self.mention_index(tok)
-        return index is not None and self.mentions[index].type == "ORG"
+        return self.mentions[index].type if index is not None else None
 
     def mention_index(self, tok: Token) -> int | None:
         i = bisect.bisect_right(self.starts, tok.idx) - 1
@@ -195,7 +244,7 @@ class SpeakerResolver:
             (o, n, True) for o, n in self.spoke if GROUP_SEPARATOR not in n
         ]
         for i, m in enumerate(self.mentions):
-            link = self.entities.links[i]
+            link = self.links[i]
             if (
                 m.type == "PERSON"
                 and link.key
@@ -211,9 +260,40 @@ class SpeakerResolver:
             for c in candidates
             if self.entities.gender(c[1]) in ("", gender) and c[1] in self.entities.people
         ]
+        para = self._para_start(offset)
+        # the most recent compatible speaker of the same paragraph is who goes on talking
+        spoke = set(self.spoke)
+        spoke_here = [c for c in fits if c[0] >= para and (c[0], c[1]) in spoke]
         salient = [c for c in fits if c[2]]
-        best = salient or fits
-        return best[0][1] if best else None
+        best = spoke_here or salient or fits
+        if not best:
+            return None
+        offset_of, name = best[0][0], best[0][1]
+        if self._paragraphs_back(offset_of, para) > self.topic_paragraphs and self._others_between(
+            offset_of, para, name
+        ):
+            return None  # paragraphs about other people since: the topic has changed
+        return name
+
+    def _paragraphs_back(self, earlier: int, para: int) -> int:
+        """How many paragraph starts lie in (earlier, para]: 1 for the paragraph before."""
+        return bisect.bisect_right(self._para_starts, para) - bisect.bisect_right(
+            self._para_starts, earlier
+        )
+
+    def _para_start(self, offset: int) -> int:
+        i = bisect.bisect_right(self._para_starts, offset) - 1
+        return self._para_starts[i] if i >= 0 else 0
+
+    def _others_between(self, start: int, end: int, name: str) -> bool:
+        """Whether people other than ``name`` are named (outside quotes) in [start, end)."""
+        return any(
+            start < m.start < end
+            and m.type == "PERSON"
+            and link.key not in (None, name)
+            and not self._in_quote(m.start)
+            for m, link in zip(self.mentions, self.links, strict=True)
+        )
 
     def _chained(self, offset: int, gender: str) -> list[tuple[int, str, bool]]:
         """The person the last subject pronoun of the same gender before ``offset`` named."""
