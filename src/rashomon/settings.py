@@ -29,20 +29,35 @@ class Settings:
     # Cleaning
     raw: bool = False
     languages: tuple[str, ...] = ("en",)
-    # briefing, report and web
-    # Cosine (story-mean-centred wordllama vectors) at which two sentences of different
-    # articles say the same thing. Calibrated on the sample storyline: the one pair two
-    # outlets share ("no signs Moscow is interested in negotiating" / "ruled out
-    # negotiations") scores 0.556; topical neighbours about the same war stay below 0.50;
-    # the 99th percentile of all cross-article pairs is 0.33.
-    briefing_match_threshold: float = 0.55
-    # Sentences shorter than this many words (captions, datelines) are not briefing points:
-    # in the sample articles every caption or dateline fragment has at most 5 words.
-    briefing_min_words: int = 6
-    # Most shared points, and most "only this outlet" points per outlet, in a briefing:
-    # what fits on one printed page per section for a ten-outlet story.
-    briefing_shared_limit: int = 12
-    briefing_only_per_outlet: int = 5
+    # comparison and briefing (compare/, briefing/; calibrated with benchmarks/briefing.py)
+    # Blend (1 - share) × wordllama cosine + share × rare-word overlap at which two units
+    # of different articles say the same thing. Grid on the NeuS dev tune half (first 77
+    # stories; share 0/0.2/0.3/0.4 × threshold 0.40-0.55): 0.45 with share 0.3 gives the
+    # best summary ROUGE-1 (0.443) at a consensus point in 0.62 of stories; 0.40 reaches
+    # 0.71 but mixes twice as many points of two different stories (hard-negative pairs:
+    # 0.20 vs 0.13 of multi-member points) and lowers ROUGE-1 to 0.42.
+    compare_match_threshold: float = 0.45
+    compare_lexical_share: float = 0.3
+    # Sentences shorter than this many words (captions, datelines) are not units: in the
+    # sample articles every caption or dateline fragment has at most 5 words.
+    compare_min_words: int = 6
+    # A sentence is a quote unit (attributed to the speaker) when one quote covers at
+    # least this share of its characters; a shorter quote is a phrase inside a statement.
+    compare_quote_share: float = 0.5
+    # Salience weights (compare/salience.py). Centrality: 1, 2, 4, 8 tried on the NeuS tune
+    # half, 2 best (summary ROUGE-1 0.443 vs 0.433 at 1); position 1 beat 2 and 3; actors
+    # and figures at 0 lost 0.006 ROUGE-1, so they stay at the values first chosen.
+    compare_salience_centrality: float = 2.0
+    compare_salience_position: float = 1.0
+    compare_salience_actors: float = 0.5
+    compare_salience_figures: float = 0.25
+    # Summary: between min and max points (more for bigger stories), and a point is left
+    # out when its text is this close (wordllama cosine) to one already chosen.
+    briefing_summary_min: int = 3
+    briefing_summary_max: int = 7
+    briefing_redundancy: float = 0.8
+    # Most "adds" (salient unique points) listed per outlet.
+    briefing_adds_per_outlet: int = 5
     # API paging: rows per page when the caller gives no limit, and the most it may ask
     # for (a 1,000-row JSON page of articles without their text serialises in ~20 ms).
     api_default_limit: int = 50

@@ -41,6 +41,7 @@ EXPORT_MODULES = (
     "rashomon.quotes.queries",
     "rashomon.entities.queries",
     "rashomon.stories.queries",
+    "rashomon.store.points",
 )
 
 FORMATS = ("jsonl", "csv", "parquet")

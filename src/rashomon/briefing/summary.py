@@ -1,0 +1,56 @@
+"""The summary of a story: its most salient consensus points, read as one paragraph.
+
+When fewer than ``briefing_summary_min`` points are widely carried (a story of three
+short excerpts often shares one or two), the most salient of the others fill it up to
+that minimum; each line names the outlets that carry it, so a point one outlet alone
+reports never reads as agreed. K grows with the story (``2 + log2(articles)``, between
+the two settings): a three-article story gets four points, a 1,000-article storyline
+seven. A point whose text is close
+to one already chosen says the same thing again and is passed over. The chosen points
+are put in reading order: the earliest publication first, then by where their text sits
+in its article (leads first), so the paragraph runs from what happened to its details.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from rashomon.embeddings import embed
+from rashomon.model import StoryPoint
+from rashomon.settings import Settings
+
+
+def summary_size(article_count: int, settings: Settings) -> int:
+    k = round(2 + math.log2(max(article_count, 1)))
+    return max(settings.briefing_summary_min, min(settings.briefing_summary_max, k))
+
+
+def carried_widely(p: StoryPoint, outlet_total: int) -> bool:
+    """Consensus, or contested by at least half the outlets (the clash is shown with it)."""
+    return p.kind == "consensus" or (p.kind == "contested" and 2 * p.outlet_count >= outlet_total)
+
+
+def summary_points(
+    points: list[StoryPoint], article_count: int, outlet_total: int, settings: Settings
+) -> list[StoryPoint]:
+    """Up to K widely carried points, most salient first, none repeating another, filled
+    up to the minimum with the most salient others; in reading order."""
+    candidates = sorted(
+        points, key=lambda p: (not carried_widely(p, outlet_total), -p.salience, p.id)
+    )
+    if not candidates:
+        return []
+    k = summary_size(article_count, settings)
+    vectors = embed([p.text for p in candidates])
+    chosen: list[int] = []
+    for i, p in enumerate(candidates):
+        widely = carried_widely(p, outlet_total)
+        if len(chosen) >= (k if widely else settings.briefing_summary_min):
+            break
+        if chosen and float(np.max(vectors[chosen] @ vectors[i])) >= settings.briefing_redundancy:
+            continue
+        chosen.append(i)
+    picked = [candidates[i] for i in chosen]
+    return sorted(picked, key=lambda p: (p.first_published or "9999", p.start))

@@ -1,0 +1,60 @@
+"""What each point is: carried by most outlets, disputed among them, or one outlet's alone.
+
+``consensus``: at least half the story's outlets (and two or more) carry it and nothing
+clashes; ``contested``: two or more outlets carry it with a clash, a figure the figures
+stage found in conflict, a negation one wording has and another (near-identical) lacks,
+a different speaker for the same words, or a judging attribution verb ("claimed") where
+another outlet writes "said"; ``shared``: two or more outlets but under half, no clash;
+``unique``: one outlet.
+"""
+
+from __future__ import annotations
+
+from rashomon.compare.align import Similarity
+from rashomon.compare.units import Unit
+from rashomon.model import PointKind
+
+# Two wordings differing in a negation clash only when they are otherwise this close
+# lexically (weighted word overlap, align.Similarity.lexical): paraphrases often differ
+# in a "not" ("did not rule out" / "left open"); near-copies that differ in one rarely do.
+NEGATION_OVERLAP = 0.6
+
+
+def clash(
+    members: list[int], units: list[Unit], sim: Similarity, figures: list[set[tuple[str, int]]]
+) -> str | None:
+    """Why the members of one point clash, or None."""
+    found = [units[i] for i in members]
+    if len({u.outlet for u in found}) < 2:
+        return None
+    for conflict in figures:
+        hit = {
+            u.outlet
+            for u in found
+            if any(a == u.article_id and u.start <= pos < u.end for a, pos in conflict)
+        }
+        if len(hit) >= 2:
+            return "figure"
+    speakers = {u.speaker for u in found if u.speaker and u.speaker != "unattributed"}
+    if len(speakers) >= 2:
+        return "actor"
+    if any(u.loaded for u in found) and any(not u.loaded for u in found):
+        return "attribution"
+    for x in members:
+        for y in members:
+            if (
+                x < y
+                and units[x].outlet != units[y].outlet
+                and units[x].negated != units[y].negated
+                and sim.lexical(x, y) >= NEGATION_OVERLAP
+            ):
+                return "negation"
+    return None
+
+
+def kind_of(outlets: int, story_outlets: int, why: str | None) -> PointKind:
+    if outlets < 2:
+        return "unique"
+    if why is not None:
+        return "contested"
+    return "consensus" if 2 * outlets >= story_outlets else "shared"
