@@ -117,9 +117,9 @@ def timed(fn, repeat: int = 3) -> tuple[float, object]:
 
 def main() -> int:
     from fastapi.testclient import TestClient
+    from rashomon.views.stories import list_stories
 
     from rashomon.briefing import build_briefing
-    from rashomon.briefing.queries import list_stories
     from rashomon.report import render_report
     from rashomon.settings import Settings
     from rashomon.store import Store

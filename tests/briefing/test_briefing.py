@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from rashomon.briefing.queries import CORPUS_STORY, list_stories
 
 from rashomon.briefing import build_briefing, to_markdown
-from rashomon.briefing.queries import CORPUS_STORY, list_stories
 from rashomon.errors import RashomonError
 from rashomon.model import Article
 from rashomon.settings import Settings

@@ -13,14 +13,22 @@ import re
 from rashomon.briefing.model import Briefing
 from rashomon.model import StoryPoint
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
-# What starts a heading, a list item or a numbered item when it opens a line.
-LINE_START = re.compile(r"^(#|[-+]|\d+[.)])")
+# Left alone where CommonMark reads them as text: "_" inside a word (donbas_republics),
+# "<" not opening a tag or autolink ("a < b"), "&" not opening an entity ("AT&T").
+MARKDOWN_SPECIAL = re.compile(
+    r"([\\`*\[\]|~]|(?<![^\W_])_|_(?![^\W_])|<(?=[A-Za-z/!?])|&(?=#?\w+;))"
+)
+# What starts a heading, a list item or a block quote when it opens a line.
+LINE_START = re.compile(r"^(#|[-+>])")
 
 
 def escape(text: str | None) -> str:
     text = MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
     text = text.replace("\\](", "\\]\\(")  # no "](" is left to open a link
+    numbered = re.match(r"\d+(?=[.)])", text)
+    if numbered:  # "1." opens a numbered list: escape its dot, not its digit
+        n = numbered.end()
+        return text[:n] + "\\" + text[n:]
     return LINE_START.sub(r"\\\1", text)
 
 

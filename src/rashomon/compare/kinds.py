@@ -3,15 +3,16 @@
 ``consensus``: at least half the story's outlets (and two or more) carry it and nothing
 clashes; ``contested``: two or more outlets carry it with a clash, a figure the figures
 stage found in conflict, a negation one wording has and another (near-identical) lacks,
-a different speaker for the same words, or a judging attribution verb ("claimed") where
-another outlet writes "said"; ``shared``: two or more outlets but under half, no clash;
-``unique``: one outlet.
+a different speaker for the same words (names sharing no word: "Education Department"
+and "Department of Education" are one speaker), or a judging attribution verb
+("claimed") on one outlet's quote where another outlet quotes the same words plainly;
+``shared``: two or more outlets but under half, no clash; ``unique``: one outlet.
 """
 
 from __future__ import annotations
 
 from rashomon.compare.align import Similarity
-from rashomon.compare.units import Unit
+from rashomon.compare.units import Unit, content_words
 from rashomon.model import PointKind
 
 # Two wordings differing in a negation clash only when they are otherwise this close
@@ -35,10 +36,11 @@ def clash(
         }
         if len(hit) >= 2:
             return "figure"
-    speakers = {u.speaker for u in found if u.speaker and u.speaker != "unattributed"}
-    if len(speakers) >= 2:
+    quoted = [u for u in found if u.speaker and u.speaker != "unattributed"]
+    names = [set(content_words(u.speaker or "")) for u in quoted]
+    if any(not (a & b) for a in names for b in names):
         return "actor"
-    if any(u.loaded for u in found) and any(not u.loaded for u in found):
+    if any(u.loaded for u in quoted) and any(not u.loaded for u in quoted):
         return "attribution"
     for x in members:
         for y in members:

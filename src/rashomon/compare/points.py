@@ -11,6 +11,7 @@ from rashomon.compare.align import Similarity, group, matches, similarity
 from rashomon.compare.kinds import clash, kind_of
 from rashomon.compare.salience import centrality, point_salience, unit_salience
 from rashomon.compare.units import ArticleText, Unit, make_units
+from rashomon.embeddings import embed
 from rashomon.model import PointMember, StoryPoint
 from rashomon.settings import Settings
 
@@ -33,9 +34,9 @@ def points_for(
         )
     if not units:
         return []
-    sim = similarity(units, settings.compare_lexical_share)
+    sim = similarity(units, settings.compare_lexical_share, settings.compare_centring)
     groups = group(units, matches(units, sim, settings.compare_match_threshold))
-    central = centrality(sim.vectors)
+    central = centrality(embed([u.text for u in units]))
     scores = [unit_salience(u, float(c), settings) for u, c in zip(units, central, strict=True)]
     total = len({a.outlet for a in articles})
     found = [
