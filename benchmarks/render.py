@@ -117,12 +117,12 @@ def timed(fn, repeat: int = 3) -> tuple[float, object]:
 
 def main() -> int:
     from fastapi.testclient import TestClient
-    from rashomon.views.stories import list_stories
 
     from rashomon.briefing import build_briefing
     from rashomon.report import render_report
     from rashomon.settings import Settings
     from rashomon.store import Store
+    from rashomon.views.stories import list_stories
     from rashomon.web.app import create_app
 
     with tempfile.TemporaryDirectory() as tmp:

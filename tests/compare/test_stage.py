@@ -1,0 +1,70 @@
+"""The points stage: stored once, re-running changes nothing, new articles keep old ids."""
+
+from __future__ import annotations
+
+from rashomon.compare.stage import run
+from rashomon.settings import Settings
+from rashomon.store import Store
+
+from .conftest import BOLTON, outcome
+
+
+def dump(store: Store) -> tuple[list, list]:
+    points = list(store.rows("SELECT * FROM points ORDER BY id"))
+    members = list(store.rows("SELECT * FROM point_members ORDER BY point_id, article_id"))
+    return points, members
+
+
+def test_rerunning_the_stage_changes_nothing(store_of):
+    with Store(store_of({k: BOLTON[k] for k in ("Alpha", "Beta")})) as store:
+        run(store, Settings())
+        before = dump(store)
+        run(store, Settings())
+        assert dump(store) == before
+        assert before[0] and all(p["story_id"] == "all" for p in before[0])
+
+
+def test_adding_an_article_extends_points_without_renumbering(store_of):
+    with Store(store_of({k: BOLTON[k] for k in ("Alpha", "Beta")})) as store:
+        run(store, Settings())
+        old = {p["id"]: p["text"] for p in store.rows("SELECT id, text FROM points")}
+        old_members = {
+            (m["article_id"], m["start"]): m["point_id"]
+            for m in store.rows("SELECT * FROM point_members")
+        }
+        store.write_outcomes([outcome("gamma-1", "Gamma", BOLTON["Gamma"], "2018-03-23")])
+        run(store, Settings())
+        new_members = {
+            (m["article_id"], m["start"]): m["point_id"]
+            for m in store.rows("SELECT * FROM point_members")
+        }
+        ids = [r["id"] for r in store.rows("SELECT id FROM points")]
+    for span, point_id in old_members.items():
+        assert new_members[span] in old, "an old passage moved to a point with a new id"
+    assert len(ids) == len(set(ids))
+    fresh = set(ids) - set(old)
+    assert fresh, "Gamma's own statements are new points"
+    assert min(int(i[1:]) for i in fresh) > max(int(i[1:]) for i in old)
+    appointment = {new_members[(a, s)] for (a, s) in new_members if a == "gamma-1"}
+    assert appointment & set(old), "Gamma's account of the appointment joins the old point"
+
+
+def test_exports_list_points_and_their_members(store_of):
+    from rashomon.store.export import available
+
+    exports = available()
+    with Store(store_of({k: BOLTON[k] for k in ("Alpha", "Beta")})) as store:
+        run(store, Settings())
+        points = list(exports["points"].rows(store))
+        members = list(exports["point_members"].rows(store))
+    assert exports["points"].columns == (
+        "story_id", "point_id", "kind", "text", "speaker", "outlets", "article_count",
+        "outlet_count", "salience", "first_published",
+    )
+    assert exports["point_members"].columns == (
+        "point_id", "article_id", "outlet", "start", "end", "text", "similarity",
+    )
+    assert {m["point_id"] for m in members} == {p["point_id"] for p in points}
+    shared = [p for p in points if p["outlet_count"] == 2]
+    assert shared and shared[0]["outlets"] == ["Alpha", "Beta"]
+    assert shared[0]["kind"] == "consensus"
