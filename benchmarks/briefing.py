@@ -55,8 +55,9 @@ SIDES = ("left", "center", "right")
 # LexRank's edge threshold (Erkan & Radev's 0.1) and PageRank damping (0.85) for both graphs.
 LEXRANK_EDGE = 0.1
 DAMPING = 0.85
-GRID_THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
-GRID_SHARES = (0.0, 0.2, 0.4, 0.6)
+GRID_THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
+GRID_SHARES = (0.0, 0.2, 0.3, 0.4)
+GRID_CENTRING = (0.0, 0.3, 0.5)
 
 
 def read(path: Path) -> list[dict]:
@@ -268,15 +269,22 @@ def mixed_rate(stories, inputs, settings: Settings) -> float:
 
 def sweep(stories, inputs, settings: Settings) -> None:
     print("\nGrid on the tune half (ROUGE-1, consensus share, mixed-point rate):")
-    for share in GRID_SHARES:
-        for threshold in GRID_THRESHOLDS:
-            s = replace(settings, compare_match_threshold=threshold, compare_lexical_share=share)
-            r = evaluate(stories, inputs, s)
-            mixed = mixed_rate(stories, inputs, s)
-            print(
-                f"  share {share:.1f} threshold {threshold:.2f}: R1 {r['rashomon_rouge1']:.3f} "
-                f"consensus {r['consensus_share']:.3f} mixed {mixed:.3f}"
-            )
+    for centring in GRID_CENTRING:
+        for share in GRID_SHARES:
+            for threshold in GRID_THRESHOLDS:
+                s = replace(
+                    settings,
+                    compare_match_threshold=threshold,
+                    compare_lexical_share=share,
+                    compare_centring=centring,
+                )
+                r = evaluate(stories, inputs, s)
+                mixed = mixed_rate(stories, inputs, s)
+                print(
+                    f"  centring {centring:.1f} share {share:.1f} threshold {threshold:.2f}: "
+                    f"R1 {r['rashomon_rouge1']:.3f} consensus {r['consensus_share']:.3f} "
+                    f"mixed {mixed:.3f}"
+                )
 
 
 def write_sample(stories, inputs, settings: Settings, path: Path, size: int = 50) -> None:

@@ -1,15 +1,11 @@
-"""Stories written as ``ArticleText`` (sentences given, no spaCy), and a store of them."""
+"""A story written as ``ArticleText`` (sentences given, no spaCy); stores of it come from
+the shared ``write_story`` fixture."""
 
 from __future__ import annotations
-
-import hashlib
-from pathlib import Path
 
 import pytest
 
 from rashomon.compare.units import ArticleText
-from rashomon.model import Analysis, Article, InputRecord, Outcome, Sentence
-from rashomon.store import Store
 
 # One event told by three outlets: the same appointment in different words, a topical
 # neighbour that shares only the subject, and one detail each outlet alone reports.
@@ -43,36 +39,6 @@ def as_inputs(story: dict[str, list[str]], published: str = "2018-03-22") -> lis
     return found
 
 
-def outcome(article_id: str, outlet: str, sentences: list[str], published: str) -> Outcome:
-    text = " ".join(sentences)
-    article = Article(article_id, f"test#{article_id}", text, title=sentences[0][:40],
-                      outlet=outlet, published=published)
-    analysis = Analysis(article)
-    start = 0
-    for s in sentences:
-        analysis.sentences.append(Sentence(article_id, start, start + len(s), s))
-        start += len(s) + 1
-    record = InputRecord(article.input, hashlib.sha1(text.encode()).hexdigest(), "ok",
-                         article_id=article_id)
-    return Outcome(record, analysis)
-
-
 @pytest.fixture
 def bolton_inputs() -> list[ArticleText]:
     return as_inputs(BOLTON)
-
-
-@pytest.fixture
-def store_of(tmp_path: Path):
-    """A store holding the given outlets' articles (sentences stored, no other stage)."""
-
-    def make(story: dict[str, list[str]], published: str = "2018-03-22") -> Path:
-        path = tmp_path / "story.db"
-        with Store(path) as store:
-            store.write_outcomes(
-                outcome(f"{outlet.lower()}-{published}", outlet, sentences, published)
-                for outlet, sentences in story.items()
-            )
-        return path
-
-    return make

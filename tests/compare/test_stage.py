@@ -6,7 +6,7 @@ from rashomon.compare.stage import run
 from rashomon.settings import Settings
 from rashomon.store import Store
 
-from .conftest import BOLTON, outcome
+from .conftest import BOLTON
 
 
 def dump(store: Store) -> tuple[list, list]:
@@ -15,8 +15,8 @@ def dump(store: Store) -> tuple[list, list]:
     return points, members
 
 
-def test_rerunning_the_stage_changes_nothing(store_of):
-    with Store(store_of({k: BOLTON[k] for k in ("Alpha", "Beta")})) as store:
+def test_rerunning_the_stage_changes_nothing(write_story):
+    with Store(write_story({k: BOLTON[k] for k in ("Alpha", "Beta")})) as store:
         run(store, Settings())
         before = dump(store)
         run(store, Settings())
@@ -24,15 +24,15 @@ def test_rerunning_the_stage_changes_nothing(store_of):
         assert before[0] and all(p["story_id"] == "all" for p in before[0])
 
 
-def test_adding_an_article_extends_points_without_renumbering(store_of):
-    with Store(store_of({k: BOLTON[k] for k in ("Alpha", "Beta")})) as store:
+def test_adding_an_article_extends_points_without_renumbering(write_story):
+    with Store(write_story({k: BOLTON[k] for k in ("Alpha", "Beta")})) as store:
         run(store, Settings())
         old = {p["id"]: p["text"] for p in store.rows("SELECT id, text FROM points")}
         old_members = {
             (m["article_id"], m["start"]): m["point_id"]
             for m in store.rows("SELECT * FROM point_members")
         }
-        store.write_outcomes([outcome("gamma-1", "Gamma", BOLTON["Gamma"], "2018-03-23")])
+        write_story({"Gamma": BOLTON["Gamma"]}, "2018-03-23")  # into the same file
         run(store, Settings())
         new_members = {
             (m["article_id"], m["start"]): m["point_id"]
@@ -45,15 +45,15 @@ def test_adding_an_article_extends_points_without_renumbering(store_of):
     fresh = set(ids) - set(old)
     assert fresh, "Gamma's own statements are new points"
     assert min(int(i[1:]) for i in fresh) > max(int(i[1:]) for i in old)
-    appointment = {new_members[(a, s)] for (a, s) in new_members if a == "gamma-1"}
+    appointment = {new_members[(a, s)] for (a, s) in new_members if a == "gamma-2018-03-23"}
     assert appointment & set(old), "Gamma's account of the appointment joins the old point"
 
 
-def test_exports_list_points_and_their_members(store_of):
+def test_exports_list_points_and_their_members(write_story):
     from rashomon.store.export import available
 
     exports = available()
-    with Store(store_of({k: BOLTON[k] for k in ("Alpha", "Beta")})) as store:
+    with Store(write_story({k: BOLTON[k] for k in ("Alpha", "Beta")})) as store:
         run(store, Settings())
         points = list(exports["points"].rows(store))
         members = list(exports["point_members"].rows(store))

@@ -5,10 +5,11 @@ short excerpts often shares one or two), the most salient of the others fill it 
 that minimum; each line names the outlets that carry it, so a point one outlet alone
 reports never reads as agreed. K grows with the story (``2 + log2(articles)``, between
 the two settings): a three-article story gets four points, a 1,000-article storyline
-seven. A point whose text is close
-to one already chosen says the same thing again and is passed over. The chosen points
-are put in reading order: the earliest publication first, then by where their text sits
-in its article (leads first), so the paragraph runs from what happened to its details.
+seven. A point whose text is close to one already chosen says the same thing again and
+is passed over. The chosen points are put in reading order: what the outlets agree on
+before any one outlet's filler, then the earliest publication first and by where the
+text sits in its article (leads first), so the paragraph runs from what happened to its
+details.
 """
 
 from __future__ import annotations
@@ -53,4 +54,7 @@ def summary_points(
             continue
         chosen.append(i)
     picked = [candidates[i] for i in chosen]
-    return sorted(picked, key=lambda p: (p.first_published or "9999", p.start))
+    return sorted(
+        picked,
+        key=lambda p: (not carried_widely(p, outlet_total), p.first_published or "9999", p.start),
+    )
