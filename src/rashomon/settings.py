@@ -43,11 +43,20 @@ class Settings:
     compare_match_threshold: float = 0.45
     compare_lexical_share: float = 0.3
     compare_centring: float = 0.3
+    # Names and numbers are the facts a paraphrase keeps: in the lexical overlap each
+    # weighs this many times a plain word of the same rarity (2 is set, not tuned).
+    compare_fact_weight: float = 2.0
+    # Two wordings differing in a negation clash (a contested point) only when they are
+    # otherwise this close lexically: paraphrases often differ in a "not" ("did not rule
+    # out" / "left open"), near-copies that differ in one rarely do. Set, not tuned: in
+    # the NeuS tune half no point is contested by negation at 0.6.
+    compare_negation_overlap: float = 0.6
     # Sentences shorter than this many words (captions, datelines) are not units: in the
     # sample articles every caption or dateline fragment has at most 5 words.
     compare_min_words: int = 6
     # A sentence is a quote unit (attributed to the speaker) when one quote covers at
-    # least this share of its characters; a shorter quote is a phrase inside a statement.
+    # least this share of its characters; a shorter quote is a phrase inside a statement
+    # (half: the quote is the statement; set, not tuned).
     compare_quote_share: float = 0.5
     # Salience weights (compare/salience.py). Centrality: 1, 2, 4, 8 tried on the NeuS tune
     # half, 2 best (summary ROUGE-1 0.443 vs 0.433 at 1); position 1 beat 2 and 3; actors

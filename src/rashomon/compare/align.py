@@ -29,10 +29,6 @@ from rashomon.embeddings import embed
 
 # Rows compared per matrix product: 1,024 × 20,000 float32 cosines is 80 MB.
 BLOCK_ROWS = 1024
-# Names and numbers are the facts a paraphrase keeps: each weighs this many times a
-# plain word of the same rarity (2 reads better than 1 on the samples' shared points;
-# not tuned further).
-FACT_WEIGHT = 2.0
 
 
 @dataclass(slots=True)
@@ -56,7 +52,9 @@ class Similarity:
         return (1 - self.lexical_share) * cosine + self.lexical_share * self.lexical(i, j)
 
 
-def similarity(units: list[Unit], lexical_share: float, centring: float = 0.0) -> Similarity:
+def similarity(
+    units: list[Unit], lexical_share: float, centring: float = 0.0, fact_weight: float = 2.0
+) -> Similarity:
     texts = [u.text for u in units]
     vectors = embed(texts)
     if centring and len(units) > 1:
@@ -70,7 +68,7 @@ def similarity(units: list[Unit], lexical_share: float, centring: float = 0.0) -
         facts = {w for a in unit.actors for w in content_words(a)} | set(unit.numbers)
         weights.append(
             {
-                w: math.log(1 + n / df[w]) * (FACT_WEIGHT if w in facts else 1.0)
+                w: math.log(1 + n / df[w]) * (fact_weight if w in facts else 1.0)
                 for w in bag
             }
         )

@@ -15,14 +15,13 @@ from rashomon.compare.align import Similarity
 from rashomon.compare.units import Unit, content_words
 from rashomon.model import PointKind
 
-# Two wordings differing in a negation clash only when they are otherwise this close
-# lexically (weighted word overlap, align.Similarity.lexical): paraphrases often differ
-# in a "not" ("did not rule out" / "left open"); near-copies that differ in one rarely do.
-NEGATION_OVERLAP = 0.6
-
 
 def clash(
-    members: list[int], units: list[Unit], sim: Similarity, figures: list[set[tuple[str, int]]]
+    members: list[int],
+    units: list[Unit],
+    sim: Similarity,
+    figures: list[set[tuple[str, int]]],
+    negation_overlap: float = 0.6,
 ) -> str | None:
     """Why the members of one point clash, or None."""
     found = [units[i] for i in members]
@@ -48,7 +47,7 @@ def clash(
                 x < y
                 and units[x].outlet != units[y].outlet
                 and units[x].negated != units[y].negated
-                and sim.lexical(x, y) >= NEGATION_OVERLAP
+                and sim.lexical(x, y) >= negation_overlap
             ):
                 return "negation"
     return None

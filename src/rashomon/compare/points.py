@@ -34,13 +34,18 @@ def points_for(
         )
     if not units:
         return []
-    sim = similarity(units, settings.compare_lexical_share, settings.compare_centring)
+    sim = similarity(
+        units,
+        settings.compare_lexical_share,
+        settings.compare_centring,
+        settings.compare_fact_weight,
+    )
     groups = group(units, matches(units, sim, settings.compare_match_threshold))
     central = centrality(embed([u.text for u in units]))
     scores = [unit_salience(u, float(c), settings) for u, c in zip(units, central, strict=True)]
     total = len({a.outlet for a in articles})
     found = [
-        make_point(members, units, sim, scores, total, figures or [], story_id)
+        make_point(members, units, sim, scores, total, figures or [], story_id, settings)
         for members in groups
     ]
     found.sort(key=lambda p: (-p.salience, p.first_published or "9999", p.members[0].start))
@@ -67,11 +72,12 @@ def make_point(
     total: int,
     figures: list[set[tuple[str, int]]],
     story_id: str,
+    settings: Settings,
 ) -> StoryPoint:
     lead = representative(members, sim, units)
     head = units[lead]
     outlets = sorted({units[i].outlet for i in members})
-    why = clash(members, units, sim, figures)
+    why = clash(members, units, sim, figures, settings.compare_negation_overlap)
     dates = sorted(units[i].published for i in members if units[i].published)
     return StoryPoint(
         id="",
