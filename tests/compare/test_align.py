@@ -27,3 +27,11 @@ def test_two_units_of_one_article_may_carry_the_same_point():
     # b splits into two sentences what a says in one (many-to-many).
     units = [unit("a"), unit("b"), unit("b")]
     assert group(units, {(0, 1): 0.8, (0, 2): 0.7}) == [[0, 1, 2]]
+
+
+def test_regression_one_sentence_does_not_gather_an_articles_loose_sentences():
+    # b's two sentences each match a's one sentence but not each other (the sample
+    # storyline: one outlet's sentence drew four unrelated Press TV sentences).
+    units = [unit("a"), unit("b"), unit("b")]
+    edges = {(0, 1): 0.8, (0, 2): 0.7}
+    assert group(units, edges, close=lambda i, j: False) == [[0, 1], [2]]

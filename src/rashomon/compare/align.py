@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -103,21 +104,30 @@ def matches(units: list[Unit], sim: Similarity, threshold: float) -> dict[tuple[
     return found
 
 
-def group(units: list[Unit], edges: dict[tuple[int, int], float]) -> list[list[int]]:
-    """Groups of units (each sorted), strongest matches first, by complete linkage."""
+def group(
+    units: list[Unit],
+    edges: dict[tuple[int, int], float],
+    close: Callable[[int, int], bool] | None = None,
+) -> list[list[int]]:
+    """Groups of units (each sorted), strongest matches first, by complete linkage.
+
+    Pairs from different articles must be ``edges``; two units of one article (an outlet
+    splitting one statement over two sentences) must be ``close`` to each other, so one
+    sentence of another outlet cannot gather a whole article's loosely related sentences.
+    """
     group_of = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
     for (i, j), _score in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
         a, b = group_of[i], group_of[j]
         if a == b:
             continue
-        pairs = [
-            (min(x, y), max(x, y))
-            for x in members[a]
-            for y in members[b]
-            if units[x].article_id != units[y].article_id
-        ]
-        if not all(p in edges for p in pairs):
+        pairs = [(min(x, y), max(x, y)) for x in members[a] for y in members[b]]
+        if not all(
+            p in edges
+            if units[p[0]].article_id != units[p[1]].article_id
+            else close is None or close(*p)
+            for p in pairs
+        ):
             continue
         members[a].extend(members.pop(b))
         for x in members[a]:

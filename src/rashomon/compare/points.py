@@ -40,7 +40,10 @@ def points_for(
         settings.compare_centring,
         settings.compare_fact_weight,
     )
-    groups = group(units, matches(units, sim, settings.compare_match_threshold))
+    threshold = settings.compare_match_threshold
+    groups = group(
+        units, matches(units, sim, threshold), lambda i, j: sim.score(i, j) >= threshold
+    )
     central = centrality(embed([u.text for u in units]))
     scores = [unit_salience(u, float(c), settings) for u, c in zip(units, central, strict=True)]
     total = len({a.outlet for a in articles})
