@@ -4,10 +4,11 @@ Two units of different articles match when a blend of two signals reaches the
 threshold: the cosine of their wordllama vectors (meaning, whatever the words), and a
 lexical overlap that weighs words by how rare they are among the story's units (names
 and numbers weigh more, ``compare_fact_weight``), so paraphrases that keep the facts
-("Bolton", "national security adviser") match and sentences that only share the story's topic do not. The
-vectors are partly centred on the story's mean (``compare_centring``): wholly centred,
-a story of a few short articles loses its content with its mean and true paraphrases
-score near zero; not centred, sentences that only share the topic match.
+("Bolton", "national security adviser") match and sentences that only share the
+story's topic do not. The vectors are partly centred on the story's mean
+(``compare_centring``): wholly centred, a story of a few short articles loses its
+content with its mean and true paraphrases score near zero; not centred, sentences
+that only share the topic match.
 
 Groups grow by complete linkage: two groups join only when every pair between them
 matches (two sentences of one article included), so a chain of loose neighbours never
