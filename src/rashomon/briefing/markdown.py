@@ -84,9 +84,10 @@ def to_markdown(b: Briefing) -> str:
         for n in d.naming:
             others = "; ".join(f"{escape(o)}: {escape(', '.join(t))}" for o, t in n.others.items())
             out.append(f"- names {escape(n.family)} “{escape(', '.join(n.terms))}” ({others})")
-        for c in d.clashes:
-            others = "; ".join(f"{escape(o)}: {escape(', '.join(v))}" for o, v in c.others.items())
-            out.append(f"- figure for {escape(c.counts)}: {escape(', '.join(c.values))} ({others})")
+        for fc in d.clashes:
+            others = "; ".join(f"{escape(o)}: {escape(', '.join(v))}" for o, v in fc.others.items())
+            values = escape(", ".join(fc.values))
+            out.append(f"- figure for {escape(fc.counts)}: {values} ({others})")
         if d.naming or d.clashes:
             out.append("")
     if b.naming:
@@ -99,8 +100,10 @@ def to_markdown(b: Briefing) -> str:
             out.append(f"| {escape(row['family'])} | " + " | ".join(cells) + " |")
         out.append("")
     out += ["## Coverage", ""]
-    for c in b.coverage:
-        out.append(f"- **{escape(c.outlet)}**: {len(c.article_ids)} article(s), {c.first or '?'}")
+    for cov in b.coverage:
+        out.append(
+            f"- **{escape(cov.outlet)}**: {len(cov.article_ids)} article(s), {cov.first or '?'}"
+        )
     out.append("")
     if b.conflicts:
         out += ["## Conflicting figures", ""]

@@ -81,7 +81,7 @@ def make_point(
     head = units[lead]
     outlets = sorted({units[i].outlet for i in members})
     why = clash(members, units, sim, figures, settings.compare_negation_overlap)
-    dates = sorted(units[i].published for i in members if units[i].published)
+    dates = sorted(d for d in (units[i].published for i in members) if d)
     return StoryPoint(
         id="",
         story_id=story_id,

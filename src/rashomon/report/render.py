@@ -7,6 +7,7 @@ loaded from anywhere (the CSP meta tag forbids it even if a value slipped throug
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from markupsafe import Markup
 
@@ -26,7 +27,7 @@ def top_stories(store: Store) -> list[str]:
 
 
 def render_report(store: Store, settings: Settings, story_ids: list[str] | None = None) -> str:
-    sections = []
+    sections: list[dict[str, Any]] = []
     for story_id in story_ids or top_stories(store):
         b = build_briefing(store, story_id, settings)
         articles = list(article_meta(store, story_article_ids(store, story_id)).values())

@@ -85,7 +85,7 @@ def assign_ids(store: Store, story_id: str, points: list[StoryPoint]) -> None:
             (story_id,),
         )
     }
-    overlaps = []
+    overlaps: list[tuple[int, int, str]] = []
     for n, p in enumerate(points):
         shared: dict[str, int] = {}
         for m in p.members:

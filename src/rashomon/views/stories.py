@@ -82,7 +82,7 @@ def list_stories(store: Store) -> list[StorySummary]:
     rows = story_rows(store)
     meta = article_meta(store)
     titles = story_titles(store)
-    groups: dict[tuple[str, str], list[str]] = {}
+    groups: dict[tuple[StoryKind, str], list[str]] = {}
     parents: dict[str, str | None] = {}
     for row in rows:
         if row["article_id"] not in meta:
@@ -93,7 +93,7 @@ def list_stories(store: Store) -> list[StorySummary]:
         if row["storyline_id"] is not None:
             groups.setdefault(("storyline", str(row["storyline_id"])), []).append(row["article_id"])
         if row["event_id"] is not None:
-            key = ("event", str(row["event_id"]))
+            key: tuple[StoryKind, str] = ("event", str(row["event_id"]))
             groups.setdefault(key, []).append(row["article_id"])
             parents[key[1]] = None if row["storyline_id"] is None else str(row["storyline_id"])
     stories = []
@@ -104,7 +104,7 @@ def list_stories(store: Store) -> list[StorySummary]:
         stories.append(
             StorySummary(
                 id=story_id,
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 title=titles.get(story_id)
                 or ("All articles" if kind == "corpus" else earliest["title"] or story_id),
                 article_count=len(ids),
