@@ -15,7 +15,7 @@ from rashomon.settings import Settings
 from rashomon.store import points as repo
 from rashomon.store.db import Store
 from rashomon.views.compare import clashing_figures, compare_inputs
-from rashomon.views.stories import list_stories, story_article_ids
+from rashomon.views.stories import list_stories, story_members
 
 
 def signature(ids: list[str]) -> str:
@@ -25,8 +25,9 @@ def signature(ids: list[str]) -> str:
 def run(store: Store, settings: Settings) -> None:
     known = repo.signatures(store)
     stories = list_stories(store)
+    members = story_members(store)
     for story in stories:
-        ids = story_article_ids(store, story.id)
+        ids = members.get(story.id, [])
         sig = signature(ids)
         if known.get(story.id) == sig:
             continue

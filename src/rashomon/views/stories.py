@@ -119,12 +119,17 @@ def list_stories(store: Store) -> list[StorySummary]:
     return stories
 
 
+def story_members(store: Store) -> dict[str, list[str]]:
+    """Every story's articles at once (story id → article ids, in store order): what a
+    stage walking every story reads instead of one ``story_article_ids`` per story."""
+    members: dict[str, list[str]] = {}
+    for r in story_rows(store):
+        keys = [str(k) for k in (r["event_id"], r["storyline_id"]) if k is not None]
+        for key in keys or [CORPUS_STORY]:
+            members.setdefault(key, []).append(str(r["article_id"]))
+    return members
+
+
 def story_article_ids(store: Store, story_id: str) -> list[str]:
     """The articles of an event or storyline (every article for the corpus story)."""
-    ids = [
-        r["article_id"]
-        for r in story_rows(store)
-        if story_id in (r["event_id"], r["storyline_id"])
-        or (story_id == CORPUS_STORY and r["event_id"] is None and r["storyline_id"] is None)
-    ]
-    return list(dict.fromkeys(str(i) for i in ids))
+    return story_members(store).get(story_id, [])
