@@ -68,3 +68,15 @@ def test_exports_list_points_and_their_members(write_story):
     shared = [p for p in points if p["outlet_count"] == 2]
     assert shared and shared[0]["outlets"] == ["Alpha", "Beta"]
     assert shared[0]["kind"] == "consensus"
+
+
+def test_changed_settings_recompute_the_points(write_story):
+    from dataclasses import replace
+
+    with Store(write_story({k: BOLTON[k] for k in ("Alpha", "Beta")})) as store:
+        run(store, Settings())
+        loose = {p["id"]: p["outlet_count"] for p in store.rows("SELECT * FROM points")}
+        run(store, replace(Settings(), compare_match_threshold=0.95))
+        strict = {p["id"]: p["outlet_count"] for p in store.rows("SELECT * FROM points")}
+    assert max(loose.values()) == 2 and max(strict.values()) == 1
+    assert set(loose) <= set(strict), "the passages keep their ids when a point splits"

@@ -130,6 +130,12 @@ def story_members(store: Store) -> dict[str, list[str]]:
     return members
 
 
+def article_versions(store: Store) -> dict[str, int]:
+    """Article id → its row number: a re-analysed input is stored as a new row, so a
+    changed number tells a cross-article stage that the article's text changed."""
+    return {r["id"]: r["rowid"] for r in store.rows("SELECT id, rowid FROM articles")}
+
+
 def story_article_ids(store: Store, story_id: str) -> list[str]:
     """The articles of an event or storyline (every article for the corpus story)."""
     return story_members(store).get(story_id, [])
