@@ -213,8 +213,7 @@ def evaluate(stories, inputs, settings: Settings) -> dict[str, float]:
         articles += len(arts)
         began = time.perf_counter()
         points = points_for(arts, settings, story_id=story["id"])
-        outlets = len({a.outlet for a in arts})
-        chosen = summary_points(points, len(arts), outlets, settings)
+        chosen = summary_points(points, len(arts), settings)
         seconds += time.perf_counter() - began
         consensus += any(p.kind == "consensus" for p in points)
         allthree += any(p.outlet_count >= 3 for p in points)

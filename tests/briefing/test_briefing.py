@@ -128,3 +128,17 @@ def test_sample_storyline_briefing_compares_the_five_outlets(sample_briefing):
     families = {row["family"] for row in b.naming}
     assert "war" in families  # "special military operation" against "invasion"
     assert any(n.family == "war" for n in press_tv.naming)
+
+
+def test_a_contested_point_is_listed_apart_not_summarised(write_story):
+    story = {
+        "Alpha": ["The minister will attend the summit in Brussels next week, aides said."],
+        "Beta": ["The minister will not attend the summit in Brussels next week, aides said."],
+    }
+    with Store(write_story(story), readonly=True) as store:
+        b = build_briefing(store, CORPUS_STORY, Settings())
+    (point,) = [p for p in b.points if p.outlet_count == 2]
+    assert point.kind == "contested" and point.clash == "negation"
+    assert point not in b.summary
+    section = to_markdown(b).split("## Where the outlets' accounts clash")[1].split("\n## ")[0]
+    assert f"[{point.id}]" in section and "contested (negation)" in section

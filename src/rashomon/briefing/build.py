@@ -48,7 +48,7 @@ def build_briefing(store: Store, story_id: str, settings: Settings) -> Briefing:
         story=story,
         coverage=coverage(ids, meta),
         single_outlet=outlets[0] if len(outlets) == 1 else None,
-        summary=summary_points(points, len(ids), len(outlets), settings),
+        summary=summary_points(points, len(ids), settings),
         differences=differences(store, ids, label, points, naming, conflict_rows, settings)
         if len(outlets) > 1
         else [],

@@ -67,6 +67,9 @@ def to_markdown(b: Briefing) -> str:
     else:
         out.append("No point is carried by at least half the outlets.")
     out.append("")
+    contested = [p for p in b.points if p.kind == "contested"]
+    if contested:
+        out += ["## Where the outlets' accounts clash", "", *(point_line(p) for p in contested), ""]
     if b.differences:
         out += ["## How each outlet differs", ""]
     for d in b.differences:

@@ -28,18 +28,21 @@ def summary_size(article_count: int, settings: Settings) -> int:
     return max(settings.briefing_summary_min, min(settings.briefing_summary_max, k))
 
 
-def carried_widely(p: StoryPoint, outlet_total: int) -> bool:
-    """Consensus, or contested by at least half the outlets (the clash is shown with it)."""
-    return p.kind == "consensus" or (p.kind == "contested" and 2 * p.outlet_count >= outlet_total)
+def carried_widely(p: StoryPoint) -> bool:
+    """Consensus: at least half the outlets carry it and nothing clashes. A contested
+    point is not summary (its members disagree, or only seem to say the same thing);
+    the briefing lists those apart."""
+    return p.kind == "consensus"
 
 
 def summary_points(
-    points: list[StoryPoint], article_count: int, outlet_total: int, settings: Settings
+    points: list[StoryPoint], article_count: int, settings: Settings
 ) -> list[StoryPoint]:
     """Up to K widely carried points, most salient first, none repeating another, filled
     up to the minimum with the most salient others; in reading order."""
     candidates = sorted(
-        points, key=lambda p: (not carried_widely(p, outlet_total), -p.salience, p.id)
+        (p for p in points if p.kind != "contested"),
+        key=lambda p: (not carried_widely(p), -p.salience, p.id),
     )
     if not candidates:
         return []
@@ -47,7 +50,7 @@ def summary_points(
     vectors = embed([p.text for p in candidates])
     chosen: list[int] = []
     for i, p in enumerate(candidates):
-        widely = carried_widely(p, outlet_total)
+        widely = carried_widely(p)
         if len(chosen) >= (k if widely else settings.briefing_summary_min):
             break
         if chosen and float(np.max(vectors[chosen] @ vectors[i])) >= settings.briefing_redundancy:
@@ -56,5 +59,5 @@ def summary_points(
     picked = [candidates[i] for i in chosen]
     return sorted(
         picked,
-        key=lambda p: (not carried_widely(p, outlet_total), p.first_published or "9999", p.start),
+        key=lambda p: (not carried_widely(p), p.first_published or "9999", p.start),
     )
