@@ -119,10 +119,10 @@ def main() -> int:
     from fastapi.testclient import TestClient
 
     from rashomon.briefing import build_briefing
-    from rashomon.briefing.queries import list_stories
     from rashomon.report import render_report
     from rashomon.settings import Settings
     from rashomon.store import Store
+    from rashomon.views.stories import list_stories
     from rashomon.web.app import create_app
 
     with tempfile.TemporaryDirectory() as tmp:

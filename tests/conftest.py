@@ -103,3 +103,39 @@ def samples(nlp) -> dict[str, Analysis]:
         )
         found[key] = analyse_dates_and_figures(nlp, article)
     return found
+
+
+@pytest.fixture
+def write_story(tmp_path):
+    """Store one article per outlet, each given as its sentences (stored as the annotate
+    stage stores them, no other stage); returns the store's path. Writing again to the
+    same name adds the articles to that store."""
+    import hashlib
+
+    from rashomon.model import InputRecord, Outcome, Sentence
+    from rashomon.store import Store
+
+    def outcome(article_id: str, outlet: str, sentences: list[str], published: str) -> Outcome:
+        text = " ".join(sentences)
+        article = Article(
+            article_id, f"test#{article_id}", text, title=sentences[0][:40],
+            outlet=outlet, published=published,
+        )
+        analysis = Analysis(article)
+        start = 0
+        for s in sentences:
+            analysis.sentences.append(Sentence(article_id, start, start + len(s), s))
+            start += len(s) + 1
+        digest = hashlib.sha1(text.encode()).hexdigest()
+        return Outcome(InputRecord(article.input, digest, "ok", article_id=article_id), analysis)
+
+    def write(story: dict[str, list[str]], published: str = "2018-03-22", name="story.db"):
+        path = tmp_path / name
+        with Store(path) as store:
+            store.write_outcomes(
+                outcome(f"{outlet.lower()}-{published}", outlet, sentences, published)
+                for outlet, sentences in story.items()
+            )
+        return path
+
+    return write

@@ -214,3 +214,44 @@ class Outcome:
 
     record: InputRecord
     analysis: Analysis | None = None
+
+
+# -- comparison (issue 12): points, the unit of comparison across a story's articles --
+
+
+@dataclass(slots=True)
+class PointMember:
+    """One article's passage that carries a point, and how close it is to the point's text."""
+
+    point_id: str
+    article_id: str
+    outlet: str
+    start: int
+    end: int
+    text: str
+    similarity: float
+    speaker: str | None = None  # when the passage is a quote
+
+
+PointKind = Literal["consensus", "contested", "shared", "unique"]
+
+
+@dataclass(slots=True)
+class StoryPoint:
+    """The same information as reported by one or more of a story's articles."""
+
+    id: str
+    story_id: str
+    kind: PointKind
+    text: str  # the member that best covers the others
+    article_id: str  # where ``text`` is, as ``start``/``end``
+    start: int
+    end: int
+    speaker: str | None
+    outlets: list[str]
+    article_count: int
+    outlet_count: int
+    salience: float
+    first_published: str | None
+    clash: str | None = None  # why a point is contested: figure, negation, actor, attribution
+    members: list[PointMember] = field(default_factory=list)

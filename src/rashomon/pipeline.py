@@ -70,11 +70,12 @@ PER_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
 )
 
 # Cross-article stages: (name, module); each module has ``run(store, settings)``.
-# Planned order: entities, stories, conflicts.
+# Planned order: entities, stories, conflicts, points.
 CROSS_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
     ("entities", "rashomon.entities.stage"),
     ("stories", "rashomon.stories.stage"),
     ("conflicts", "rashomon.figures.conflicts"),
+    ("points", "rashomon.compare.stage"),
 )
 
 BASE_MAKES = ("article", "doc")

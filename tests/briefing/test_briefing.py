@@ -1,4 +1,4 @@
-"""The briefing: content matched by meaning across outlets, single-outlet content, speakers."""
+"""The briefing on points: the summary first, then how each outlet differs, with provenance."""
 
 from __future__ import annotations
 
@@ -7,81 +7,93 @@ import json
 import pytest
 
 from rashomon.briefing import build_briefing, to_markdown
-from rashomon.briefing.queries import CORPUS_STORY, list_stories
+from rashomon.compare.stage import run as run_points
 from rashomon.errors import RashomonError
-from rashomon.model import Article
 from rashomon.settings import Settings
 from rashomon.store import Store
+from rashomon.views.stories import CORPUS_STORY, list_stories
 
-FILLER = {
-    "a": "The harvest festival drew large crowds to the old market square this weekend.",
-    "b": "Local bakers reported record sales of bread and pastries at their stalls.",
-    "c": "A new cycling lane along the river will open to commuters in the spring.",
+STORY = {
+    "Alpha": [
+        "The finance minister resigned on Tuesday after weeks of pressure over the budget.",
+        "The harvest festival drew large crowds to the old market square this weekend.",
+    ],
+    "Beta": [
+        "On Tuesday the country's finance minister stepped down following the budget row.",
+        "Local bakers reported record sales of bread and pastries at their stalls.",
+    ],
+    "Gamma": [
+        "Opposition leaders called the resignation a victory and demanded new elections.",
+        "Finance minister quits amid pressure over the budget, officials said on Tuesday.",
+    ],
 }
 
 
-def story(make_db) -> Store:
-    articles = [
-        Article(
-            "a1",
-            "a1",
-            "The finance minister resigned on Tuesday after weeks of pressure "
-            "over the budget scandal. " + FILLER["a"],
-            title="Minister quits",
-            outlet="Alpha",
-            published="2024-05-01",
-        ),
-        Article(
-            "b1",
-            "b1",
-            FILLER["b"] + " On Tuesday the country's finance minister stepped "
-            "down following the scandal over the budget.",
-            title="Finance chief steps down",
-            outlet="Beta",
-            published="2024-05-01",
-        ),
-        Article(
-            "c1",
-            "c1",
-            FILLER["c"] + " Opposition leaders called the resignation a "
-            "victory for parliament and demanded new elections.",
-            title="Calls for a vote",
-            outlet="Gamma",
-            published="2024-05-02",
-        ),
-    ]
-    return Store(make_db(articles), readonly=True)
+@pytest.fixture
+def story_db(write_story):
+    path = write_story(STORY)
+    with Store(path) as store:
+        run_points(store, Settings())
+    return path
 
 
-def test_paraphrases_are_one_point_carried_by_both_outlets(make_db):
-    with story(make_db) as store:
+def test_summary_opens_with_what_the_outlets_agree_on(story_db):
+    with Store(story_db, readonly=True) as store:
         b = build_briefing(store, CORPUS_STORY, Settings())
-    assert len(b.shared) == 1
-    point = b.shared[0]
-    assert point.outlets == ["Alpha", "Beta"]
-    assert {c.article_id for c in point.carried_by} == {"a1", "b1"}
-    assert "resign" in point.text or "stepped down" in point.text
+        texts = {r["id"]: r["text"] for r in store.rows("SELECT id, text FROM articles")}
+    assert b.points_stored and b.summary
+    top = b.summary[0]
+    assert top.kind == "consensus" and top.outlet_count >= 2
+    assert "finance minister" in top.text.lower()
+    for m in top.members:  # every passage is the article's own text at its span
+        assert texts[m.article_id][m.start : m.end] == m.text
 
 
-def test_content_of_one_outlet_is_reported_only_by_it(make_db):
-    with story(make_db) as store:
+def test_each_outlet_adds_its_own_and_leaves_out_the_agreed(story_db):
+    with Store(story_db, readonly=True) as store:
         b = build_briefing(store, CORPUS_STORY, Settings())
-    only = {(p.outlets[0], p.text) for p in b.only}
-    assert (
-        "Gamma",
-        "Opposition leaders called the resignation a victory for parliament and "
-        "demanded new elections.",
-    ) in only
-    assert all(len(p.outlets) == 1 for p in b.only)
-    assert not any("finance minister" in text for _, text in only)
+    by_outlet = {d.outlet: d for d in b.differences}
+    assert set(by_outlet) == {"Alpha", "Beta", "Gamma"}
+    assert any("bakers" in p.text for p in by_outlet["Beta"].adds)
+    assert all(p.outlets == ["Beta"] for p in by_outlet["Beta"].adds)
+    for d in b.differences:
+        assert all(d.outlet not in p.outlets for p in d.leaves_out)
 
 
-def test_single_outlet_story_has_no_only_section(make_db):
-    text = "The finance minister resigned on Tuesday after weeks of pressure over the budget."
-    path = make_db([Article("a1", "a1", text, outlet="Alpha")])
-    with Store(path, readonly=True) as store:
+def test_briefing_json_and_markdown_carry_the_point_ids(story_db):
+    with Store(story_db, readonly=True) as store:
         b = build_briefing(store, CORPUS_STORY, Settings())
-    assert b.shared == [] and b.only == []
+        stored = {r["id"] for r in store.rows("SELECT id FROM points")}
+    data = json.loads(json.dumps(b.to_dict()))
+    assert {p["id"] for p in data["summary"]} <= stored
+    md = to_markdown(b)
+    assert md.index("## Summary") < md.index("## How each outlet differs")
+    assert f"[{b.summary[0].id}]" in md
+    member = b.summary[0].members[0]
+    assert f"`{member.article_id}:{member.start}-{member.end}`" in md
+
+
+def test_without_the_points_stage_points_are_computed_for_the_read(write_story):
+    with Store(write_story(STORY), readonly=True) as store:
+        b = build_briefing(store, CORPUS_STORY, Settings())
+    assert not b.points_stored and b.summary
+    assert all(p.id.startswith("unstored-") for p in b.points)
+
+
+def test_a_one_outlet_story_says_so_in_one_line(write_story):
+    with Store(write_story({"Alpha": STORY["Alpha"]}), readonly=True) as store:
+        b = build_briefing(store, CORPUS_STORY, Settings())
+    assert b.single_outlet == "Alpha" and b.differences == []
+    assert "Only **Alpha** covers this story: nothing to compare." in to_markdown(b)
+
+
+def test_regression_markdown_is_not_over_escaped(write_story):
+    text = "The drawn-out talks ended after 3 < 4 rounds & a walk-out by AT&T officials."
+    other = "The drawn-out talks finally ended after a walk-out by the AT&T officials."
+    with Store(write_story({"Alpha": [text], "Beta": [other]}), readonly=True) as store:
+        md = to_markdown(build_briefing(store, CORPUS_STORY, Settings()))
+    assert "drawn-out" in md and "walk-out" in md and "AT&T" in md and "3 < 4" in md
+    assert "\\-" not in md and "&lt;" not in md and "&amp;" not in md
 
 
 def test_unknown_story_is_a_numbered_error(articles_only_db):
@@ -90,12 +102,12 @@ def test_unknown_story_is_a_numbered_error(articles_only_db):
     assert err.value.code == "E601"
 
 
-def test_missing_stage_tables_are_named(articles_only_db):
+def test_missing_stage_tables_leave_an_empty_but_whole_briefing(articles_only_db):
     with Store(articles_only_db, readonly=True) as store:
         b = build_briefing(store, CORPUS_STORY, Settings())
         stories = list_stories(store)
     assert [s.id for s in stories] == [CORPUS_STORY]
-    assert b.quotes == [] and b.figures == []
+    assert b.summary == [] and b.figures == []
     json.dumps(b.to_dict())  # the whole briefing is JSON-serialisable
 
 
@@ -103,28 +115,30 @@ def test_missing_stage_tables_are_named(articles_only_db):
 def sample_briefing(blinken_db):
     with Store(blinken_db, readonly=True) as store:
         ids = [s.id for s in list_stories(store) if s.kind != "event"]
-        press_tv = next(
-            r["id"] for r in store.rows("SELECT id, input FROM articles") if "004_" in r["input"]
-        )
-        return build_briefing(store, ids[0], Settings()), press_tv
+        return build_briefing(store, ids[0], Settings())
 
 
-def test_sample_storyline_lists_blinkens_statements_with_their_outlets(sample_briefing):
-    b, _ = sample_briefing
-    blinken = next(s for s in b.quotes if "Blinken" in s.speaker)
-    assert len(blinken.statements) >= 10
-    assert len(blinken.outlets) == b.story.article_count == 5
-    for statement in blinken.statements:
-        assert statement.outlets and statement.carried_by
-        assert {c.outlet for c in statement.carried_by} == set(statement.outlets)
+def test_sample_storyline_briefing_compares_the_five_outlets(sample_briefing):
+    b = sample_briefing
+    assert b.points_stored and b.summary
+    assert len(b.differences) == len(b.story.outlets) == 5
+    assert all(p.outlet_count >= 2 for p in b.summary[:1])
+    press_tv = next(d for d in b.differences if d.outlet == "Press TV")
+    assert press_tv.adds and any(v.speaker.startswith("Antony Blinken") for v in press_tv.voices)
+    families = {row["family"] for row in b.naming}
+    assert "war" in families  # "special military operation" against "invasion"
+    assert any(n.family == "war" for n in press_tv.naming)
 
 
-def test_sample_storyline_marks_what_only_press_tv_says(sample_briefing):
-    b, press_tv = sample_briefing
-    mine = [p for p in b.only if p.article_id == press_tv]
-    assert mine, "Press TV says things no other outlet does"
-    assert any("unsubstantiated remarks" in p.text for p in mine)
-    outlet = mine[0].outlets[0]
-    assert f"only **{outlet}**" in to_markdown(b)
-    blinken = next(s for s in b.quotes if "Blinken" in s.speaker)
-    assert any(p.outlets == [outlet] for p in blinken.statements)
+def test_a_contested_point_is_listed_apart_not_summarised(write_story):
+    story = {
+        "Alpha": ["The minister will attend the summit in Brussels next week, aides said."],
+        "Beta": ["The minister will not attend the summit in Brussels next week, aides said."],
+    }
+    with Store(write_story(story), readonly=True) as store:
+        b = build_briefing(store, CORPUS_STORY, Settings())
+    (point,) = [p for p in b.points if p.outlet_count == 2]
+    assert point.kind == "contested" and point.clash == "negation"
+    assert point not in b.summary
+    section = to_markdown(b).split("## Where the outlets' accounts clash")[1].split("\n## ")[0]
+    assert f"[{point.id}]" in section and "contested (negation)" in section

@@ -28,7 +28,7 @@ def every_command() -> list[str]:
 @pytest.fixture()
 def toml(tmp_path):
     path = tmp_path / "settings.toml"
-    path.write_text("[rashomon]\nbriefing_only_per_outlet = 1\napi_default_limit = 1\n")
+    path.write_text("[rashomon]\nbriefing_adds_per_outlet = 1\napi_default_limit = 1\n")
     return path
 
 
@@ -38,24 +38,24 @@ def test_every_command_loads_a_toml_and_takes_setting(command, cli_db, toml, mon
 
     monkeypatch.setattr(serve, "run", lambda app, sock: sock.close())  # bind, then stop
     args = [command, *COMMAND_ARGS.get(command, []), "--db", str(cli_db)]
-    result = invoke(*args, "--config", str(toml), "--setting", "briefing_min_words=6")
+    result = invoke(*args, "--config", str(toml), "--setting", "compare_min_words=6")
     assert result.exit_code == 0, result.output
 
 
-def briefing_only(*extra: str, db) -> int:
+def briefing_adds(*extra: str, db) -> int:
     result = invoke("briefing", "--format", "json", "--story", "s1", "--db", str(db), *extra)
     assert result.exit_code == 0, result.output
-    return len(json.loads(result.stdout)["only"])
+    return sum(len(d["adds"]) for d in json.loads(result.stdout)["differences"])
 
 
 def test_setting_changes_the_briefing(cli_db, toml):
-    default = briefing_only(db=cli_db)
+    default = briefing_adds(db=cli_db)
     assert default > 5
-    assert briefing_only("--setting", "briefing_only_per_outlet=1", db=cli_db) <= 5
-    assert briefing_only("--config", str(toml), db=cli_db) <= 5
+    assert briefing_adds("--setting", "briefing_adds_per_outlet=1", db=cli_db) <= 5
+    assert briefing_adds("--config", str(toml), db=cli_db) <= 5
     # a --setting wins over the file
     assert (
-        briefing_only("--config", str(toml), "--setting", "briefing_only_per_outlet=5", db=cli_db)
+        briefing_adds("--config", str(toml), "--setting", "briefing_adds_per_outlet=5", db=cli_db)
         == default
     )
 
@@ -65,7 +65,7 @@ def test_setting_changes_the_report(cli_db, tmp_path):
     for value in ("1", "5"):
         out = tmp_path / f"r{value}.html"
         args = ["report", "-o", str(out), "--story", "s1", "--db", str(cli_db)]
-        assert invoke(*args, "--setting", f"briefing_only_per_outlet={value}").exit_code == 0
+        assert invoke(*args, "--setting", f"briefing_adds_per_outlet={value}").exit_code == 0
         html[value] = out.read_text(encoding="utf-8")
     assert len(html["1"]) < len(html["5"])
 

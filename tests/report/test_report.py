@@ -33,9 +33,9 @@ def test_report_is_self_contained(blinken_db, tmp_path):
 def test_report_holds_the_briefing_and_charts(blinken_db, tmp_path):
     html = write_report(blinken_db, tmp_path)
     for heading in (
-        "What most outlets report",
-        "Reported only by",
-        "Who said what",
+        "Summary",
+        "How each outlet differs",
+        "How outlets name the same things",
         "Figures",
         "Timeline",
         "Coverage per outlet",
@@ -45,9 +45,24 @@ def test_report_holds_the_briefing_and_charts(blinken_db, tmp_path):
     assert "Blinken" in html
 
 
+def test_report_opens_with_the_summary_then_the_differences_and_naming(blinken_db, tmp_path):
+    html = write_report(blinken_db, tmp_path)
+    summary = html.index('id="summary"')
+    differences = html.index('id="differences"')
+    naming = html.index('id="naming"')
+    assert summary < differences < naming < html.index('id="figures"')
+    # The samples' naming difference the framing stage finds: Press TV's "special
+    # military operation" against the others' "invasion".
+    table = html[naming : html.index('id="figures"')]
+    assert "special military operation" in table and "invasion" in table
+    assert "Whose voices it quotes" in html[differences:naming]
+
+
 def test_briefing_command_prints_json_and_markdown(blinken_db):
     runner = CliRunner()
     md = runner.invoke(app, ["briefing", "--db", str(blinken_db)])
-    assert md.exit_code == 0 and "## Who said what" in md.output
+    assert md.exit_code == 0 and md.output.index("## Summary") < md.output.index(
+        "## How each outlet differs"
+    )
     js = runner.invoke(app, ["briefing", "--db", str(blinken_db), "--format", "json"])
-    assert js.exit_code == 0 and '"quotes"' in js.output
+    assert js.exit_code == 0 and '"summary"' in js.output and '"differences"' in js.output

@@ -22,11 +22,27 @@ def test_stories_list_then_briefing(client):
     story = stories["items"][0]
     assert {"id", "kind", "title", "article_count", "outlets", "first", "last"} <= set(story)
     briefing = client.get(f"/api/stories/{story['id']}").json()
-    assert {"shared", "only", "quotes", "figures", "conflicts", "timeline", "framing"} <= set(
-        briefing
-    )
+    assert {"summary", "differences", "naming", "points", "figures", "timeline"} <= set(briefing)
     articles = client.get(f"/api/stories/{story['id']}/articles").json()["items"]
     assert len(articles) == story["article_count"]
+
+
+def test_story_points_carry_the_ids_of_the_briefing_and_the_export(client, blinken_db):
+    from rashomon.store import Store
+
+    story = client.get("/api/stories").json()["items"][0]["id"]
+    served = client.get(f"/api/stories/{story}/points").json()
+    assert served["stored"] and served["total"] == len(served["items"]) > 0
+    ids = {p["id"] for p in served["items"]}
+    briefing = client.get(f"/api/stories/{story}").json()
+    assert {p["id"] for p in briefing["summary"]} <= ids
+    with Store(blinken_db, readonly=True) as store:
+        exported = {r["point_id"] for r in available()["points"].rows(store)
+                    if r["story_id"] == story}
+    assert exported == ids
+    for p in served["items"]:
+        assert p["members"] and {m["point_id"] for m in p["members"]} == {p["id"]}
+    assert client.get("/api/stories/nope/points").status_code == 404
 
 
 def test_paging_uses_the_named_limits(client):

@@ -31,8 +31,9 @@ def test_click_from_stories_to_story_article_and_entity(page, serve, blinken_db)
 
     page.locator("table a[href^='/story/']").first.click()
     page.wait_for_load_state()
-    assert page.locator("#shared h2").inner_text() == "What most outlets report"
-    assert page.locator("#quotes .speaker").count() >= 1
+    assert page.locator("#summary h2").inner_text() == "Summary"
+    assert page.locator("#summary li").count() >= 1
+    assert page.locator("#differences .outlet").count() >= 2
     assert page.locator("svg.chart").count() == 2
     shot(page, "02-story")
 

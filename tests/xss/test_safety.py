@@ -68,4 +68,5 @@ def test_overlapping_spans_are_both_marked():
 
 def test_markdown_escapes_links_and_html():
     text = md_escape("[click](javascript:alert(1)) <img src=x onerror=alert(1)> ![i](http://x)")
-    assert "<img" not in text and "](" not in text
+    # A backslash before "<" is CommonMark's literal "<": no tag and no link survive.
+    assert re.search(r"(?<!\\)<img", text) is None and "](" not in text

@@ -1,10 +1,10 @@
-"""Build the extractive briefing of one story from what the stages stored.
+"""Build the briefing of one story on the comparison's points.
 
-Content is matched across articles by meaning: each sentence is embedded, the
-story's mean vector (the topic every sentence shares) is taken away, and sentences
-of different articles whose remaining vectors agree are taken to say the same thing.
-A sentence's support is the set of outlets that carry it; the briefing leads with
-the best-supported content and lists, outlet by outlet, what no other outlet carries.
+The summary is the story's most salient consensus points (briefing/summary.py); then,
+outlet by outlet, what it adds, what it leaves out, whose voices it quotes, how it
+names things and where its figures clash (compare/differences.py). Points come from
+the store (the ``points`` stage); a store where that stage never ran gets them computed
+for this read, so a briefing is never empty for want of a stage.
 """
 
 from __future__ import annotations
@@ -12,172 +12,119 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-import numpy as np
-
-from rashomon.briefing import queries
 from rashomon.briefing.model import (
     Briefing,
-    Carriage,
     ConflictView,
     FigureView,
     OutletCoverage,
-    Point,
-    SpeakerStatements,
-    StorySummary,
     TimelineEntry,
 )
-from rashomon.briefing.similarity import Wordings, match_wordings
+from rashomon.briefing.summary import summary_points
+from rashomon.compare import differences as diff
+from rashomon.compare.points import points_for
 from rashomon.errors import error
+from rashomon.model import StoryPoint
 from rashomon.settings import Settings
 from rashomon.store.db import Store
-
-UNATTRIBUTED = "unattributed"
+from rashomon.store.points import story_points
+from rashomon.views import records as reads
+from rashomon.views.compare import clashing_figures, compare_inputs
+from rashomon.views.stories import StorySummary, article_meta, list_stories, story_article_ids
 
 
 def build_briefing(store: Store, story_id: str, settings: Settings) -> Briefing:
     """The briefing of an event, a storyline, or (without story tables) the whole corpus."""
     story = find_story(store, story_id)
-    ids = queries.story_article_ids(store, story_id)
-    meta = queries.article_meta(store, ids)
+    ids = story_article_ids(store, story_id)
+    meta = article_meta(store, ids)
     ids = list(meta)  # publication order
     label = {i: meta[i]["label"] for i in ids}
-    order = {i: n for n, i in enumerate(ids)}
-
-    sentences = [
-        s
-        for s in queries.sentences(store, ids)
-        if len(s["text"].split()) >= settings.briefing_min_words
-    ]
-    sentences.sort(key=lambda s: (order[s["article_id"]], s["start"]))
-    wordings = match_wordings([s["text"] for s in sentences], settings.briefing_match_threshold)
-    shared, only = rank_points(sentences, wordings, label, settings)
-
-    quote_rows = queries.records(store, "quotes", ids)
+    points, stored = load_points(store, story_id, ids, settings)
+    outlets = sorted(set(label.values()))
+    framing = reads.framing_comparison(store, story_id, ids)
+    naming = (framing or {}).get("naming") or []
+    conflict_rows = [labelled(r, label) for r in reads.conflicts(store, ids)]
     return Briefing(
         story=story,
         coverage=coverage(ids, meta),
-        shared=shared,
-        only=only,
-        quotes=speaker_statements(quote_rows, label, order, wordings.mean, settings),
-        figures=figures(queries.records(store, "figures", ids), label),
-        conflicts=[conflict_view(r) for r in queries.conflicts(store, ids)],
-        timeline=timeline(queries.records(store, "timeline", ids, "date, article_id"), label),
-        framing=queries.framing_comparison(store, story_id, ids),
+        single_outlet=outlets[0] if len(outlets) == 1 else None,
+        summary=summary_points(points, len(ids), settings),
+        differences=differences(store, ids, label, points, naming, conflict_rows, settings)
+        if len(outlets) > 1
+        else [],
+        naming=naming,
+        points=points,
+        figures=figures(reads.records(store, "figures", ids), label),
+        conflicts=[conflict_view(r) for r in conflict_rows],
+        timeline=timeline(reads.records(store, "timeline", ids, "date, article_id"), label),
+        framing=framing,
         missing=[
             t
-            for t in ("sentences", "quotes", "figures", "conflicts", "timeline", "signals")
-            if not queries.has_table(store, t)
+            for t in ("quotes", "figures", "conflicts", "timeline", "signals")
+            if not reads.has_table(store, t)
         ],
+        points_stored=stored,
     )
 
 
 def find_story(store: Store, story_id: str) -> StorySummary:
-    for story in queries.list_stories(store):
+    for story in list_stories(store):
         if story.id == story_id:
             return story
     raise error("E601", story=story_id)
 
 
-def carriage(row: dict[str, Any], label: dict[str, str]) -> Carriage:
-    return Carriage(
-        outlet=label[row["article_id"]],
-        article_id=row["article_id"],
-        start=row["start"],
-        end=row["end"],
-        text=row["text"],
-        cue=row.get("cue"),
-        kind=row.get("kind"),
-    )
+def load_points(
+    store: Store, story_id: str, ids: list[str], settings: Settings
+) -> tuple[list[StoryPoint], bool]:
+    """The stored points, or (the stage never ran) points computed now with read-only ids."""
+    stored = story_points(store, story_id)
+    if stored:
+        return stored, True
+    found = points_for(compare_inputs(store, ids), settings, clashing_figures(store, ids), story_id)
+    for n, p in enumerate(found, 1):
+        p.id = f"unstored-{n}"
+        for m in p.members:
+            m.point_id = p.id
+    return found, False
 
 
-def point(lead: int, rows: list[dict[str, Any]], members: list[int], label: dict) -> Point:
-    """A point worded as ``rows[lead]``, carried by one sentence per article among ``members``."""
-    seen: dict[str, int] = {}
-    for i in [lead, *members]:
-        seen.setdefault(rows[i]["article_id"], i)
-    carried = [carriage(rows[i], label) for i in seen.values()]
-    head = rows[lead]
-    return Point(
-        text=head["text"],
-        article_id=head["article_id"],
-        start=head["start"],
-        end=head["end"],
-        outlets=sorted({c.outlet for c in carried}),
-        carried_by=carried,
-    )
+def labelled(row: dict[str, Any], label: dict[str, str]) -> dict[str, Any]:
+    """A conflict row whose members name their outlet as every other section does."""
+    for m in row.get("members") or []:
+        if isinstance(m, dict) and m.get("article_id") in label:
+            m["outlet"] = label[m["article_id"]]
+    return row
 
 
-def rank_points(
-    rows: list[dict[str, Any]], wordings: Wordings, label: dict[str, str], settings: Settings
-) -> tuple[list[Point], list[Point]]:
-    """Shared points (most outlets first, each covering its paraphrases) and single-outlet ones.
-
-    A wording's support is the set of outlets printing it or a wording that matches it
-    (matches inside one article add only that article's own outlet, so they cannot
-    inflate support).
-    """
-    outlets = [{label[rows[r]["article_id"]] for r in group} for group in wordings.rows_of]
-    support = [
-        outlets[w].union(*(outlets[v] for v in wordings.links[w])) for w in range(len(outlets))
-    ]
-    shared: list[Point] = []
-    covered: set[int] = set()
-    for w in sorted(range(len(support)), key=lambda w: (-len(support[w]), wordings.rows_of[w][0])):
-        if len(support[w]) < 2 or len(shared) >= settings.briefing_shared_limit:
-            break
-        if w in covered:
-            continue
-        covered.update([w, *wordings.links[w]])
-        members = [r for v in [w, *wordings.links[w]] for r in wordings.rows_of[v]]
-        shared.append(point(members[0], rows, members, label))
-    only: list[Point] = []
-    if len({label[r["article_id"]] for r in rows}) < 2:
-        return shared, only  # with one outlet, "only this outlet says" says nothing
-    per_outlet: dict[str, int] = defaultdict(int)
-    for w in sorted(range(len(support)), key=lambda w: wordings.rows_of[w][0]):  # reading order
-        lead = wordings.rows_of[w][0]
-        outlet = label[rows[lead]["article_id"]]
-        if len(support[w]) == 1 and per_outlet[outlet] < settings.briefing_only_per_outlet:
-            per_outlet[outlet] += 1
-            only.append(point(lead, rows, wordings.rows_of[w], label))
-    return shared, only
-
-
-def speaker_statements(
-    quotes: list[dict[str, Any]],
+def differences(
+    store: Store,
+    ids: list[str],
     label: dict[str, str],
-    order: dict[str, int],
-    mean: np.ndarray | None,
+    points: list[StoryPoint],
+    naming: list[dict[str, Any]],
+    conflict_rows: list[dict[str, Any]],
     settings: Settings,
-) -> list[SpeakerStatements]:
-    """Quotes grouped by speaker, then by statement: the same words carried by several outlets."""
-    by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for quote in sorted(quotes, key=lambda q: (order[q["article_id"]], q["start"])):
-        by_speaker[quote.get("speaker") or UNATTRIBUTED].append(quote)
-    result = []
-    for speaker, rows in by_speaker.items():
-        wordings = match_wordings(
-            [r["text"] for r in rows], settings.briefing_match_threshold, mean
+) -> list[diff.OutletDifferences]:
+    quotes = [
+        (label[q["article_id"]], q.get("speaker"), q["text"])
+        for q in reads.records(store, "quotes", ids)
+    ]
+    voices = diff.voices(quotes)
+    by_outlet: dict[str, int] = defaultdict(int)
+    for i in ids:
+        by_outlet[label[i]] += 1
+    return [
+        diff.OutletDifferences(
+            outlet=o,
+            adds=diff.adds(points, o, settings.briefing_adds_per_outlet),
+            leaves_out=diff.leaves_out(points, o),
+            voices=voices.get(o, []),
+            naming=diff.naming(naming, o),
+            clashes=diff.clashes(conflict_rows, o),
         )
-        statements, taken = [], set()
-        for w in range(len(wordings.texts)):
-            if w in taken:
-                continue
-            group = [v for v in [w, *wordings.links[w]] if v not in taken]
-            taken.update(group)
-            members = [r for v in group for r in wordings.rows_of[v]]
-            statements.append(point(members[0], rows, members, label))
-        statements.sort(key=lambda p: -len(p.outlets))
-        result.append(
-            SpeakerStatements(
-                speaker=speaker,
-                speaker_id=rows[0].get("speaker_id"),
-                outlets=sorted({label[r["article_id"]] for r in rows}),
-                statements=statements,
-            )
-        )
-    result.sort(key=lambda s: (s.speaker == UNATTRIBUTED, -len(s.outlets), -len(s.statements)))
-    return result
+        for o in sorted(by_outlet, key=lambda o: (-by_outlet[o], o))
+    ]
 
 
 def coverage(ids: list[str], meta: dict[str, dict[str, Any]]) -> list[OutletCoverage]:

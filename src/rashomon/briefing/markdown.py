@@ -1,37 +1,52 @@
 """A briefing as Markdown: to paste into a note, a ticket or an e-mail.
 
-Article text is untrusted: HTML and Markdown syntax in it are escaped so that a
-Markdown viewer shows the words and never renders a link, an image or a tag.
+Article text is untrusted, so whatever Markdown would read as markup (emphasis, code,
+links, images, raw HTML, entities, table pipes) is backslash-escaped, and only that:
+CommonMark shows ``\\<`` as ``<`` and leaves ``drawn-out`` alone, so the text reads as
+printed in any viewer and in the raw file.
 """
 
 from __future__ import annotations
 
 import re
 
-from rashomon.briefing.model import Briefing, Point
+from rashomon.briefing.model import Briefing
+from rashomon.model import StoryPoint
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~>-])")
+# Left alone where CommonMark reads them as text: "_" inside a word (donbas_republics),
+# "<" not opening a tag or autolink ("a < b"), "&" not opening an entity ("AT&T").
+MARKDOWN_SPECIAL = re.compile(
+    r"([\\`*\[\]|~]|(?<![^\W_])_|_(?![^\W_])|<(?=[A-Za-z/!?])|&(?=#?\w+;))"
+)
+# What starts a heading, a list item or a block quote when it opens a line.
+LINE_START = re.compile(r"^(#|[-+>])")
 
 
 def escape(text: str | None) -> str:
-    text = " ".join((text or "").split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    text = text.replace("\\](", "\\]\\(")  # no "](" is left to open a link
+    numbered = re.match(r"\d+(?=[.)])", text)
+    if numbered:  # "1." opens a numbered list: escape its dot, not its digit
+        n = numbered.end()
+        return text[:n] + "\\" + text[n:]
+    return LINE_START.sub(r"\\\1", text)
 
 
 def outlets(names: list[str]) -> str:
     return ", ".join(f"**{escape(n)}**" for n in names)
 
 
-def point_lines(p: Point, with_carriers: bool) -> list[str]:
-    lines = [f"- {escape(p.text)}  ", f"  — {outlets(p.outlets)}"]
-    if with_carriers:
-        for c in p.carried_by:
-            if c.article_id == p.article_id:
-                continue
-            cue = f" ({escape(c.cue)})" if c.cue else ""
-            lines.append(f"  - {escape(c.outlet)}{cue}: {escape(c.text)}")
-    return lines
+def passages(p: StoryPoint) -> str:
+    """Where each outlet printed the point: article id and character span."""
+    return "; ".join(
+        f"{escape(m.outlet)} `{escape(m.article_id)}:{m.start}-{m.end}`" for m in p.members
+    )
+
+
+def point_line(p: StoryPoint) -> str:
+    speaker = f"{escape(p.speaker)}: " if p.speaker and p.speaker != "unattributed" else ""
+    clash = f" — contested ({p.clash})" if p.kind == "contested" else ""
+    return f"- {speaker}{escape(p.text)} ({outlets(p.outlets)}{clash}) [{p.id}]"
 
 
 def to_markdown(b: Briefing) -> str:
@@ -42,33 +57,57 @@ def to_markdown(b: Briefing) -> str:
         "",
         f"{s.kind} `{s.id}` · {s.article_count} articles · {len(s.outlets)} outlets · {span}",
         "",
-        "## Coverage",
-        "",
     ]
-    for c in b.coverage:
-        out.append(f"- **{escape(c.outlet)}**: {len(c.article_ids)} article(s), {c.first or '?'}")
-    out += ["", "## What most outlets report", ""]
-    for p in b.shared:
-        out += point_lines(p, with_carriers=True)
-    if not b.shared:
-        out.append("No content is carried by more than one outlet.")
-    out += ["", "## Reported only by", ""]
-    for p in b.only:
-        out.append(f"- only **{escape(p.outlets[0])}**: {escape(p.text)}")
-    if not b.only:
-        out.append("Nothing is reported by one outlet alone.")
-    out += ["", "## Who said what", ""]
-    for speaker in b.quotes:
-        out += [f"### {escape(speaker.speaker)}", ""]
-        for p in speaker.statements:
-            out += point_lines(p, with_carriers=True)
+    if b.single_outlet is not None:
+        out += [f"Only **{escape(b.single_outlet)}** covers this story: nothing to compare.", ""]
+    out += ["## Summary", ""]
+    if b.summary:
+        out += [point_line(p) for p in b.summary]
+        out += ["", "Passages: " + " · ".join(f"[{p.id}] {passages(p)}" for p in b.summary)]
+    else:
+        out.append("No point is carried by at least half the outlets.")
+    out.append("")
+    contested = [p for p in b.points if p.kind == "contested"]
+    if contested:
+        out += ["## Where the outlets' accounts clash", "", *(point_line(p) for p in contested), ""]
+    if b.differences:
+        out += ["## How each outlet differs", ""]
+    for d in b.differences:
+        out += [f"### {escape(d.outlet)}", ""]
+        if d.adds:
+            out += ["Adds:", *(point_line(p) for p in d.adds), ""]
+        if d.leaves_out:
+            out += ["Leaves out:", *(point_line(p) for p in d.leaves_out), ""]
+        if d.voices:
+            quoted = "; ".join(
+                f"{escape(v.speaker)} {v.share:.0%} (others {v.others_share:.0%})"
+                for v in d.voices
+            )
+            out += [f"Voices (share of its quoted words): {quoted}", ""]
+        for n in d.naming:
+            others = "; ".join(f"{escape(o)}: {escape(', '.join(t))}" for o, t in n.others.items())
+            out.append(f"- names {escape(n.family)} “{escape(', '.join(n.terms))}” ({others})")
+        for fc in d.clashes:
+            others = "; ".join(f"{escape(o)}: {escape(', '.join(v))}" for o, v in fc.others.items())
+            values = escape(", ".join(fc.values))
+            out.append(f"- figure for {escape(fc.counts)}: {values} ({others})")
+        if d.naming or d.clashes:
+            out.append("")
+    if b.naming:
+        names = sorted({o for row in b.naming for o in row["terms"]})
+        out += ["## How outlets name the same things", ""]
+        out.append("| | " + " | ".join(escape(n) for n in names) + " |")
+        out.append("|---" * (len(names) + 1) + "|")
+        for row in b.naming:
+            cells = [escape(", ".join(row["terms"].get(n, []))) or "—" for n in names]
+            out.append(f"| {escape(row['family'])} | " + " | ".join(cells) + " |")
         out.append("")
-    if b.figures:
-        out += ["## Figures", ""]
-        for f in b.figures:
-            detail = "; ".join(escape(x) for x in (f.counts, f.source, f.as_of) if x)
-            out.append(f"- {escape(f.text)} ({detail}) — {outlets(f.outlets)}")
-        out.append("")
+    out += ["## Coverage", ""]
+    for cov in b.coverage:
+        out.append(
+            f"- **{escape(cov.outlet)}**: {len(cov.article_ids)} article(s), {cov.first or '?'}"
+        )
+    out.append("")
     if b.conflicts:
         out += ["## Conflicting figures", ""]
         for c in b.conflicts:
@@ -79,11 +118,6 @@ def to_markdown(b: Briefing) -> str:
         out += ["## Timeline", ""]
         for t in b.timeline:
             out.append(f"- {t.date} — {escape(t.text)} ({outlets(t.outlets)})")
-        out.append("")
-    if b.framing:
-        out += ["## Framing", ""]
-        for outlet, summary in (b.framing.get("summaries") or {}).items():
-            out.append(f"- **{escape(outlet)}**: {escape(str(summary))}")
         out.append("")
     if b.missing:
         out += [f"_Not analysed in this store: {', '.join(b.missing)}._", ""]

@@ -7,58 +7,11 @@ go from any line of a briefing to the sentence an outlet printed.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-StoryKind = Literal["storyline", "event", "corpus"]
-
-
-@dataclass(slots=True)
-class StorySummary:
-    """One story as lists show it: its size, outlets and date span."""
-
-    id: str
-    kind: StoryKind
-    title: str
-    article_count: int
-    outlets: list[str]
-    first: str | None
-    last: str | None
-    parent: str | None = None  # the storyline an event belongs to
-
-
-@dataclass(slots=True)
-class Carriage:
-    """One outlet's sentence (or quote) that carries a point of the briefing."""
-
-    outlet: str
-    article_id: str
-    start: int
-    end: int
-    text: str
-    cue: str | None = None  # for quotes: the verb this outlet used to introduce it
-    kind: str | None = None  # for quotes: direct, indirect or mixed
-
-
-@dataclass(slots=True)
-class Point:
-    """A piece of content: its best wording and every outlet sentence that carries it."""
-
-    text: str
-    article_id: str
-    start: int
-    end: int
-    outlets: list[str]
-    carried_by: list[Carriage] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class SpeakerStatements:
-    """What one speaker said, statement by statement, with how each outlet carried it."""
-
-    speaker: str
-    speaker_id: str | None
-    outlets: list[str]
-    statements: list[Point]
+from rashomon.compare.differences import OutletDifferences
+from rashomon.model import StoryPoint
+from rashomon.views.stories import StorySummary
 
 
 @dataclass(slots=True)
@@ -109,18 +62,27 @@ class OutletCoverage:
 
 @dataclass(slots=True)
 class Briefing:
-    """Everything a reader needs about one story, extracted from its articles."""
+    """Everything a reader needs about one story: the summary first, then how each
+    outlet differs, then the details the stages extracted.
+
+    ``summary`` and every point in ``differences`` are the comparison's points
+    (``StoryPoint``: id, kind, outlets, and each member's article span), so every
+    sentence of a briefing links to the passages that carry it.
+    """
 
     story: StorySummary
     coverage: list[OutletCoverage]
-    shared: list[Point]  # what most outlets carry, best-supported first
-    only: list[Point]  # what one outlet alone carries (its ``outlets`` has one name)
-    quotes: list[SpeakerStatements]
+    single_outlet: str | None  # the one outlet, when only one covers the story
+    summary: list[StoryPoint]
+    differences: list[OutletDifferences]
+    naming: list[dict[str, Any]]  # family → outlet → terms, where outlets' words differ
+    points: list[StoryPoint]  # every point of the story, most salient first
     figures: list[FigureView]
     conflicts: list[ConflictView]
     timeline: list[TimelineEntry]
     framing: dict[str, Any] | None
     missing: list[str] = field(default_factory=list)  # sections whose tables are absent
+    points_stored: bool = True  # False: computed for this read (the points stage never ran)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

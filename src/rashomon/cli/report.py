@@ -50,7 +50,7 @@ def briefing(
     config: ConfigOption = None,
     setting: SettingOption = None,
 ) -> None:
-    """Print a story's briefing: shared content, what one outlet alone says, who said what."""
+    """Print a story's briefing: its summary, then how each outlet differs from the others."""
     from rashomon.briefing import build_briefing, to_markdown
     from rashomon.report.render import top_stories
 

@@ -20,7 +20,7 @@ from rashomon.store import Store
 
 def story_members(store: Store, story: str) -> set[str]:
     """The article ids of an event or storyline; E601 when there is no such story."""
-    from rashomon.briefing.queries import story_article_ids
+    from rashomon.views.stories import story_article_ids
 
     ids = story_article_ids(store, story)
     if not ids:
@@ -30,7 +30,7 @@ def story_members(store: Store, story: str) -> set[str]:
 
 def article_facts(store: Store) -> dict[str, dict[str, Any]]:
     """id → the article's outlet ``label`` and ``published`` date, for filtering."""
-    from rashomon.briefing.queries import article_meta
+    from rashomon.views.stories import article_meta
 
     return article_meta(store)
 

@@ -11,26 +11,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from rashomon.briefing import Briefing, build_briefing
-from rashomon.briefing.queries import article_meta, list_stories, story_article_ids
-from rashomon.report.charts import lane_chart
+from rashomon.briefing import build_briefing
+from rashomon.render.charts import story_charts
 from rashomon.settings import Settings
 from rashomon.store.db import Store
+from rashomon.views.stories import article_meta, list_stories, story_article_ids
 from rashomon.web.templating import environment, stylesheet
-
-
-def story_charts(b: Briefing, articles: list[dict[str, Any]]) -> dict[str, Markup]:
-    """The timeline chart (dated events per outlet) and coverage (articles per outlet over time)."""
-    events: dict[str, list[tuple[str | None, str]]] = {}
-    for t in b.timeline:
-        events.setdefault(t.outlet, []).append((t.date, t.text))
-    coverage: dict[str, list[tuple[str | None, str]]] = {}
-    for a in articles:
-        coverage.setdefault(a["label"], []).append((a["published"], a["title"] or a["id"]))
-    return {
-        "timeline": lane_chart("Dated events by the outlet that reports them", events),
-        "coverage": lane_chart("Articles per outlet by publication date", coverage),
-    }
 
 
 def top_stories(store: Store) -> list[str]:
@@ -41,11 +27,13 @@ def top_stories(store: Store) -> list[str]:
 
 
 def render_report(store: Store, settings: Settings, story_ids: list[str] | None = None) -> str:
-    sections = []
+    sections: list[dict[str, Any]] = []
     for story_id in story_ids or top_stories(store):
         b = build_briefing(store, story_id, settings)
         articles = list(article_meta(store, story_article_ids(store, story_id)).values())
-        sections.append({"b": b, "articles": articles, "charts": story_charts(b, articles)})
+        sections.append(
+            {"b": b, "articles": articles, "charts": story_charts(b.timeline, articles)}
+        )
     every = article_meta(store)
     heading = sections[0]["b"].story.title if len(sections) == 1 else "Stories"
     return (

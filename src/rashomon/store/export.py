@@ -43,6 +43,7 @@ EXPORT_MODULES = (
     "rashomon.quotes.queries",
     "rashomon.entities.queries",
     "rashomon.stories.queries",
+    "rashomon.store.points",
 )
 
 FORMATS = ("jsonl", "csv", "parquet")

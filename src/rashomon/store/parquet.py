@@ -124,6 +124,26 @@ EXPORT_RECORDS: dict[str, tuple[type, ...]] = {
 }
 # Exports of cross-article tables that have no record class.
 EXPORT_TYPES: dict[str, dict[str, pa.DataType]] = {
+    "points": {
+        "story_id": pa.string(),
+        "point_id": pa.string(),
+        "kind": pa.string(),
+        "text": pa.string(),
+        "speaker": pa.string(),
+        "outlets": pa.list_(pa.string()),
+        "article_count": pa.int64(),
+        "outlet_count": pa.int64(),
+        "salience": pa.float64(),
+    },
+    "point_members": {
+        "point_id": pa.string(),
+        "article_id": pa.string(),
+        "outlet": pa.string(),
+        "start": pa.int64(),
+        "end": pa.int64(),
+        "text": pa.string(),
+        "similarity": pa.float64(),
+    },
     "stories": {
         "article_id": pa.string(),
         "event_id": pa.string(),
@@ -144,6 +164,7 @@ EXPORT_TYPES: dict[str, dict[str, pa.DataType]] = {
 EXPORT_DATES: dict[str, tuple[str, ...]] = {
     "articles": ("published",),
     "events": ("date", "date_end"),
+    "points": ("first_published",),
 }
 
 

@@ -16,10 +16,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 
-from rashomon.briefing.queries import story_article_ids
 from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
 from rashomon.store.export import available, csv_row
+from rashomon.views.stories import story_article_ids
 from rashomon.web import queries
 from rashomon.web.app import open_store
 
@@ -62,6 +62,16 @@ def stories(
 @router.get("/api/stories/{story_id}", summary="A story's briefing")
 def story(request: Request, store: StoreDep, story_id: str) -> dict[str, Any]:
     return request.app.state.briefings.get(store, story_id).to_dict()
+
+
+@router.get("/api/stories/{story_id}/points", summary="A story's points, most salient first")
+def story_points(request: Request, store: StoreDep, story_id: str) -> dict[str, Any]:
+    """Each point with its kind, outlets, salience and members (article spans); the ids
+    are those of the briefing JSON and of ``export --what points``."""
+    b = request.app.state.briefings.get(store, story_id)
+    items = [asdict(p) for p in b.points]
+    return {"story_id": story_id, "stored": b.points_stored, "items": items,
+            "total": len(items)}
 
 
 @router.get("/api/stories/{story_id}/articles", summary="The articles of a story")

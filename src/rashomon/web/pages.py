@@ -9,11 +9,11 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.routing import APIRoute
 
 from rashomon.briefing import to_markdown
-from rashomon.briefing.queries import list_stories, story_article_ids
-from rashomon.report.render import story_charts
+from rashomon.render.charts import story_charts
 from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
 from rashomon.store.export import available
+from rashomon.views.stories import list_stories, story_article_ids
 from rashomon.web import queries
 from rashomon.web.api import clamp
 from rashomon.web.app import open_store
@@ -70,7 +70,7 @@ def story_page(request: Request, store: StoreDep, story_id: str) -> HTMLResponse
         b=b,
         articles=articles,
         children=children,
-        charts=story_charts(b, articles),
+        charts=story_charts(b.timeline, articles),
         web=True,
     )
 

@@ -1,4 +1,4 @@
-"""The reads behind the web pages and the API (the briefing has its own, in briefing.queries).
+"""The reads behind the web pages and the API (story identity is in rashomon.views).
 
 Each function returns plain dicts and lists, so the HTML pages and the JSON API
 show exactly the same data.
@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from rashomon.briefing.model import StorySummary
-from rashomon.briefing.queries import (
-    article_meta,
-    decode_json,
-    has_table,
-    list_stories,
-    records,
-    story_rows,
-)
 from rashomon.store.articles import outlet_label
 from rashomon.store.db import Store
+from rashomon.views.records import decode_json, records
+from rashomon.views.stories import (
+    StorySummary,
+    article_meta,
+    has_table,
+    list_stories,
+    story_rows,
+)
 
 ARTICLE_LIST_COLUMNS = "id, title, outlet, url, published, published_source, language"
 

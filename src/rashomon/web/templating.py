@@ -29,22 +29,7 @@ def environment() -> Environment:
     )
     env.filters["href"] = safe_href
     env.filters["marked"] = marked
-    env.filters["one_per_outlet"] = one_per_outlet
     return env
-
-
-# Carriers listed under a point in HTML: one per outlet, at most this many (the JSON
-# keeps every article); a 40-outlet story's point stays a few lines long.
-CARRIERS_SHOWN = 12
-
-
-def one_per_outlet(carried: list, limit: int = CARRIERS_SHOWN) -> list:
-    """The first carriage of each outlet, up to ``limit`` of them."""
-    seen: dict[str, object] = {}
-    for c in carried:
-        if c.outlet not in seen:
-            seen[c.outlet] = c
-    return list(seen.values())[:limit]
 
 
 @cache

@@ -1,6 +1,6 @@
 """Lane charts: a dot per dated item, labels escaped, undated items left out."""
 
-from rashomon.report.charts import lane_chart, parse_day
+from rashomon.render.charts import lane_chart, parse_day
 
 
 def test_dots_per_dated_item_and_escaped_labels():

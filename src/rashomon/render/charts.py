@@ -88,3 +88,18 @@ def ticks(lo: date, hi: date) -> list[date]:
         return [lo]
     step = (hi - lo) / (TICKS - 1)
     return list(dict.fromkeys(lo + step * i for i in range(TICKS)))
+
+
+def story_charts(timeline: list, articles: list[dict]) -> dict[str, Markup]:
+    """The timeline chart (dated events per outlet) and coverage (articles per outlet over
+    time), from a briefing's timeline entries and the story's article rows."""
+    events: dict[str, list[tuple[str | None, str]]] = {}
+    for t in timeline:
+        events.setdefault(t.outlet, []).append((t.date, t.text))
+    coverage: dict[str, list[tuple[str | None, str]]] = {}
+    for a in articles:
+        coverage.setdefault(a["label"], []).append((a["published"], a["title"] or a["id"]))
+    return {
+        "timeline": lane_chart("Dated events by the outlet that reports them", events),
+        "coverage": lane_chart("Articles per outlet by publication date", coverage),
+    }

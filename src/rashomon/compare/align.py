@@ -1,0 +1,136 @@
+"""Align statement units across articles into groups that say the same thing.
+
+Two units of different articles match when a blend of two signals reaches the
+threshold: the cosine of their wordllama vectors (meaning, whatever the words), and a
+lexical overlap that weighs words by how rare they are among the story's units (names
+and numbers weigh more, ``compare_fact_weight``), so paraphrases that keep the facts
+("Bolton", "national security adviser") match and sentences that only share the
+story's topic do not. The vectors are partly centred on the story's mean
+(``compare_centring``): wholly centred, a story of a few short articles loses its
+content with its mean and true paraphrases score near zero; not centred, sentences
+that only share the topic match.
+
+Groups grow by complete linkage: two groups join only when every pair between them
+matches (two sentences of one article included), so a chain of loose neighbours never
+becomes one point. On the NeuS tune half (threshold 0.40), letting half the pairs
+suffice mixed two different stories in 12% of multi-member points against 8% with
+complete linkage, for the same consensus share and summary ROUGE.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from rashomon.compare.units import Unit, content_words
+from rashomon.embeddings import embed
+
+# Rows compared per matrix product: 1,024 × 20,000 float32 cosines is 80 MB.
+BLOCK_ROWS = 1024
+
+
+@dataclass(slots=True)
+class Similarity:
+    """Everything needed to score any pair of a story's units."""
+
+    vectors: np.ndarray  # wordllama vectors, unit length
+    weights: list[dict[str, float]]  # unit → content word → weight
+    norms: list[float]
+    lexical_share: float
+
+    def lexical(self, i: int, j: int) -> float:
+        a, b = self.weights[i], self.weights[j]
+        if len(a) > len(b):
+            a, b = b, a
+        shared = sum(w * b[t] for t, w in a.items() if t in b)
+        return shared / (self.norms[i] * self.norms[j]) if shared else 0.0
+
+    def score(self, i: int, j: int) -> float:
+        cosine = float(self.vectors[i] @ self.vectors[j])
+        return (1 - self.lexical_share) * cosine + self.lexical_share * self.lexical(i, j)
+
+
+def similarity(
+    units: list[Unit], lexical_share: float, centring: float = 0.0, fact_weight: float = 2.0
+) -> Similarity:
+    texts = [u.text for u in units]
+    vectors = embed(texts)
+    if centring and len(units) > 1:
+        vectors = vectors - centring * vectors.mean(axis=0)
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    bags = [set(content_words(t)) for t in texts]
+    df = Counter(w for bag in bags for w in bag)
+    n = len(units)
+    weights = []
+    for unit, bag in zip(units, bags, strict=True):
+        facts = {w for a in unit.actors for w in content_words(a)} | set(unit.numbers)
+        weights.append(
+            {
+                w: math.log(1 + n / df[w]) * (fact_weight if w in facts else 1.0)
+                for w in bag
+            }
+        )
+    norms = [math.sqrt(sum(v * v for v in w.values())) or 1.0 for w in weights]
+    return Similarity(vectors, weights, norms, lexical_share)
+
+
+def matches(units: list[Unit], sim: Similarity, threshold: float) -> dict[tuple[int, int], float]:
+    """Every pair (i < j) of units of different articles scoring at least ``threshold``.
+
+    The blend cannot reach the threshold unless the cosine reaches
+    ``(threshold - share) / (1 - share)`` (the lexical part is at most 1), so only those
+    pairs are scored lexically.
+    """
+    share = sim.lexical_share
+    floor = (threshold - share) / (1 - share) if share < 1 else -1.0
+    index: dict[str, int] = {}
+    article = np.asarray([index.setdefault(u.article_id, len(index)) for u in units])
+    found: dict[tuple[int, int], float] = {}
+    n = len(units)
+    for lo in range(0, n, BLOCK_ROWS):
+        cos = sim.vectors[lo : lo + BLOCK_ROWS] @ sim.vectors.T
+        cos[article[lo : lo + BLOCK_ROWS, None] == article[None, :]] = -2.0
+        rows, cols = np.nonzero(cos >= floor)
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            i = lo + r
+            if i >= c:
+                continue
+            score = (1 - share) * float(cos[r, c]) + share * sim.lexical(i, c)
+            if score >= threshold:
+                found[(i, c)] = score
+    return found
+
+
+def group(
+    units: list[Unit],
+    edges: dict[tuple[int, int], float],
+    close: Callable[[int, int], bool] | None = None,
+) -> list[list[int]]:
+    """Groups of units (each sorted), strongest matches first, by complete linkage.
+
+    Pairs from different articles must be ``edges``; two units of one article (an outlet
+    splitting one statement over two sentences) must be ``close`` to each other, so one
+    sentence of another outlet cannot gather a whole article's loosely related sentences.
+    """
+    group_of = list(range(len(units)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+    for (i, j), _score in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
+        a, b = group_of[i], group_of[j]
+        if a == b:
+            continue
+        pairs = [(min(x, y), max(x, y)) for x in members[a] for y in members[b]]
+        if not all(
+            p in edges
+            if units[p[0]].article_id != units[p[1]].article_id
+            else close is None or close(*p)
+            for p in pairs
+        ):
+            continue
+        members[a].extend(members.pop(b))
+        for x in members[a]:
+            group_of[x] = a
+    return [sorted(m) for m in sorted(members.values(), key=min)]

@@ -1,0 +1,112 @@
+"""Statement units: what the comparison aligns across a story's articles.
+
+A unit is one stored sentence (the annotate stage's spaCy sentences: the one splitter).
+A sentence that a quote fills is a quote unit attributed to the quote's speaker, so the
+comparison can tell "Blinken said X" apart from an outlet asserting X in its own voice.
+A short quote inside a longer sentence (a scare-quoted phrase) leaves the sentence as it
+is: the sentence, not the fragment, is the statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rashomon.stories.text import stop_words
+
+NUMBER = re.compile(r"\d[\d,.]*")
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+NEGATION = frozenset({"not", "no", "never", "n't", "nor", "neither", "none", "without"})
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    start: int
+    end: int
+    speaker: str | None
+    cue: str | None
+
+
+@dataclass(slots=True)
+class ArticleText:
+    """What the comparison reads of one article (from views.compare_inputs)."""
+
+    id: str
+    outlet: str
+    published: str | None
+    sentences: list[tuple[int, int, str]]
+    quotes: list[QuoteSpan] = field(default_factory=list)
+    actors: list[tuple[int, int, str]] = field(default_factory=list)  # entity mentions
+    loaded: list[Span] = field(default_factory=list)  # judging attribution verbs ("claimed")
+
+
+@dataclass(slots=True)
+class Unit:
+    article_id: str
+    outlet: str
+    published: str | None
+    start: int
+    end: int
+    text: str
+    position: int  # the sentence's index in its article: leads come first
+    speaker: str | None = None
+    actors: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()
+    negated: bool = False
+    loaded: bool = False
+
+
+def speaker_of(start: int, end: int, quotes: list[QuoteSpan], share: float) -> str | None:
+    """The speaker of the quote covering at least ``share`` of the sentence, if any."""
+    best, covered = None, 0
+    for q in quotes:
+        overlap = min(end, q.end) - max(start, q.start)
+        if overlap > covered:
+            best, covered = q, overlap
+    if best is None or covered < share * (end - start):
+        return None
+    return best.speaker or "unattributed"
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def make_units(article: ArticleText, min_words: int, quote_share: float) -> list[Unit]:
+    """The article's units in reading order; sentences under ``min_words`` words are left
+    out (datelines, captions, bylines)."""
+    units = []
+    for position, (start, end, text) in enumerate(article.sentences):
+        tokens = words(text)
+        if len(tokens) < min_words:
+            continue
+        actors = frozenset(name for s, e, name in article.actors if start <= s and e <= end)
+        units.append(
+            Unit(
+                article_id=article.id,
+                outlet=article.outlet,
+                published=article.published,
+                start=start,
+                end=end,
+                text=text,
+                position=position,
+                speaker=speaker_of(start, end, article.quotes, quote_share),
+                actors=actors,
+                numbers=frozenset(n.rstrip(".,").replace(",", "") for n in NUMBER.findall(text)),
+                negated=any(t in NEGATION or t.endswith("n't") for t in tokens),
+                loaded=any(start <= s.start < end for s in article.loaded),
+            )
+        )
+    return units
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words that carry content: no stop words, no one-letter tokens."""
+    stops = stop_words()
+    return [w for w in words(text) if w not in stops and (len(w) > 1 or w.isdigit())]

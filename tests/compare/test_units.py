@@ -1,0 +1,53 @@
+"""Statement units: stored sentences, quote-filled sentences attributed to their speaker."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rashomon.compare.units import ArticleText, QuoteSpan, Span, make_units, words
+
+SENTENCE = "Blinken said the talks would resume next week in Geneva."
+
+
+def article(**kw) -> ArticleText:
+    text = f"{SENTENCE} Officials gave no date for the next round of talks."
+    second = text.index("Officials")
+    sentences = [(0, len(SENTENCE), SENTENCE), (second, len(text), text[second:])]
+    return ArticleText("a", "Alpha", "2024-01-01", sentences, **kw)
+
+
+def test_a_sentence_a_quote_fills_is_the_speakers_unit():
+    quote = QuoteSpan(12, len(SENTENCE) - 1, "Antony Blinken", "said")
+    units = make_units(article(quotes=[quote]), 6, 0.5)
+    assert units[0].speaker == "Antony Blinken"
+    assert units[1].speaker is None
+
+
+def test_regression_a_scare_quoted_phrase_does_not_make_a_quote_unit():
+    phrase = QuoteSpan(16, 21, "Antony Blinken", None)  # "talks" in quotation marks
+    assert make_units(article(quotes=[phrase]), 6, 0.5)[0].speaker is None
+
+
+def test_units_carry_actors_numbers_negation_and_judging_verbs():
+    a = article(actors=[(0, 7, "Antony Blinken")], loaded=[Span(8, 12)])
+    first, second = make_units(a, 6, 0.5)
+    assert first.actors == frozenset({"Antony Blinken"}) and first.loaded
+    assert second.negated and not first.negated
+    assert not second.loaded
+
+
+@given(
+    st.lists(st.text(alphabet="ab .,'’\n7", max_size=40), max_size=12),
+    st.integers(min_value=0, max_value=4),
+)
+def test_units_are_exactly_the_sentences_with_enough_words_in_order(pieces, min_words):
+    spans, start = [], 0
+    for piece in pieces:
+        spans.append((start, start + len(piece), piece))
+        start += len(piece) + 1
+    units = make_units(ArticleText("x", "X", None, spans), min_words, 0.5)
+    expected = [
+        (i, s, e, t) for i, (s, e, t) in enumerate(spans) if len(words(t)) >= min_words
+    ]
+    assert [(u.position, u.start, u.end, u.text) for u in units] == expected
