@@ -32,6 +32,9 @@ class Reason(StrEnum):
     NOT_ENGLISH = "E202: not English"
     BAD_HTML = "E203: HTML that could not be parsed"
     CLEAN_FAILED = "E204: cleaning failed on unexpected content"
+    # outlets and dates (raised as RashomonError: the run cannot start without them)
+    BAD_REGISTRY = "E205: an outlet registry file that cannot be used"
+    BAD_MANIFEST = "E206: a manifest that cannot be used"
     STAGE_FAILED = "E301: an analysis stage failed"
     DUPLICATE_ID = "E401: an article with this id came from another input"
 

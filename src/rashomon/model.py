@@ -15,7 +15,11 @@ from datetime import datetime
 from typing import Literal
 
 Status = Literal["ok", "skipped", "failed"]
-DateSource = Literal["meta", "url", "text", "none"]
+# "given": by the user (manifest, --outlet, a JSONL field); "story": from the other
+# articles of the article's event or storyline; "fetch": the fetch or file time's year.
+DateSource = Literal["given", "meta", "url", "text", "story", "fetch", "none"]
+OutletSource = Literal["given", "url", "meta", "text", "none"]
+TitleSource = Literal["given", "page", "derived", "none"]
 Precision = Literal["day", "month", "year", "range"]
 
 
@@ -41,6 +45,9 @@ class RawDocument:
     author: str | None = None
     raw: bool = False
     fetched_at: datetime | None = None
+    # What the user said about this input (manifest or --outlet): any of outlet, url,
+    # published, title, author, language; these win over what cleaning finds.
+    given: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -72,6 +79,9 @@ class Article:
     language: str = "en"
     credits: list[str] = field(default_factory=list)
     fetched_at: str | None = None  # ISO datetime, the latest a publication date may be
+    outlet_source: OutletSource = "none"
+    title_source: TitleSource = "none"  # "derived": no headline, made from the first sentence
+    clean_path: str = ""  # which cleaner the text took: pasted, html, record, record-as-page, raw
 
 
 @dataclass(slots=True)

@@ -82,6 +82,17 @@ class Settings:
     # Days a storyline stays open after its last article: a year, so a war or a campaign
     # with months between its events stays one storyline (the samples span 11 months).
     stories_storyline_days: int = 365
+    # outlets and dates
+    # Extra outlet registry files (CSV, the columns of rashomon/data/outlets.csv), read
+    # after the built-in one; a row naming an outlet, alias or domain again replaces it.
+    outlet_registry_files: tuple[str, ...] = ()
+    # A JSONL or feed record's text goes through the pasted-page cleaner when it has this
+    # many lines of site chrome (skip links, "Related", notices, breadcrumbs, teasers), or
+    # one beside a run of this many short non-sentence lines. Calibrated on
+    # pasted_text_dev: 88 of its 92 pages pass and 2 of its 92 gold bodies given as text
+    # (one chrome line alone: 90 and 5); a body through the page cleaner keeps F1 0.96.
+    page_min_rules: int = 2
+    page_min_run: int = 3
     # Print the traceback of a failing stage (the input is still recorded as failed)
     debug: bool = False
 

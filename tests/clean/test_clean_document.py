@@ -72,10 +72,11 @@ def test_record_keeps_given_metadata_and_drops_prompts(settings) -> None:
     )
     article = clean_document(raw, settings).analysis.article
     assert article.title == "Blinken: Putin will fail"
-    assert (article.published, article.published_source) == ("2022-03-09", "meta")
+    assert (article.published, article.published_source) == ("2022-03-09", "given")
     assert "Share" not in article.text
     assert article.credits == ["With reports by AP and Reuters"]
-    assert article.outlet == "dailysabah.com"
+    assert (article.outlet, article.outlet_source) == ("Daily Sabah", "url")
+    assert (article.title_source, article.clean_path) == ("given", "record")
 
 
 def test_html_document(settings) -> None:
@@ -91,7 +92,9 @@ def test_html_document(settings) -> None:
 def test_raw_mode_keeps_text_exactly(settings) -> None:
     text = "  Home\nShare this\n" + ENGLISH + "\n\n"
     article = clean_document(text_document(text, raw=True), settings).analysis.article
-    assert article.text == text and article.title == ""
+    assert article.text == text
+    assert (article.title_source, article.clean_path) == ("derived", "raw")
+    assert article.title and ENGLISH.startswith(article.title.rstrip("…"))
     article = clean_document(
         text_document(text), settings.with_overrides(raw=True)
     ).analysis.article

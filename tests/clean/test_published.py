@@ -12,9 +12,9 @@ from rashomon.clean.published import date_from_text, date_from_url, infer_publis
 FETCHED = datetime(2024, 6, 1)
 
 
-def test_given_date_is_meta() -> None:
+def test_given_date_wins_with_provenance_given() -> None:
     found = infer_published(given="2022-03-09T10:00:00Z", fetched_at=FETCHED)
-    assert (found.date, found.source, found.precision) == ("2022-03-09", "meta", "day")
+    assert (found.date, found.source, found.precision) == ("2022-03-09", "given", "day")
 
 
 def test_future_metadata_falls_through_to_the_url() -> None:
@@ -93,7 +93,7 @@ def test_parse_date_precisions() -> None:
 def test_never_after_the_fetch_time(text: str, years: list[int], fetched: datetime) -> None:
     mentions = " ".join(f"on March 9, {y} and in October {y}, and in January" for y in years)
     found = infer_published(
-        given=f"{years[0]}-05-05" if years else None,
+        meta=f"{years[0]}-05-05" if years else None,
         url=f"https://x.org/{years[-1]}/02/03/a" if years else None,
         text=f"{text} {mentions} on Wednesday",
         fetched_at=fetched,

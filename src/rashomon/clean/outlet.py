@@ -1,16 +1,28 @@
-"""Which outlet published an article: from what the input says, the page, the URL or the text.
+"""Which outlet published an article, and the one label every surface shows for it.
 
 Being wrong is worse than saying nothing: an outlet attributes every quote and
-frame in the report. So the text is read only for a site naming itself in its
-own footer ("Press TV's website can also be accessed at …"), never for an
-outlet the article cites ("told CBS News", "RFE/RL Live briefing", "Based on
-materials: ZN.ua"), which is a source, not the publisher.
+frame in the report. In order of trust: what the user gave, the URL's domain
+(through the registry), the page's site name when it agrees with the domain,
+the domain itself; without a URL, the page's own words about itself: a footer
+("Press TV's website can also be accessed at …"), the browser title
+("Headline | Site"), a copyright line ("© 2020 The Seattle Times"). An outlet
+the article cites ("told CBS News", "RFE/RL Live briefing", "Based on
+materials: ZN.ua", "(Reuters Photo)", "With reports by AP and Reuters") is a
+source or a credit, not the publisher, so body text is never read for one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import urlsplit
+
+from rashomon.clean.registry import Registry, load_registry, name_key
+
+OutletSource = Literal["given", "url", "meta", "text", "none"]
+UNKNOWN_OUTLET = "outlet unknown"
 
 # A site naming itself in a footer: "<Name>'s website can also be accessed at",
 # "<Name>'s site is available at".
@@ -25,10 +37,40 @@ _NOT_A_NAME_RE = re.compile(r"copyright|©|all rights|^\W*\d[\d\W]*$|[.!?]\s", r
 _HOST_PREFIX_RE = re.compile(r"^(?:www\d?|m|amp|mobile|edition|en|english)\.")
 # Longest site name accepted from metadata (longer ones are page titles).
 MAX_NAME_CHARS = 60
+# Most words of a name read from a browser title or a copyright line: names
+# are short ("The Seattle Times"); longer tails are headline fragments.
+MAX_NAME_WORDS = 5
+# "Headline | Site", "Headline - Site", "Headline — Site" in a browser title.
+_TITLE_TAIL_RE = re.compile(r"\s(?:\||-|–|—|::)\s+(?P<tail>[^|–—]{2,60})$")
+# A copyright line and its holder: "© 2020 The Seattle Times |", "Copyright © 2019 Salon.com, LLC".
+_COPYRIGHT_RE = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:copyright\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?"
+    r"[,.]?\s*)?(?:-\s*)?(?P<holder>[A-Za-z][\w&.'’ -]{1,60}?)"
+    r"(?=\s*(?:[,.|/]|\s(?:19|20)\d{2}|all rights|$))",
+    re.IGNORECASE,
+)
+# A copyright holder that is a company, not a masthead ("Nexstar Media Inc.").
+_COMPANY_RE = re.compile(
+    r"\b(?:inc|ltd|llc|limited|plc|group|company|corporation|corp|co|holdings|network|"
+    r"broadcasting|enterprises|communications|publications|publishing|subsidiary|media)\b\.?$",
+    re.IGNORECASE,
+)
+# Second-level labels under a country code: mirror.co.uk is registered as "mirror".
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov"})
+# Wire services print this under every syndicated story: the carrier is not the wire.
+_SYNDICATION_RE = re.compile(r"may not be (?:published|reproduced)|redistributed", re.IGNORECASE)
 
 
-def outlet_from_url(url: str | None) -> str | None:
-    """A readable name from the URL's host: "https://www.presstv.ir/x" → "presstv.ir"."""
+@dataclass(frozen=True, slots=True)
+class FoundOutlet:
+    """An outlet name and where it came from."""
+
+    name: str | None = None
+    source: OutletSource = "none"
+
+
+def host_of(url: str | None) -> str | None:
+    """The URL's host without device or edition prefixes, or None for an address or no host."""
     if not url:
         return None
     host = (urlsplit(url).hostname or "").lower()
@@ -36,6 +78,11 @@ def outlet_from_url(url: str | None) -> str | None:
     if "." not in host or re.fullmatch(r"[\d.]+|localhost", host):
         return None
     return host
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """A readable name from the URL's host: "https://www.presstv.ir/x" → "presstv.ir"."""
+    return host_of(url)
 
 
 def outlet_from_text(lines: list[str]) -> str | None:
@@ -57,14 +104,107 @@ def valid_site_name(name: str | None) -> str | None:
     return name
 
 
+def _domain_label(host: str) -> str:
+    """The registered domain's own label: "mirror" for www.mirror.co.uk, "kron4" for kron4.com."""
+    parts = host.split(".")
+    if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
+        return parts[-3]
+    return parts[-2] if len(parts) >= 2 else host
+
+
+def _agrees_with_host(name: str, host: str) -> bool:
+    """Whether a site name plausibly names this host ("Theweek" / theweek.com)."""
+    key, label = name_key(name), re.sub(r"[^a-z0-9]", "", _domain_label(host))
+    return bool(key) and bool(label) and (key in re.sub(r"[^a-z0-9]", "", host) or label in key)
+
+
+def title_tail(title_line: str) -> str | None:
+    """The site name after a browser title's last separator, when it is short like a name."""
+    m = _TITLE_TAIL_RE.search(title_line.strip())
+    if not m:
+        return None
+    tail = m.group("tail").strip()
+    return tail if len(tail.split()) <= MAX_NAME_WORDS else None
+
+
+def copyright_holders(lines: Iterable[str]) -> list[str]:
+    """Holders named in copyright lines, skipping wire syndication notices."""
+    holders = []
+    for line in lines:
+        if _SYNDICATION_RE.search(line):
+            continue
+        for m in _COPYRIGHT_RE.finditer(line):
+            holder = m.group("holder").strip(" -.")
+            if holder and len(holder.split()) <= MAX_NAME_WORDS:
+                holders.append(holder)
+    return holders
+
+
+def _from_text(registry: Registry, title_line: str, footer: list[str]) -> str | None:
+    """The outlet a page names as itself: footer self-reference, title tail, copyright holder."""
+    named = outlet_from_text(footer)
+    if named:
+        facts = registry.named(named)
+        return facts.name if facts else named
+    tail = title_tail(title_line) if title_line else None
+    holders = copyright_holders(footer)
+    for candidate in ([tail] if tail else []) + holders:
+        facts = registry.named(candidate)
+        if facts is not None and facts.kind != "wire service":
+            return facts.name
+    if tail and "|" in title_line and valid_site_name(tail):
+        return tail
+    for holder in holders:
+        if not _COMPANY_RE.search(holder) and registry.named(holder) is None:
+            return holder
+    for holder in holders:  # a wire's own page: "© 2020 Reuters" and nothing else
+        facts = registry.named(holder)
+        if facts is not None:
+            return facts.name
+    return None
+
+
 def find_outlet(
     *,
     given: str | None = None,
     site_name: str | None = None,
     url: str | None = None,
     footer: list[str] | None = None,
-) -> str | None:
-    """The outlet, trying the input's own field, page metadata, the URL, then the footer."""
+    title_line: str = "",
+    registry_files: tuple[str, ...] = (),
+) -> FoundOutlet:
+    """The outlet and its source, from the most trusted evidence that names one."""
     if given and given.strip():
-        return given.strip()
-    return valid_site_name(site_name) or outlet_from_url(url) or outlet_from_text(footer or [])
+        return FoundOutlet(given.strip(), "given")
+    registry = load_registry(registry_files)
+    host = host_of(url)
+    site = valid_site_name(site_name)
+    if host:
+        facts = registry.hosted(host)
+        if facts is not None:
+            return FoundOutlet(facts.name, "url")
+        site_facts = registry.named(site)
+        if site and _agrees_with_host(site, host) and site_facts is None:
+            return FoundOutlet(site, "meta")
+        return FoundOutlet(host, "url")
+    if site:
+        site_facts = registry.named(site)
+        return FoundOutlet(site_facts.name if site_facts else site, "meta")
+    named = _from_text(registry, title_line, footer or [])
+    return FoundOutlet(named, "text") if named else FoundOutlet()
+
+
+def outlet_label(outlet: str | None, url: str | None = None, article_id: str | None = None) -> str:
+    """The outlet's name, else its web domain, else "outlet unknown": never blank.
+
+    Every surface labels articles through this, so an outlet-less article reads the
+    same everywhere. ``article_id`` is accepted for callers written against the
+    store's former helper of this name; an id is no outlet, so it is not shown.
+    """
+    del article_id
+    return outlet or host_of(url) or UNKNOWN_OUTLET
+
+
+def distinct_outlets(labels: Iterable[str | None]) -> int:
+    """How many outlets these labels or names are, never counting "outlet unknown" as one."""
+    return len({label for label in labels if label and label != UNKNOWN_OUTLET})

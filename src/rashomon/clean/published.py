@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 # date given with the input are usually right; a date in the URL path is the
 # publication day on news sites; a dateline is the page's own stamp; the
 # inferences from body text are weaker, a lower bound weakest of all.
+CONFIDENCE_GIVEN = 1.0
 CONFIDENCE_META = 0.9
 CONFIDENCE_URL = 0.8
 CONFIDENCE_DATELINE = 0.7
@@ -229,10 +230,13 @@ def infer_published(
 ) -> Published:
     """The publication date from the best source that gives one no later than ``fetched_at``."""
     limit = (fetched_at or datetime.now()).date()
-    for value in (given, meta):
-        parsed = parse_date(value) if value else None
-        if parsed and parsed[0] <= limit:
-            return Published(parsed[0].isoformat(), "meta", parsed[1], CONFIDENCE_META)
+    if given:  # what the user says wins, even past the fetch time
+        parsed = parse_date(given)
+        if parsed:
+            return Published(parsed[0].isoformat(), "given", parsed[1], CONFIDENCE_GIVEN)
+    parsed = parse_date(meta) if meta else None
+    if parsed and parsed[0] <= limit:
+        return Published(parsed[0].isoformat(), "meta", parsed[1], CONFIDENCE_META)
     from_url = date_from_url(url)
     if from_url and from_url[0] <= limit:
         return Published(from_url[0].isoformat(), "url", from_url[1], CONFIDENCE_URL)

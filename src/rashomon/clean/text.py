@@ -71,6 +71,9 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 # scan stops after LIST_MAX_ROWS rows, a bound on work only.
 LIST_MIN_ROWS, LIST_MAX_ROWS = 3, 200
 
+# Lines of site chrome that mark a record's text as a pasted page (looks_like_page).
+PAGE_RULES = frozenset({"prompt", "related", "notice", "breadcrumb", "teaser"})
+
 _WORD_RE = re.compile(r"\w+")
 _SHAPE_RE = re.compile(r"[\w\s]+")
 # A site name after the headline in a browser title: "Headline | Site",
@@ -364,3 +367,21 @@ def clean_pasted_text(text: str) -> CleanText:
         result.zone = "\n".join(label.line for label in labels[zone_start:zone_end])
         result.footer = [label.line for label in labels[zone_end:] if label.line]
     return result
+
+
+def looks_like_page(text: str, min_rules: int, min_run: int) -> bool:
+    """Whether text given as an article body is really a pasted page (menus, footers, teasers).
+
+    A body is paragraphs, and may hold a list; a page has lines that a wording rule
+    names as site chrome ("Skip to content", "Related articles", a cookie notice), in
+    runs of short non-sentence lines. So: ``min_rules`` such lines, or one beside a
+    run of ``min_run`` short non-sentences (settings page_min_rules, page_min_run).
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    kinds = classify_lines(lines)
+    rules = sum(1 for kind in kinds if kind.boilerplate in PAGE_RULES)
+    run = longest = 0
+    for line in lines:
+        run = 0 if is_prose(line) or is_sentence(line) else run + 1
+        longest = max(longest, run)
+    return rules >= min_rules or (rules >= 1 and longest >= min_run)

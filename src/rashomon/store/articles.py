@@ -6,8 +6,8 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
+from rashomon.clean.outlet import outlet_label as outlet_label  # its one owner: clean/outlet.py
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
 
@@ -25,6 +25,10 @@ ARTICLE_COLUMNS = (
     "outlet",
     "published",
     "published_source",
+    "published_precision",
+    "outlet_source",
+    "title_source",
+    "clean_path",
     "language",
     "text",
     "status",
@@ -37,24 +41,11 @@ def article_rows(store: Store) -> Iterator[dict[str, Any]]:
     """One row per input: ok ones with their article, skipped and failed ones with the reason."""
     sql = (
         "SELECT a.id, i.input, a.url, a.title, a.outlet, a.published, a.published_source, "
+        "a.published_precision, a.outlet_source, a.title_source, a.clean_path, "
         "a.language, a.text, i.status, i.reason "
         "FROM inputs i LEFT JOIN articles a ON a.input = i.input ORDER BY i.rowid"
     )
     yield from store.rows(sql)
-
-
-def outlet_label(outlet: str | None, url: str | None, article_id: str) -> str:
-    """The outlet's name, else its web domain, else the article id: never blank.
-
-    Every surface labels articles through this, so an outlet-less article reads the
-    same in the CLI, the briefing, the framing comparison and the web UI.
-    """
-    if outlet:
-        return outlet
-    host = urlsplit(url).hostname if url else None
-    if host:
-        return host.removeprefix("www.")
-    return f"article {article_id}"
 
 
 def status_counts(store: Store) -> dict[str, int]:

@@ -1,0 +1,66 @@
+"""An article's title: the one given, else the page's headline, else one derived and marked so.
+
+Every surface lists articles by title, so an article without one would show
+blank or as a menu line. A cleaner's headline is refused when it is page chrome
+that happens to sit where a headline does ("Skip to main news content",
+"4 Min Read", a byline, leftover markup); then the title is derived from the
+body's first sentence, and ``title_source`` says "derived".
+"""
+
+from __future__ import annotations
+
+import re
+
+from rashomon.clean.lines import classify_line
+from rashomon.model import TitleSource
+
+# Longest derived title, in characters, cut at a word: what a list row shows whole.
+DERIVED_TITLE_CHARS = 90
+# Fewest words of a line a title is derived from: a headline has at least three.
+DERIVED_MIN_WORDS = 3
+# Chrome that takes a headline's place: skip links, reading times, markup, a handle.
+_NOT_A_HEADLINE_RE = re.compile(
+    r"^(?:skip\b|jump to\b|go to\b|\d+\s*min(?:ute)?s?\s+read\b)|<[a-z/!]|@\w|^by\s",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s")
+
+
+def is_headline(line: str) -> bool:
+    """Whether a line the cleaner took for the headline can be one."""
+    text = line.strip()
+    if not text or _NOT_A_HEADLINE_RE.search(text):
+        return False
+    kind = classify_line(text)
+    return not (kind.byline or kind.dateline or kind.credit) and kind.boilerplate in (
+        None,
+        "block-heading",
+    )
+
+
+def derived_title(body: str, limit: int = DERIVED_TITLE_CHARS) -> str:
+    """The body's first sentence, cut at a word to ``limit`` characters with "…".
+
+    Lines of fewer than DERIVED_MIN_WORDS words (a raw text's "Home") are passed over.
+    """
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    first = next(
+        (ln for ln in lines if len(ln.split()) >= DERIVED_MIN_WORDS), lines[0] if lines else ""
+    )
+    match = _SENTENCE_END_RE.search(first)
+    if match:
+        first = first[: match.start()].strip()
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{cut}…"
+
+
+def choose_title(given: str | None, found: str, body: str) -> tuple[str, TitleSource]:
+    """The title and its source: ``given``, ``page``, ``derived`` or ``none`` (no body)."""
+    if given and given.strip():
+        return " ".join(given.split()), "given"
+    if found and is_headline(found):
+        return " ".join(found.split()), "page"
+    derived = derived_title(body)
+    return (derived, "derived") if derived else ("", "none")
