@@ -92,8 +92,8 @@ def visible_text(html: str) -> str:
     parts: list[str] = [title.strip()] if title and title.strip() else []
 
     def walk(node) -> None:  # type: ignore[no-untyped-def]
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in HIDDEN:
+        tag = node.tag if isinstance(node.tag, str) else None
+        if tag is None or tag in HIDDEN:  # comments and processing instructions are not shown
             if node.tail:
                 parts.append(node.tail)
             return

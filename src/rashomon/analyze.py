@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from rashomon.clean.manifest import Manifest, with_given
 from rashomon.ingest import Item, iter_documents
 from rashomon.model import InputRecord, Outcome
 from rashomon.pipeline import batched
@@ -60,9 +61,10 @@ def analyze_inputs(
     settings: Settings,
     runner: AbstractContextManager,
     on_batch: Callable[[RunSummary, int], None] | None = None,
+    given: Manifest | None = None,
 ) -> RunSummary:
     summary = RunSummary()
-    items = new_items(iter_documents(inputs, settings), store, summary)
+    items = new_items(with_given(iter_documents(inputs, settings), given), store, summary)
     for outcomes in runner.map(batched(items, settings.batch_size), settings):  # type: ignore[attr-defined]
         store.write_outcomes(outcomes)
         for outcome in outcomes:

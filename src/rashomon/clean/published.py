@@ -43,10 +43,18 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 # "March 9, 2022", "Feb. 24 2022", "9 March 2022", "9th of March, 2022", "2022-03-09".
+# Any case ("9 MAY 2020"), and glued to the words around it as pages print dates
+# ("Yahoo News Australia28 October 2020", "November 1, 2023November 1, 2023").
 FULL_DATE_RE = re.compile(
-    rf"\b(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
-    rf"|{_YEAR}-\d{{2}}-\d{{2}})\b"
+    rf"(?<!\d)(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
+    rf"|{_YEAR}-\d{{2}}-\d{{2}})(?!\d)",
+    re.IGNORECASE,
 )
+# A full date the page stamps as its own: "Updated November 3rd, 2023", "Published on 9 May 2020".
+STAMP_RE = re.compile(
+    r"\b(?:published|posted|updated|first published)\b[\s:,]*(?:on\s+)?(?=\S)", re.IGNORECASE
+)
+_PUBLISH_WORD_RE = re.compile(r"publish|posted|updated", re.IGNORECASE)
 # "October 2022" (a month with its year but no day).
 MONTH_YEAR_RE = re.compile(rf"\b(?:{_MONTHS})\s+(?:of\s+)?{_YEAR}\b")
 # "in January", "since March", "last October", "earlier in May" without a day or year.
@@ -168,13 +176,35 @@ def date_from_url(url: str | None) -> tuple[date, Precision] | None:
 
 
 def date_from_datelines(lines: list[str], limit: date) -> date | None:
-    """The first explicit full date in the page's date lines ("Published Nov 19, 2019")."""
-    ranked = sorted(lines, key=lambda line: not re.search(r"publish|posted", line, re.I))
-    for line in ranked:
+    """The first explicit full date in the page's date lines ("Published Nov 19, 2019").
+
+    Lines are in page order. A site's header often shows today's date above the
+    article ("Thursday, November 9, 2023"): a date stamp later than one further
+    down, with no "published" or "updated" beside it, is that chrome, not the
+    article's date, and is passed over.
+    """
+    found = []
+    for line in lines:
         for match in FULL_DATE_RE.finditer(line):
             parsed = parse_date(match.group())
             if parsed and parsed[0] <= limit:
-                return parsed[0]
+                found.append((bool(_PUBLISH_WORD_RE.search(line)), parsed[0]))
+    kept = [
+        (stamped, day)
+        for i, (stamped, day) in enumerate(found)
+        if stamped or not any(later < day for _, later in found[i + 1 :])
+    ]
+    ranked = sorted(kept, key=lambda item: not item[0])
+    return ranked[0][1] if ranked else None
+
+
+def date_stamped_in_text(text: str, limit: date) -> date | None:
+    """A full date the text itself stamps ("Updated November 3rd, 2023"), the first one."""
+    for stamp in STAMP_RE.finditer(text):
+        match = FULL_DATE_RE.match(text, stamp.end())
+        parsed = parse_date(match.group()) if match else None
+        if parsed and parsed[0] <= limit:
+            return parsed[0]
     return None
 
 
@@ -240,7 +270,7 @@ def infer_published(
     from_url = date_from_url(url)
     if from_url and from_url[0] <= limit:
         return Published(from_url[0].isoformat(), "url", from_url[1], CONFIDENCE_URL)
-    stamped = date_from_datelines(datelines or [], limit)
+    stamped = date_from_datelines(datelines or [], limit) or date_stamped_in_text(text, limit)
     if stamped:
         return Published(stamped.isoformat(), "text", "day", CONFIDENCE_DATELINE)
     return date_from_text(text, limit)

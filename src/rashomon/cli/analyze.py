@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from rashomon.analyze import RunSummary, analyze_inputs
+from rashomon.clean.manifest import Manifest, read_manifest
 from rashomon.cli.options import DEFAULT_DB, ConfigOption, DbOption
 from rashomon.errors import RashomonError
 from rashomon.pipeline import run_cross_article
@@ -59,6 +60,19 @@ def analyze(
             help="Write partitioned Parquet to DIR instead of --db (no cross-article stages).",
         ),
     ] = None,
+    outlet: Annotated[
+        str | None,
+        typer.Option("--outlet", metavar="NAME", help="The outlet of every input of this command."),
+    ] = None,
+    manifest: Annotated[
+        Path | None,
+        typer.Option(
+            "--manifest",
+            metavar="FILE",
+            help="CSV or JSONL: input (path, glob or URL), then outlet, url, published, title, "
+            "author, language; given values win.",
+        ),
+    ] = None,
     config: ConfigOption = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Print tracebacks of failing stages.")
@@ -68,6 +82,7 @@ def analyze(
     settings = load_settings(
         config, raw=raw or None, allow_private=allow_private or None, debug=debug or None
     )
+    given = read_manifest(manifest, outlet) if manifest else Manifest(outlet=outlet)
     console = Console(stderr=True)
     destination = db if out is None else out[1]
     if out is not None and cross:
@@ -90,7 +105,7 @@ def analyze(
                 counts = " ".join(f"{s} {summary.counts[s]}" for s in ("ok", "skipped", "failed"))
                 progress.update(task, advance=size, counts=counts)
 
-            summary = analyze_inputs(inputs, store, settings, runner, on_batch)
+            summary = analyze_inputs(inputs, store, settings, runner, on_batch, given)
             done = sum(summary.counts[s] for s in ("ok", "skipped", "failed"))
             progress.update(task, total=done, completed=done, description="analysed")
             if cross:
