@@ -117,6 +117,14 @@ def visible_text(html: str) -> str:
     return "\n".join(lines)
 
 
+def as_html(text: str) -> str:
+    """Pasted text as the plainest page htmldate can read: one paragraph a line."""
+    from html import escape
+
+    lines = "".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
+    return f"<html><body>{lines}</body></html>"
+
+
 def load_scorer():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("score_pages", EXTRACTION / "score_pages.py")
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
@@ -199,7 +207,7 @@ def main() -> int:
         ("html", "rashomon"): rashomon_rows(html_docs, settings),
         ("html", "htmldate"): htmldate_rows({p["id"]: (p["html"], p["url"]) for p in pages}),
         ("pasted", "rashomon"): rashomon_rows(text_docs, settings),
-        ("pasted", "htmldate"): htmldate_rows({k: (v, None) for k, v in texts.items()}),
+        ("pasted", "htmldate"): htmldate_rows({k: (as_html(v), None) for k, v in texts.items()}),
     }
     halves = {"all": list(gold_all), "even": list(gold_all)[0::2], "odd": list(gold_all)[1::2]}
     metrics: dict[str, float] = {}

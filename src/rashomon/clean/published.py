@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 # date given with the input are usually right; a date in the URL path is the
 # publication day on news sites; a dateline is the page's own stamp; the
 # inferences from body text are weaker, a lower bound weakest of all.
+UNDATED = "undated"
 CONFIDENCE_GIVEN = 1.0
 CONFIDENCE_META = 0.9
 CONFIDENCE_URL = 0.8
@@ -274,3 +275,23 @@ def infer_published(
     if stamped:
         return Published(stamped.isoformat(), "text", "day", CONFIDENCE_DATELINE)
     return date_from_text(text, limit)
+
+
+def format_published(value: str | None, precision: str | None) -> str:
+    """A publication date as precise as its source: "9 March 2022", "January 2023", "2023".
+
+    Every surface shows dates through this, so a month-precision date is never
+    shown as its first day; no date reads "undated".
+    """
+    if not value:
+        return UNDATED
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    month = _MONTHS.split("|")[day.month - 1]
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return f"{month} {day.year}"
+    return f"{day.day} {month} {day.year}"

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from rashomon.cli.options import DEFAULT_DB, DbOption
 from rashomon.cli.store import open_store
-from rashomon.store.articles import problems, status_counts
+from rashomon.store.articles import missing_counts, problems, status_counts
 
 
 def register(app: typer.Typer) -> None:
@@ -27,16 +27,18 @@ def status(
         counts = status_counts(store)
         outlets = list(
             store.rows(
-                "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS n, "
+                "SELECT coalesce(outlet, 'outlet unknown') AS outlet, count(*) AS n, "
                 "min(published) AS first, max(published) AS last "
                 "FROM articles GROUP BY 1 ORDER BY n DESC, outlet"
             )
         )
         listed = problems(store, limit)
+        missing = missing_counts(store)
         version = store.schema_version
     console.print(
         f"{db} (schema {version}): {counts['ok']} ok, {counts['skipped']} skipped, "
-        f"{counts['failed']} failed"
+        f"{counts['failed']} failed; {missing['outlet_unknown']} outlet unknown, "
+        f"{missing['undated']} undated"
     )
     table = Table("outlet", "articles", "first", "last", title="articles by outlet")
     for row in outlets:

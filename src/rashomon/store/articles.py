@@ -55,6 +55,15 @@ def status_counts(store: Store) -> dict[str, int]:
     return counts
 
 
+def missing_counts(store: Store) -> dict[str, int]:
+    """Articles with no outlet and with no publication date, for surfaces to say plainly."""
+    row = store.conn.execute(
+        "SELECT sum(outlet IS NULL OR outlet = ''), sum(published IS NULL OR published = '') "
+        "FROM articles"
+    ).fetchone()
+    return {"outlet_unknown": row[0] or 0, "undated": row[1] or 0}
+
+
 def problems(store: Store, limit: int = 50) -> list[dict[str, Any]]:
     """Skipped and failed inputs with their reasons, newest first."""
     sql = (
