@@ -138,3 +138,17 @@ def test_sample_dates_never_after_fetch(settings) -> None:
         outcome = clean_document(text_document(path.read_text(encoding="utf-8")), settings)
         published = outcome.analysis.article.published
         assert published is None or date.fromisoformat(published) <= FETCHED_AT.date()
+
+
+def test_regression_jsonl_text_that_is_a_page_takes_the_pasted_path(settings) -> None:
+    page = (
+        "Skip to main content\nHome\nWorld\nPolitics\nSport\nRelated articles\n\n"
+        + ENGLISH
+        + "\nShare this article\nSign up for our newsletter\nPrivacy Policy\n"
+    )
+    raw = RawDocument("feed.jsonl#L2", "h", "record", text=page, fetched_at=FETCHED_AT)
+    article = clean_document(raw, settings).analysis.article
+    assert article.clean_path == "record-as-page"
+    assert "Skip to main content" not in article.text and "Politics" not in article.text
+    body = RawDocument("feed.jsonl#L3", "h", "record", text=ENGLISH, fetched_at=FETCHED_AT)
+    assert clean_document(body, settings).analysis.article.clean_path == "record"

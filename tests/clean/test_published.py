@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rashomon.clean.published import date_from_text, date_from_url, infer_published, parse_date
+from rashomon.clean.published import (
+    date_from_datelines,
+    date_from_text,
+    date_from_url,
+    format_published,
+    infer_published,
+    parse_date,
+)
 
 FETCHED = datetime(2024, 6, 1)
 
@@ -100,3 +108,38 @@ def test_never_after_the_fetch_time(text: str, years: list[int], fetched: dateti
     )
     if found.date is not None:
         assert date.fromisoformat(found.date) <= fetched.date()
+
+
+def test_regression_header_today_date_is_not_the_publication_date() -> None:
+    lines = ["Thursday, November 9, 2023", "Oct 10, 2023"]
+    found = infer_published(datelines=lines, fetched_at=datetime(2024, 1, 1))
+    assert (found.date, found.precision) == ("2023-10-10", "day")
+    # An "Updated" stamp later than another date is the page's own, and kept.
+    stamped = ["07:34, 3 NOV 2023", "Updated 09:52, 4 NOV 2023"]
+    assert date_from_datelines(stamped, date(2024, 1, 1)) == date(2023, 11, 4)
+
+
+def test_stamped_dates_in_text_any_case_and_glued() -> None:
+    found = infer_published(
+        text="John Plunkett. Updated November 3rd, 2023\nShare", fetched_at=FETCHED
+    )
+    assert (found.date, found.precision) == ("2023-11-03", "day")
+    assert date_from_datelines(["Yahoo News Australia28 October 2020"], date(2024, 1, 1)) == date(
+        2020, 10, 28
+    )
+    assert date_from_datelines(["22:30, 9 MAY 2020"], date(2024, 1, 1)) == date(2020, 5, 9)
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "shown"),
+    [
+        ("2022-03-09", "day", "9 March 2022"),
+        ("2023-01-01", "month", "January 2023"),
+        ("2023-01-01", "year", "2023"),
+        (None, None, "undated"),
+    ],
+)
+def test_regression_month_precision_is_never_shown_as_its_first_day(
+    value: str | None, precision: str | None, shown: str
+) -> None:
+    assert format_published(value, precision) == shown

@@ -1,0 +1,41 @@
+"""Titles: the given one, the page's headline, or a derived one marked so; never page chrome."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.clean.title import choose_title, derived_title, is_headline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Skip to main news content",
+        "4 Min Read",
+        "By Eric Levitz@EricLevitz",
+        '<iframe width="476" src="https://abc13.com/video/embed/"></iframe>',
+    ],
+)
+def test_regression_chrome_in_the_headline_place_is_not_a_title(line: str) -> None:
+    assert not is_headline(line)
+    title, source = choose_title(None, line, "Officials said the talks would resume on Monday.")
+    assert (title, source) == ("Officials said the talks would resume on Monday.", "derived")
+
+
+def test_page_headline_and_given_title() -> None:
+    assert choose_title(None, "Blinken says Putin will fail", "Body.") == (
+        "Blinken says Putin will fail",
+        "page",
+    )
+    assert choose_title("  Given   title ", "Headline here now", "Body.") == (
+        "Given title",
+        "given",
+    )
+    assert choose_title(None, "", "") == ("", "none")
+
+
+def test_derived_title_is_the_first_sentence_cut_at_a_word() -> None:
+    body = "Home\n" + "word " * 40 + "end. Second sentence."
+    title = derived_title(body, limit=30)
+    assert title.endswith("…") and len(title) <= 31 and title.startswith("word word")
+    assert derived_title("Short first one. Then more.") == "Short first one."
