@@ -113,7 +113,10 @@ def test_sample_storyline_lists_blinkens_statements_with_their_outlets(sample_br
     b, _ = sample_briefing
     blinken = next(s for s in b.quotes if "Blinken" in s.speaker)
     assert len(blinken.statements) >= 10
-    assert len(blinken.outlets) == b.story.article_count == 5
+    # Only Press TV names itself in the samples; the other four read "outlet unknown",
+    # one label, never counted as four outlets (issue 14).
+    assert b.story.article_count == 5
+    assert sorted(blinken.outlets) == ["Press TV", "outlet unknown"]
     for statement in blinken.statements:
         assert statement.outlets and statement.carried_by
         assert {c.outlet for c in statement.carried_by} == set(statement.outlets)
