@@ -70,7 +70,14 @@ def test_browser_title_tail_names_the_site() -> None:
 
 
 def test_copyright_holder_names_the_site_but_not_a_company_or_a_syndicated_wire() -> None:
-    assert copyright_holders(["Copyright © 2020 The Seattle Times |"]) == ["The Seattle Times"]
+    assert copyright_holders(["Copyright © 2020 The Seattle Times |"]) == [
+        ("The Seattle Times", False)
+    ]
+    assert copyright_holders(["© Phys.org 2003 - 2020 powered by Science X Network"]) == [
+        ("Phys.org", False)
+    ]
+    holder = "Copyright © 2020 Bennett, Coleman & Co. Ltd. All rights reserved."
+    assert find_outlet(footer=[holder]) == FoundOutlet()
     assert find_outlet(footer=["© 2020, Malay Mail, All Rights Reserved."]).name == "Malay Mail"
     assert find_outlet(footer=["© 1998 - 2020 Nexstar Inc. | All Rights Reserved."]).name is None
     notice = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.clean.title import choose_title, derived_title, is_headline
+from rashomon.clean.title import browser_title, choose_title, derived_title, is_headline
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,16 @@ def test_derived_title_is_the_first_sentence_cut_at_a_word() -> None:
     title = derived_title(body, limit=30)
     assert title.endswith("…") and len(title) <= 31 and title.startswith("word word")
     assert derived_title("Short first one. Then more.") == "Short first one."
+
+
+def test_browser_title_loses_a_site_tail_only_when_it_names_the_site() -> None:
+    def known(name: str) -> bool:
+        return name == "CBS News"
+
+    line = "Black voters in South Carolina are crucial for Democratic candidates - CBS News"
+    assert browser_title(line, None, known) == (
+        "Black voters in South Carolina are crucial for Democratic candidates"
+    )
+    assert browser_title("Sixers win big | PhillyVoice", "PhillyVoice", known) == "Sixers win big"
+    # A dash before a speaker's name is part of the headline.
+    assert browser_title("Referendums are a sign of failure — Blinken", None, known) == ""

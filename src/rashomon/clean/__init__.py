@@ -26,7 +26,8 @@ from rashomon.clean.language import detect_language
 from rashomon.clean.outlet import find_outlet
 from rashomon.clean.published import infer_published
 from rashomon.clean.text import clean_pasted_text, looks_like_page
-from rashomon.clean.title import choose_title
+from rashomon.clean.registry import load_registry
+from rashomon.clean.title import browser_title, choose_title
 from rashomon.errors import Reason
 from rashomon.model import Analysis, Article, InputRecord, Outcome, RawDocument
 from rashomon.settings import Settings
@@ -118,7 +119,21 @@ def _given(raw: RawDocument, name: str) -> str | None:
 def _clean(raw: RawDocument, settings: Settings) -> Outcome:
     cleaned = _clean_text(raw, settings)
     url = _given(raw, "url")
-    title, title_source = choose_title(_given(raw, "title"), cleaned.title, cleaned.text)
+    outlet = find_outlet(
+        given=_given(raw, "outlet"),
+        site_name=cleaned.site_name,
+        url=url,
+        footer=cleaned.footer,
+        title_line=cleaned.first_line,
+        registry_files=settings.outlet_registry_files,
+    )
+    registry = load_registry(settings.outlet_registry_files)
+    headline = browser_title(
+        cleaned.first_line, outlet.name, lambda name: registry.named(name) is not None
+    )
+    title, title_source = choose_title(
+        _given(raw, "title"), headline or cleaned.title, cleaned.text
+    )
     # The cleaner's line rules are tuned on English and may keep nothing of another
     # language; the input's own text then tells its language, so the reason is right.
     sample = cleaned.text if cleaned.text.strip() else (raw.text or cleaned.title)
@@ -139,14 +154,6 @@ def _clean(raw: RawDocument, settings: Settings) -> Outcome:
         datelines=cleaned.datelines,
         text=cleaned.date_text,
         fetched_at=raw.fetched_at,
-    )
-    outlet = find_outlet(
-        given=_given(raw, "outlet"),
-        site_name=cleaned.site_name,
-        url=url,
-        footer=cleaned.footer,
-        title_line=cleaned.first_line,
-        registry_files=settings.outlet_registry_files,
     )
     article = Article(
         id=article_id(raw),

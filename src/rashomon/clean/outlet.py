@@ -46,7 +46,7 @@ _TITLE_TAIL_RE = re.compile(r"\s(?:\||-|–|—|::)\s+(?P<tail>[^|–—]{2,60})
 _COPYRIGHT_RE = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:copyright\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?"
     r"[,.]?\s*)?(?:-\s*)?(?P<holder>[A-Za-z][\w&.'’ -]{1,60}?)"
-    r"(?=\s*(?:[,.|/]|\s(?:19|20)\d{2}|all rights|$))",
+    r"(?=\s*(?:[,|/]|\.(?!\w)|\s(?:19|20)\d{2}|all rights|$))",
     re.IGNORECASE,
 )
 # A copyright holder that is a company, not a masthead ("Nexstar Media Inc.").
@@ -57,6 +57,10 @@ _COMPANY_RE = re.compile(
 )
 # Second-level labels under a country code: mirror.co.uk is registered as "mirror".
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov"})
+# A company word after a holder's first part: "Bennett, Coleman & Co. Ltd.".
+_COMPANY_WORD_RE = re.compile(
+    r"\b(?:inc|ltd|llc|limited|plc|co|corp|corporation|company|holdings|group)\b", re.IGNORECASE
+)
 # Wire services print this under every syndicated story: the carrier is not the wire.
 _SYNDICATION_RE = re.compile(r"may not be (?:published|reproduced)|redistributed", re.IGNORECASE)
 
@@ -127,16 +131,23 @@ def title_tail(title_line: str) -> str | None:
     return tail if len(tail.split()) <= MAX_NAME_WORDS else None
 
 
-def copyright_holders(lines: Iterable[str]) -> list[str]:
-    """Holders named in copyright lines, skipping wire syndication notices."""
+def copyright_holders(lines: Iterable[str]) -> list[tuple[str, bool]]:
+    """Holders named in copyright lines, each with whether it is a company, not a masthead.
+
+    "Bennett, Coleman & Co. Ltd." is a company though its first part looks like a
+    name; wire syndication notices ("may not be published …") are skipped.
+    """
     holders = []
     for line in lines:
         if _SYNDICATION_RE.search(line):
             continue
         for m in _COPYRIGHT_RE.finditer(line):
             holder = m.group("holder").strip(" -.")
-            if holder and len(holder.split()) <= MAX_NAME_WORDS:
-                holders.append(holder)
+            if not holder or len(holder.split()) > MAX_NAME_WORDS:
+                continue
+            rest = re.split(r"\||all rights", line[m.end() :], flags=re.IGNORECASE)[0]
+            company = bool(_COMPANY_RE.search(holder) or _COMPANY_WORD_RE.search(rest[:40]))
+            holders.append((holder, company))
     return holders
 
 
@@ -148,16 +159,16 @@ def _from_text(registry: Registry, title_line: str, footer: list[str]) -> str | 
         return facts.name if facts else named
     tail = title_tail(title_line) if title_line else None
     holders = copyright_holders(footer)
-    for candidate in ([tail] if tail else []) + holders:
+    for candidate in ([tail] if tail else []) + [holder for holder, _ in holders]:
         facts = registry.named(candidate)
         if facts is not None and facts.kind != "wire service":
             return facts.name
     if tail and "|" in title_line and valid_site_name(tail):
         return tail
-    for holder in holders:
-        if not _COMPANY_RE.search(holder) and registry.named(holder) is None:
+    for holder, company in holders:
+        if not company and registry.named(holder) is None:
             return holder
-    for holder in holders:  # a wire's own page: "© 2020 Reuters" and nothing else
+    for holder, _ in holders:  # a wire's own page: "© 2020 Reuters" and nothing else
         facts = registry.named(holder)
         if facts is not None:
             return facts.name

@@ -10,8 +10,11 @@ body's first sentence, and ``title_source`` says "derived".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rashomon.clean.lines import classify_line
+from rashomon.clean.outlet import title_tail
+from rashomon.clean.registry import name_key
 from rashomon.model import TitleSource
 
 # Longest derived title, in characters, cut at a word: what a list row shows whole.
@@ -54,6 +57,20 @@ def derived_title(body: str, limit: int = DERIVED_TITLE_CHARS) -> str:
         return first
     cut = first[:limit].rsplit(" ", 1)[0].rstrip(" ,;:")
     return f"{cut}…"
+
+
+def browser_title(first_line: str, site: str | None, is_outlet: Callable[[str], bool]) -> str:
+    """A pasted page's first line without its site tail, when that tail names the site.
+
+    Browsers copy the page title first ("Headline - CBS News", "Headline | PhillyVoice");
+    when its tail is the outlet found or one the registry knows, the rest is the
+    headline as the site titled it; else "" (a dash may attribute the headline to
+    a speaker: "… a sign of failure — Blinken").
+    """
+    tail = title_tail(first_line)
+    if not tail or not (is_outlet(tail) or (site and name_key(tail) == name_key(site))):
+        return ""
+    return first_line.strip()[: -len(tail)].rstrip().rstrip("|-–—:").rstrip()
 
 
 def choose_title(given: str | None, found: str, body: str) -> tuple[str, TitleSource]:
