@@ -25,8 +25,8 @@ from rashomon.clean.html import BadHtml, extract_html, filter_paragraphs
 from rashomon.clean.language import detect_language
 from rashomon.clean.outlet import find_outlet
 from rashomon.clean.published import infer_published
-from rashomon.clean.text import clean_pasted_text, looks_like_page
 from rashomon.clean.registry import load_registry
+from rashomon.clean.text import clean_pasted_text, looks_like_page
 from rashomon.clean.title import browser_title, choose_title
 from rashomon.errors import Reason
 from rashomon.model import Analysis, Article, InputRecord, Outcome, RawDocument
