@@ -28,6 +28,7 @@ from pathlib import Path
 
 from common import EVAL, command, machine
 from rashomon.clean import clean_document
+from rashomon.clean.html import visible_text
 from rashomon.model import RawDocument
 from rashomon.settings import Settings
 
@@ -40,83 +41,6 @@ GOALS = {
     ("pasted", "outlet"): 0.5,
     ("pasted", "title"): 0.9,
 }
-# Block elements that start a new line when a browser copies a page's text.
-BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "td",
-        "th",
-        "title",
-        "tr",
-        "ul",
-    ]
-)
-HIDDEN = frozenset(["script", "style", "noscript", "template", "svg", "head", "iframe"])
-
-
-def visible_text(html: str) -> str:
-    """The page's visible text, a line per block element, as pasted from a browser."""
-    import lxml.html
-
-    root = lxml.html.fromstring(html.encode("utf-8"))
-    lines: list[str] = []
-    title = root.findtext(".//title")
-    parts: list[str] = [title.strip()] if title and title.strip() else []
-
-    def walk(node) -> None:  # type: ignore[no-untyped-def]
-        tag = node.tag if isinstance(node.tag, str) else None
-        if tag is None or tag in HIDDEN:  # comments and processing instructions are not shown
-            if node.tail:
-                parts.append(node.tail)
-            return
-        if tag in BLOCKS:
-            parts.append("\n")
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-        if tag in BLOCKS:
-            parts.append("\n")
-        if node.tail:
-            parts.append(node.tail)
-
-    body = root.find("body")
-    walk(body if body is not None else root)
-    for line in "".join(parts).replace("\n", "\n\n", 1).splitlines():
-        line = " ".join(line.split())
-        if line:
-            lines.append(line)
-    return "\n".join(lines)
-
-
 def as_html(text: str) -> str:
     """Pasted text as the plainest page htmldate can read: one paragraph a line."""
     from html import escape

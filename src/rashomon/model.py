@@ -81,7 +81,9 @@ class Article:
     fetched_at: str | None = None  # ISO datetime, the latest a publication date may be
     outlet_source: OutletSource = "none"
     title_source: TitleSource = "none"  # "derived": no headline, made from the first sentence
-    clean_path: str = ""  # which cleaner the text took: pasted, html, record, record-as-page, raw
+    # Which cleaner the text took: pasted, html, html-as-page (trafilatura found no
+    # body), record, record-as-page (a JSONL or feed text that is a whole page), raw.
+    clean_path: str = ""
 
 
 @dataclass(slots=True)

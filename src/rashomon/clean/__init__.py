@@ -21,7 +21,7 @@ import hashlib
 import traceback
 from dataclasses import dataclass, field
 
-from rashomon.clean.html import BadHtml, extract_html, filter_paragraphs
+from rashomon.clean.html import BadHtml, extract_html, filter_paragraphs, visible_text
 from rashomon.clean.language import detect_language
 from rashomon.clean.outlet import find_outlet
 from rashomon.clean.published import infer_published
@@ -81,6 +81,11 @@ def _clean_text(raw: RawDocument, settings: Settings) -> _Cleaned:
     if raw.kind == "html":
         limit = raw.fetched_at.date() if raw.fetched_at else None
         page = extract_html(raw.html, raw.url, max_date=limit)
+        if not page.body.strip():  # trafilatura found no body: read the page as pasted
+            fallback = _pasted(visible_text(raw.html), "html-as-page")
+            fallback.site_name, fallback.meta_date = page.site_name, page.date
+            fallback.title = page.title or fallback.title
+            return fallback
         return _Cleaned(
             text=page.body,
             title=page.title,
@@ -96,7 +101,11 @@ def _clean_text(raw: RawDocument, settings: Settings) -> _Cleaned:
     ):
         body, credits = filter_paragraphs(raw.text.splitlines())
         return _Cleaned(text=body, credits=credits, date_text=body, path="record")
-    page = clean_pasted_text(raw.text)
+    return _pasted(raw.text, "record-as-page" if raw.kind == "record" else "pasted")
+
+
+def _pasted(text: str, path: str) -> _Cleaned:
+    page = clean_pasted_text(text)
     return _Cleaned(
         text=page.body,
         title=page.title,
@@ -105,8 +114,8 @@ def _clean_text(raw: RawDocument, settings: Settings) -> _Cleaned:
         datelines=page.datelines,
         date_text=page.zone,
         footer=page.footer,
-        first_line=next((line.strip() for line in raw.text.splitlines() if line.strip()), ""),
-        path="record-as-page" if raw.kind == "record" else "pasted",
+        first_line=next((line.strip() for line in text.splitlines() if line.strip()), ""),
+        path=path,
     )
 
 
