@@ -114,9 +114,12 @@ def test_regression_header_today_date_is_not_the_publication_date() -> None:
     lines = ["Thursday, November 9, 2023", "Oct 10, 2023"]
     found = infer_published(datelines=lines, fetched_at=datetime(2024, 1, 1))
     assert (found.date, found.precision) == ("2023-10-10", "day")
-    # An "Updated" stamp later than another date is the page's own, and kept.
-    stamped = ["07:34, 3 NOV 2023", "Updated 09:52, 4 NOV 2023"]
-    assert date_from_datelines(stamped, date(2024, 1, 1)) == date(2023, 11, 4)
+    # A first stamp later than a teaser's date further down is the article's own.
+    stamped = ["Aug 17, 2020 at 5:00 AM", "Aug 15, 2020"]
+    assert date_from_datelines(stamped, date(2024, 1, 1)) == date(2020, 8, 17)
+    assert date_from_datelines(["Today is Monday, 3 June 2024"], date(2024, 6, 3)) == date(
+        2024, 6, 3
+    )
 
 
 def test_stamped_dates_in_text_any_case_and_glued() -> None:

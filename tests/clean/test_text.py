@@ -63,6 +63,13 @@ def test_byline_and_dateline_are_metadata() -> None:
     assert cleaned.body.split("\n\n") == BODY
 
 
+def test_a_dated_byline_is_a_date_line_too() -> None:
+    cleaned = clean_pasted_text(
+        page(["Talks to resume", "By Ellie Forbes - 6th November 2023"], BODY)
+    )
+    assert cleaned.authors and cleaned.datelines == ["By Ellie Forbes - 6th November 2023"]
+
+
 def test_no_title_when_the_page_starts_with_the_body() -> None:
     assert clean_pasted_text(page(BODY)).title == ""
 

@@ -55,7 +55,13 @@ FULL_DATE_RE = re.compile(
 STAMP_RE = re.compile(
     r"\b(?:published|posted|updated|first published)\b[\s:,]*(?:on\s+)?(?=\S)", re.IGNORECASE
 )
-_PUBLISH_WORD_RE = re.compile(r"publish|posted|updated", re.IGNORECASE)
+_PUBLISH_WORD_RE = re.compile(r"publish|posted", re.IGNORECASE)
+# A header's "today": a weekday, then the date, and nothing about publishing.
+_TODAY_RE = re.compile(
+    r"^\s*(?:today\s+is\s+)?(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b"
+    r"(?![^\n]*publish)",
+    re.IGNORECASE,
+)
 # "October 2022" (a month with its year but no day).
 MONTH_YEAR_RE = re.compile(rf"\b(?:{_MONTHS})\s+(?:of\s+)?{_YEAR}\b")
 # "in January", "since March", "last October", "earlier in May" without a day or year.
@@ -179,23 +185,23 @@ def date_from_url(url: str | None) -> tuple[date, Precision] | None:
 def date_from_datelines(lines: list[str], limit: date) -> date | None:
     """The first explicit full date in the page's date lines ("Published Nov 19, 2019").
 
-    Lines are in page order. A site's header often shows today's date above the
-    article ("Thursday, November 9, 2023"): a date stamp later than one further
-    down, with no "published" or "updated" beside it, is that chrome, not the
-    article's date, and is passed over.
+    Lines are in page order. A site's header often shows today's date, weekday
+    first, above the article ("Thursday, November 9, 2023"): such a line, later
+    than a date further down and not marked "published", is that chrome and is
+    passed over.
     """
     found = []
     for line in lines:
         for match in FULL_DATE_RE.finditer(line):
             parsed = parse_date(match.group())
             if parsed and parsed[0] <= limit:
-                found.append((bool(_PUBLISH_WORD_RE.search(line)), parsed[0]))
+                found.append((line, parsed[0]))
     kept = [
-        (stamped, day)
-        for i, (stamped, day) in enumerate(found)
-        if stamped or not any(later < day for _, later in found[i + 1 :])
+        (line, day)
+        for i, (line, day) in enumerate(found)
+        if not _TODAY_RE.match(line) or not any(later < day for _, later in found[i + 1 :])
     ]
-    ranked = sorted(kept, key=lambda item: not item[0])
+    ranked = sorted(kept, key=lambda item: not _PUBLISH_WORD_RE.search(item[0]))
     return ranked[0][1] if ranked else None
 
 

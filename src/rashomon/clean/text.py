@@ -27,6 +27,7 @@ from rashomon.clean.lines import (
     is_prose,
     is_sentence,
 )
+from rashomon.clean.published import FULL_DATE_RE
 
 # Calibrated on pasted_text_dev (92 pages) by coarse grid search; every value
 # is inside a flat optimum on both even and odd halves of the set.
@@ -360,6 +361,8 @@ def clean_pasted_text(text: str) -> CleanText:
             result.credits.append(label.line)
         elif label.role == "byline":
             result.authors.append(label.rule)
+            if FULL_DATE_RE.search(label.line):  # "By Ellie Forbes - 6th November 2023"
+                result.datelines.append(label.line)
         elif label.role == "dateline":
             result.datelines.append(label.line)
     result.body = "\n\n".join(body)
