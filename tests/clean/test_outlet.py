@@ -28,9 +28,13 @@ def test_registry_domain_names_the_outlet() -> None:
     )
 
 
-def test_unregistered_host_keeps_a_site_name_that_agrees_with_it() -> None:
+def test_unregistered_host_keeps_a_site_name_only_when_it_spells_the_domain() -> None:
     found = find_outlet(site_name="Jaragua Do Sul", url="http://jaraguadosul.com.br/n")
     assert found == FoundOutlet("Jaragua Do Sul", "meta")
+    # A brand or parent name is not the outlet's own: the domain is shown instead.
+    for site in ("Gazette", "Example Gazette Network", "Examplegazette"):
+        found = find_outlet(site_name=site, url="https://www.examplegazette.co.uk/a")
+        assert found == FoundOutlet("examplegazette.co.uk", "url")
 
 
 def test_regression_wire_site_name_on_a_carrier_is_not_the_outlet() -> None:

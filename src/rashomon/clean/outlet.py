@@ -116,10 +116,14 @@ def _domain_label(host: str) -> str:
     return parts[-2] if len(parts) >= 2 else host
 
 
-def _agrees_with_host(name: str, host: str) -> bool:
-    """Whether a site name plausibly names this host ("Theweek" / theweek.com)."""
-    key, label = name_key(name), re.sub(r"[^a-z0-9]", "", _domain_label(host))
-    return bool(key) and bool(label) and (key in re.sub(r"[^a-z0-9]", "", host) or label in key)
+def _spells_host(name: str, host: str) -> bool:
+    """Whether a site name of several words spells its registered domain ("Breaking Soup").
+
+    Only such a name is surely the outlet's own: a shorter one ("Mirror" for the
+    Daily Mirror) or a longer one ("USA TODAY NETWORK", "La Prensa Latina Media")
+    names a brand, a section or a parent, so the domain is shown instead.
+    """
+    return " " in name.strip() and name_key(name) == re.sub(r"[^a-z0-9]", "", _domain_label(host))
 
 
 def title_tail(title_line: str) -> str | None:
@@ -194,8 +198,7 @@ def find_outlet(
         facts = registry.hosted(host)
         if facts is not None:
             return FoundOutlet(facts.name, "url")
-        site_facts = registry.named(site)
-        if site and _agrees_with_host(site, host) and site_facts is None:
+        if site and _spells_host(site, host):
             return FoundOutlet(site, "meta")
         return FoundOutlet(host, "url")
     if site:
