@@ -69,7 +69,8 @@ def test_cited_outlets_are_not_the_publisher() -> None:
 def test_browser_title_tail_names_the_site() -> None:
     assert title_tail("WeWork investigated | VentureBeat") == "VentureBeat"
     assert find_outlet(title_line="Why it matters - The Atlantic").name == "The Atlantic"
-    # A dash before an unregistered name is a speaker, not a site.
+    assert find_outlet(title_line="Bridge closes - Gazette of Nowhere").name == "Gazette of Nowhere"
+    # An em dash before an unregistered name is a speaker, not a site.
     assert find_outlet(title_line="Referendums are a sign of failure — Blinken") == FoundOutlet()
 
 
@@ -89,6 +90,11 @@ def test_copyright_holder_names_the_site_but_not_a_company_or_a_syndicated_wire(
         "published, broadcast, rewritten or redistributed without permission."
     )
     assert find_outlet(footer=[notice]) == FoundOutlet()
+    reserved = "© Copyright 2020, All Rights Reserved | Mendelson and Associates, LLC"
+    assert find_outlet(footer=[reserved]) == FoundOutlet()
+    assert (
+        find_outlet(footer=["© 2020, Gulf-California Broadcast Company Palm Springs"]).name is None
+    )
     assert find_outlet(footer=["© 2020 Reuters. All Rights Reserved."]).name == "Reuters"
 
 

@@ -41,7 +41,7 @@ MAX_NAME_CHARS = 60
 # are short ("The Seattle Times"); longer tails are headline fragments.
 MAX_NAME_WORDS = 5
 # "Headline | Site", "Headline - Site", "Headline — Site" in a browser title.
-_TITLE_TAIL_RE = re.compile(r"\s(?:\||-|–|—|::)\s+(?P<tail>[^|–—]{2,60})$")
+_TITLE_TAIL_RE = re.compile(r"\s(?P<sep>\||-|–|—|::)\s+(?P<tail>[^|–—]{2,60})$")
 # A copyright line and its holder: "© 2020 The Seattle Times |", "Copyright © 2019 Salon.com, LLC".
 _COPYRIGHT_RE = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:copyright\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?"
@@ -52,7 +52,7 @@ _COPYRIGHT_RE = re.compile(
 # A copyright holder that is a company, not a masthead ("Nexstar Media Inc.").
 _COMPANY_RE = re.compile(
     r"\b(?:inc|ltd|llc|limited|plc|group|company|corporation|corp|co|holdings|network|"
-    r"broadcasting|enterprises|communications|publications|publishing|subsidiary|media)\b\.?$",
+    r"broadcasting|enterprises|communications|publications|publishing|subsidiary|media)\b",
     re.IGNORECASE,
 )
 # Second-level labels under a country code: mirror.co.uk is registered as "mirror".
@@ -147,7 +147,7 @@ def copyright_holders(lines: Iterable[str]) -> list[tuple[str, bool]]:
             continue
         for m in _COPYRIGHT_RE.finditer(line):
             holder = m.group("holder").strip(" -.")
-            if not holder or len(holder.split()) > MAX_NAME_WORDS:
+            if not holder or len(holder.split()) > MAX_NAME_WORDS or _NOT_A_NAME_RE.search(holder):
                 continue
             rest = re.split(r"\||all rights", line[m.end() :], flags=re.IGNORECASE)[0]
             company = bool(_COMPANY_RE.search(holder) or _COMPANY_WORD_RE.search(rest[:40]))
@@ -167,7 +167,10 @@ def _from_text(registry: Registry, title_line: str, footer: list[str]) -> str | 
         facts = registry.named(candidate)
         if facts is not None and facts.kind != "wire service":
             return facts.name
-    if tail and "|" in title_line and valid_site_name(tail):
+    # After a bar or a hyphen a browser title's tail is the site; after an em dash it
+    # may be a speaker ("… a sign of failure — Blinken"), so only the registry decides.
+    sep = _TITLE_TAIL_RE.search(title_line.strip()) if tail else None
+    if tail and sep and sep.group("sep") != "—" and valid_site_name(tail):
         return tail
     for holder, company in holders:
         if not company and registry.named(holder) is None:
