@@ -15,6 +15,7 @@ from rashomon.clean.published import (
     format_published,
     infer_published,
     parse_date,
+    yearless_dates,
 )
 
 FETCHED = datetime(2024, 6, 1)
@@ -146,3 +147,37 @@ def test_regression_month_precision_is_never_shown_as_its_first_day(
     value: str | None, precision: str | None, shown: str
 ) -> None:
     assert format_published(value, precision) == shown
+
+
+def test_dates_without_a_year_are_placed_by_the_articles_own_years() -> None:
+    found = date_from_text(
+        "In its 2022 budget. He spoke on Wednesday, Dec. 7, in Kyiv.", FETCHED.date()
+    )
+    assert (found.date, found.precision, found.source) == ("2022-12-07", "day", "text")
+    assert found.confidence < 0.6
+    bound = date_from_text(
+        "Its 2022 budget. Blinken told CBS News on Dec. 4 that …", FETCHED.date()
+    )
+    assert (bound.date, bound.precision) == ("2022-12-01", "month")
+    # No year anywhere: nothing is guessed; a future date bounds nothing.
+    assert date_from_text("He spoke on Dec. 4.", FETCHED.date()).date is None
+    assert (
+        yearless_dates(
+            "In 2022. They will meet on May 3.",
+            (date(2022, 1, 1), date(2022, 12, 31)),
+            FETCHED.date(),
+        )
+        == []
+    )
+
+
+def test_yearless_dates_take_the_year_nearest_the_story() -> None:
+    span = (date(2022, 3, 9), date(2023, 1, 1))
+    found = yearless_dates(
+        "Talks ended on Dec. 4 and resumed 23 September.", span, date(2026, 1, 1)
+    )
+    assert found == [date(2022, 12, 4), date(2022, 9, 23)]
+    story = date_from_text(
+        "He told CBS News on Dec. 4.", date(2026, 1, 1), span=span, source="story"
+    )
+    assert (story.date, story.precision, story.source) == ("2022-12-01", "month", "story")

@@ -38,6 +38,9 @@ CONFIDENCE_URL = 0.8
 CONFIDENCE_DATELINE = 0.7
 CONFIDENCE_WEEKDAY = 0.6
 CONFIDENCE_BOUND = 0.3
+# A date without a year placed by the years around it: weaker than either above.
+CONFIDENCE_YEARLESS_WEEKDAY = 0.4
+CONFIDENCE_YEARLESS = 0.2
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -69,6 +72,23 @@ MONTH_YEAR_RE = re.compile(rf"\b(?:{_MONTHS})\s+(?:of\s+)?{_YEAR}\b")
 BARE_MONTH_RE = re.compile(
     rf"\b(?:in|since|last|early|late|mid-|earlier in|later in|by)\s+(?P<month>{_MONTHS})\b"
     rf"(?!\s*\d|,?\s+(?:of\s+)?{_YEAR})"
+)
+# "Dec. 4", "December 1", "23 September" with no year after them (capitalised months only,
+# so the verb "may" is not one).
+_MONTH_CAP = rf"(?:{_MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+DAY_MONTH_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<m1>{_MONTH_CAP})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
+    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_CAP}))"
+    rf"(?![\w-])(?!,?\s*(?:of\s+)?{_YEAR})"
+)
+YEAR_RE = re.compile(rf"\b({_YEAR})\b")
+# Sentence ends, but not after a month's abbreviation ("on Dec. 4 he said").
+_SENTENCE_BREAK_RE = re.compile(
+    "".join(
+        f"(?<!{m}\\.)"
+        for m in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    )
+    + r"(?<=[.!?])\s+"
 )
 WEEKDAY_RE = re.compile(
     r"\b(?:on|last|this|since|from|until|by|late|early)\s+"
@@ -215,25 +235,77 @@ def date_stamped_in_text(text: str, limit: date) -> date | None:
     return None
 
 
-def date_from_text(text: str, limit: date) -> Published:
-    """Infer the publication date from dates and weekdays the article mentions."""
+def date_from_text(
+    text: str, limit: date, span: tuple[date, date] | None = None, source: DateSource = "text"
+) -> Published:
+    """Infer the publication date from dates and weekdays the article mentions.
+
+    Without a full date, dates without a year ("on Dec. 4", "September 23 to 27")
+    are placed in a year: the one nearest ``span`` (the other articles of its
+    story, for the stories step), else nearest the years the article itself
+    names; then ``source`` is "story" or "text" and the confidence is lower.
+    """
     full = [p[0] for m in FULL_DATE_RE.finditer(text) if (p := parse_date(m.group()))]
     full = [d for d in full if d <= limit]
+    placed: list[date] = []
+    if not full:
+        span = span or _own_years(text, limit)
+        placed = full = yearless_dates(text, span, limit) if span is not None else []
     months = [p[0] for m in MONTH_YEAR_RE.finditer(text) if (p := parse_date(m.group()))]
     months = [d for d in months if d <= limit]
     weekdays = {m.group("day") for m in WEEKDAY_RE.finditer(text)}
     if full and _WEEKDAYS[max(full).weekday()] in weekdays:
-        return Published(max(full).isoformat(), "text", "day", CONFIDENCE_WEEKDAY)
+        day = max(full)
+        if day in placed:
+            return Published(day.isoformat(), source, "day", CONFIDENCE_YEARLESS_WEEKDAY)
+        return Published(day.isoformat(), "text", "day", CONFIDENCE_WEEKDAY)
     bounds = full + months
     if not bounds:
         return Published()
     bound = max(bounds)
+    # A year placed by its neighbours is weaker, and says where the year came from.
+    confidence = CONFIDENCE_YEARLESS if bound in placed else CONFIDENCE_BOUND
+    if bound not in placed:
+        source = "text"
     later = _bare_month_bound(text, bound, limit)
     if later is not None:
-        return Published(date(later.year, 1, 1).isoformat(), "text", "year", CONFIDENCE_BOUND)
+        return Published(date(later.year, 1, 1).isoformat(), source, "year", confidence)
     if full and max(full) == bound:
-        return Published(bound.replace(day=1).isoformat(), "text", "month", CONFIDENCE_BOUND)
-    return Published(date(bound.year, 1, 1).isoformat(), "text", "year", CONFIDENCE_BOUND)
+        return Published(bound.replace(day=1).isoformat(), source, "month", confidence)
+    return Published(date(bound.year, 1, 1).isoformat(), source, "year", confidence)
+
+
+def _own_years(text: str, limit: date) -> tuple[date, date] | None:
+    """The span of the years an article names ("its 2022 budget"), none later than ``limit``."""
+    years = [int(y) for y in YEAR_RE.findall(text) if int(y) <= limit.year]
+    return (date(min(years), 1, 1), date(max(years), 12, 31)) if years else None
+
+
+def yearless_dates(text: str, span: tuple[date, date], limit: date) -> list[date]:
+    """Dates the text gives without a year, each in the year nearest ``span`` (ties: later).
+
+    Sentences about the future ("will meet on May 3") are left out: they bound nothing.
+    """
+    first, last = span
+    found = []
+    for sentence in _SENTENCE_BREAK_RE.split(text):
+        if _FUTURE_RE.search(sentence):
+            continue
+        for m in DAY_MONTH_RE.finditer(sentence):
+            month = _MONTH_NUMBER[(m.group("m1") or m.group("m2"))[:3].lower()]
+            day = int(m.group("d1") or m.group("d2"))
+            placed = []
+            for year in range(first.year - 1, last.year + 2):
+                try:
+                    candidate = date(year, month, day)
+                except ValueError:
+                    continue
+                if candidate <= limit:
+                    gap = max((first - candidate).days, (candidate - last).days, 0)
+                    placed.append((gap, -year, candidate))
+            if placed:
+                found.append(min(placed)[2])
+    return found
 
 
 def _bare_month_bound(text: str, bound: date, limit: date) -> date | None:
