@@ -181,3 +181,11 @@ def test_yearless_dates_take_the_year_nearest_the_story() -> None:
         "He told CBS News on Dec. 4.", date(2026, 1, 1), span=span, source="story"
     )
     assert (story.date, story.precision, story.source) == ("2022-12-01", "month", "story")
+
+
+def test_a_page_fetched_from_the_web_places_a_yearless_date_before_the_fetch() -> None:
+    text = "Blinken told CBS News on Dec. 4 that talks were off."
+    web = infer_published(text=text, fetched_at=datetime(2023, 2, 1), fetched_from_web=True)
+    assert (web.date, web.precision, web.source) == ("2022-12-01", "month", "fetch")
+    # A file's time says nothing about when it was published: no year is guessed.
+    assert infer_published(text=text, fetched_at=datetime(2023, 2, 1)).date is None

@@ -29,6 +29,7 @@ from rashomon.clean.registry import load_registry
 from rashomon.clean.text import clean_pasted_text, looks_like_page
 from rashomon.clean.title import browser_title, choose_title
 from rashomon.errors import Reason
+from rashomon.ingest.sources import is_url
 from rashomon.model import Analysis, Article, InputRecord, Outcome, RawDocument
 from rashomon.settings import Settings
 
@@ -163,6 +164,7 @@ def _clean(raw: RawDocument, settings: Settings) -> Outcome:
         datelines=cleaned.datelines,
         text=cleaned.date_text,
         fetched_at=raw.fetched_at,
+        fetched_from_web=is_url(raw.input),
     )
     article = Article(
         id=article_id(raw),

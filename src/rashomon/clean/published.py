@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,9 @@ CONFIDENCE_BOUND = 0.3
 # A date without a year placed by the years around it: weaker than either above.
 CONFIDENCE_YEARLESS_WEEKDAY = 0.4
 CONFIDENCE_YEARLESS = 0.2
+# A page fetched from the web is read within this many days of its publication, so a
+# date without a year falls in the year before the fetch (a file's time says nothing).
+FETCH_SPAN_DAYS = 365
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -236,20 +239,29 @@ def date_stamped_in_text(text: str, limit: date) -> date | None:
 
 
 def date_from_text(
-    text: str, limit: date, span: tuple[date, date] | None = None, source: DateSource = "text"
+    text: str,
+    limit: date,
+    span: tuple[date, date] | None = None,
+    source: DateSource = "text",
+    fetched_recently: bool = False,
 ) -> Published:
     """Infer the publication date from dates and weekdays the article mentions.
 
     Without a full date, dates without a year ("on Dec. 4", "September 23 to 27")
     are placed in a year: the one nearest ``span`` (the other articles of its
     story, for the stories step), else nearest the years the article itself
-    names; then ``source`` is "story" or "text" and the confidence is lower.
+    names, else (``fetched_recently``: fetched from the web, so the fetch time
+    is close to publication) the year before ``limit``; ``source`` then says
+    which ("story", "text", "fetch") and the confidence is lower.
     """
     full = [p[0] for m in FULL_DATE_RE.finditer(text) if (p := parse_date(m.group()))]
     full = [d for d in full if d <= limit]
     placed: list[date] = []
     if not full:
-        span = span or _own_years(text, limit)
+        own = _own_years(text, limit)
+        if span is None and own is None and fetched_recently:
+            span, source = (limit - timedelta(days=FETCH_SPAN_DAYS), limit), "fetch"
+        span = span or own
         placed = full = yearless_dates(text, span, limit) if span is not None else []
     months = [p[0] for m in MONTH_YEAR_RE.finditer(text) if (p := parse_date(m.group()))]
     months = [d for d in months if d <= limit]
@@ -257,7 +269,8 @@ def date_from_text(
     if full and _WEEKDAYS[max(full).weekday()] in weekdays:
         day = max(full)
         if day in placed:
-            return Published(day.isoformat(), source, "day", CONFIDENCE_YEARLESS_WEEKDAY)
+            placed_by = source if source in ("story", "fetch") else "text"
+            return Published(day.isoformat(), placed_by, "day", CONFIDENCE_YEARLESS_WEEKDAY)
         return Published(day.isoformat(), "text", "day", CONFIDENCE_WEEKDAY)
     bounds = full + months
     if not bounds:
@@ -265,7 +278,7 @@ def date_from_text(
     bound = max(bounds)
     # A year placed by its neighbours is weaker, and says where the year came from.
     confidence = CONFIDENCE_YEARLESS if bound in placed else CONFIDENCE_BOUND
-    if bound not in placed:
+    if bound not in placed or source not in ("story", "fetch"):
         source = "text"
     later = _bare_month_bound(text, bound, limit)
     if later is not None:
@@ -336,6 +349,7 @@ def infer_published(
     datelines: list[str] | None = None,
     text: str = "",
     fetched_at: datetime | None = None,
+    fetched_from_web: bool = False,
 ) -> Published:
     """The publication date from the best source that gives one no later than ``fetched_at``."""
     limit = (fetched_at or datetime.now()).date()
@@ -352,7 +366,7 @@ def infer_published(
     stamped = date_from_datelines(datelines or [], limit) or date_stamped_in_text(text, limit)
     if stamped:
         return Published(stamped.isoformat(), "text", "day", CONFIDENCE_DATELINE)
-    return date_from_text(text, limit)
+    return date_from_text(text, limit, fetched_recently=fetched_from_web)
 
 
 def format_published(value: str | None, precision: str | None) -> str:
