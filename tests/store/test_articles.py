@@ -26,4 +26,6 @@ def test_regression_status_counts_unknown_outlets_and_undated_articles(tmp_path:
         assert missing_counts(store) == {"outlet_unknown": 1, "undated": 2}
         rows = {r["id"]: r for r in article_rows(store)}
     assert rows["a1"]["published_precision"] == "year"
+    assert (rows["a1"]["outlet_kind"], rows["a1"]["outlet_country"]) == ("state-affiliated", "IR")
+    assert rows["a2"]["outlet_kind"] is None
     assert rows["a2"]["outlet_source"] == "none" and rows["a2"]["title_source"] == "none"

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rashomon.clean.outlet import outlet_label as outlet_label  # its one owner: clean/outlet.py
+from rashomon.clean.registry import outlet_facts
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
 
@@ -27,6 +28,8 @@ ARTICLE_COLUMNS = (
     "published_source",
     "published_precision",
     "outlet_source",
+    "outlet_kind",
+    "outlet_country",
     "title_source",
     "clean_path",
     "language",
@@ -45,7 +48,11 @@ def article_rows(store: Store) -> Iterator[dict[str, Any]]:
         "a.language, a.text, i.status, i.reason "
         "FROM inputs i LEFT JOIN articles a ON a.input = i.input ORDER BY i.rowid"
     )
-    yield from store.rows(sql)
+    for row in store.rows(sql):
+        facts = outlet_facts(row["outlet"])  # the built-in registry's public facts
+        row["outlet_kind"] = facts.kind if facts else None
+        row["outlet_country"] = facts.country if facts else None
+        yield row
 
 
 def status_counts(store: Store) -> dict[str, int]:
