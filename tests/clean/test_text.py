@@ -116,3 +116,13 @@ def test_press_release_ends_before_the_company_profile() -> None:
     ]
     text = page(["Talks to resume in Geneva"], BODY, profile)
     assert clean_pasted_text(text).body.split("\n\n") == BODY
+
+
+def test_a_headline_retelling_the_browser_title_is_the_title() -> None:
+    lines = [
+        "LVMH Gives the Louvre $16M to Help Acquire a Chardin Masterpiece | Observer",
+        "Menu",
+        "Bernard Arnault's LVMH Gives the Louvre a $16M Boost to Acquire a Chardin Masterpiece",
+        "Art news",
+    ]
+    assert clean_pasted_text(page(lines, BODY)).title == lines[2]

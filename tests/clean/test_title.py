@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.clean.title import browser_title, choose_title, derived_title, is_headline
+from rashomon.clean.title import (
+    browser_title,
+    choose_title,
+    derived_title,
+    is_headline,
+    retold_headline,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,3 +58,16 @@ def test_browser_title_loses_a_site_tail_only_when_it_names_the_site() -> None:
     assert browser_title("Sixers win big | PhillyVoice", "PhillyVoice", known) == "Sixers win big"
     # A dash before a speaker's name is part of the headline.
     assert browser_title("Referendums are a sign of failure — Blinken", None, known) == ""
+
+
+def test_the_on_page_headline_wins_when_it_retells_the_browser_title() -> None:
+    browser = "LVMH Gives the Louvre $16M to Help Acquire a Chardin Masterpiece"
+    on_page = (
+        "Bernard Arnault's LVMH Gives the Louvre a $16M Boost to Acquire a Chardin Masterpiece"
+    )
+    assert retold_headline(browser, on_page) == on_page
+    caption = "Joel Embiid and Kristaps Porzingis jump center"
+    assert retold_headline("Sixers game notes: Embiid leads Sixers past Celtics", caption) == (
+        "Sixers game notes: Embiid leads Sixers past Celtics"
+    )
+    assert retold_headline("", on_page) == on_page

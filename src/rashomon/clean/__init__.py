@@ -27,7 +27,7 @@ from rashomon.clean.outlet import find_outlet
 from rashomon.clean.published import infer_published
 from rashomon.clean.registry import load_registry
 from rashomon.clean.text import clean_pasted_text, looks_like_page
-from rashomon.clean.title import browser_title, choose_title
+from rashomon.clean.title import browser_title, choose_title, retold_headline
 from rashomon.errors import Reason
 from rashomon.ingest.sources import is_url
 from rashomon.model import Analysis, Article, InputRecord, Outcome, RawDocument
@@ -142,7 +142,7 @@ def _clean(raw: RawDocument, settings: Settings) -> Outcome:
         cleaned.first_line, outlet.name, lambda name: registry.named(name) is not None
     )
     title, title_source = choose_title(
-        _given(raw, "title"), headline or cleaned.title, cleaned.text
+        _given(raw, "title"), retold_headline(headline, cleaned.title), cleaned.text
     )
     # The cleaner's line rules are tuned on English and may keep nothing of another
     # language; the input's own text then tells its language, so the reason is right.

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from rashomon.clean.lines import classify_line
 from rashomon.clean.outlet import title_tail
 from rashomon.clean.registry import name_key
+from rashomon.clean.text import RETOLD_TITLE_SHARE, shared_words
 from rashomon.model import TitleSource
 
 # Longest derived title, in characters, cut at a word: what a list row shows whole.
@@ -71,6 +72,18 @@ def browser_title(first_line: str, site: str | None, is_outlet: Callable[[str], 
     if not tail or not (is_outlet(tail) or (site and name_key(tail) == name_key(site))):
         return ""
     return first_line.strip()[: -len(tail)].rstrip().rstrip("|-–—:").rstrip()
+
+
+def retold_headline(browser: str, on_page: str) -> str:
+    """The on-page headline when it retells the browser title, else the browser title.
+
+    The page's own headline is the one its readers see (and the one metadata gives);
+    a line that shares fewer words with the browser title is more likely a caption
+    or a teaser than the article's headline.
+    """
+    if not browser or not on_page or not is_headline(on_page):
+        return browser or on_page
+    return on_page if shared_words(on_page, browser) >= RETOLD_TITLE_SHARE else browser
 
 
 def choose_title(given: str | None, found: str, body: str) -> tuple[str, TitleSource]:
