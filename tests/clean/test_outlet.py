@@ -8,8 +8,8 @@ from rashomon.clean.outlet import (
     copyright_holders,
     distinct_outlets,
     find_outlet,
+    host_of,
     outlet_from_text,
-    outlet_from_url,
     outlet_label,
     title_tail,
 )
@@ -99,8 +99,9 @@ def test_copyright_holder_names_the_site_but_not_a_company_or_a_syndicated_wire(
 
 
 def test_no_url_host_for_local_addresses() -> None:
-    assert outlet_from_url("http://127.0.0.1:8000/a") is None
-    assert outlet_from_url(None) is None
+    assert host_of("http://127.0.0.1:8000/a") is None
+    assert host_of(None) is None
+    assert host_of("https://edition.cnn.com/2021/x") == "cnn.com"
 
 
 def test_regression_label_is_never_an_article_id() -> None:

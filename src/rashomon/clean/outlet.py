@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 from urllib.parse import urlsplit
 
 from rashomon.clean.registry import Registry, load_registry, name_key
+from rashomon.model import OutletSource
 
-OutletSource = Literal["given", "url", "meta", "text", "none"]
 UNKNOWN_OUTLET = "outlet unknown"
 
 # A site naming itself in a footer: "<Name>'s website can also be accessed at",
@@ -49,7 +48,8 @@ _COPYRIGHT_RE = re.compile(
     r"(?=\s*(?:[,|/]|\.(?!\w)|\s(?:19|20)\d{2}|all rights|$))",
     re.IGNORECASE,
 )
-# A copyright holder that is a company, not a masthead ("Nexstar Media Inc.").
+# A copyright holder that is a company, not a masthead ("Nexstar Media Inc.",
+# "Bennett, Coleman & Co. Ltd.").
 _COMPANY_RE = re.compile(
     r"\b(?:inc|ltd|llc|limited|plc|group|company|corporation|corp|co|holdings|network|"
     r"broadcasting|enterprises|communications|publications|publishing|subsidiary|media)\b",
@@ -57,10 +57,6 @@ _COMPANY_RE = re.compile(
 )
 # Second-level labels under a country code: mirror.co.uk is registered as "mirror".
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov"})
-# A company word after a holder's first part: "Bennett, Coleman & Co. Ltd.".
-_COMPANY_WORD_RE = re.compile(
-    r"\b(?:inc|ltd|llc|limited|plc|co|corp|corporation|company|holdings|group)\b", re.IGNORECASE
-)
 # Wire services print this under every syndicated story: the carrier is not the wire.
 _SYNDICATION_RE = re.compile(r"may not be (?:published|reproduced)|redistributed", re.IGNORECASE)
 
@@ -82,11 +78,6 @@ def host_of(url: str | None) -> str | None:
     if "." not in host or re.fullmatch(r"[\d.]+|localhost", host):
         return None
     return host
-
-
-def outlet_from_url(url: str | None) -> str | None:
-    """A readable name from the URL's host: "https://www.presstv.ir/x" → "presstv.ir"."""
-    return host_of(url)
 
 
 def outlet_from_text(lines: list[str]) -> str | None:
@@ -150,7 +141,7 @@ def copyright_holders(lines: Iterable[str]) -> list[tuple[str, bool]]:
             if not holder or len(holder.split()) > MAX_NAME_WORDS or _NOT_A_NAME_RE.search(holder):
                 continue
             rest = re.split(r"\||all rights", line[m.end() :], flags=re.IGNORECASE)[0]
-            company = bool(_COMPANY_RE.search(holder) or _COMPANY_WORD_RE.search(rest[:40]))
+            company = bool(_COMPANY_RE.search(holder) or _COMPANY_RE.search(rest[:40]))
             holders.append((holder, company))
     return holders
 
