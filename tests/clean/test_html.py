@@ -105,3 +105,12 @@ def test_regression_page_without_a_trafilatura_body_is_read_as_pasted(
     article = outcome.analysis.article
     assert article.clean_path == "html-as-page" and article.published == "2020-03-11"
     assert "engineers found cracks" in article.text and "Sport" not in article.text
+
+
+def test_regression_a_page_without_a_body_keeps_its_metadata_date() -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="2020-04-24T08:00:00Z">'
+        "</head><body><div>Subscribe</div></body></html>"
+    )
+    found = extract_html(page, "https://www.example.com/news/story")
+    assert found.body == "" and found.date == "2020-04-24"

@@ -67,8 +67,8 @@ def extract_html(html: str, url: str | None = None, max_date: date | None = None
         )
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         raise BadHtml(f"{type(exc).__name__}: {exc}") from exc
-    if doc is None:
-        return HtmlArticle(body="")
+    if doc is None:  # no body, but the page's metadata may still date it
+        return HtmlArticle(body="", date=_htmldate(html, max_date))
     title = (doc.title or "").strip()
     body, credits = filter_paragraphs((doc.text or "").split("\n"), title)
     return HtmlArticle(
