@@ -64,3 +64,16 @@ def test_name_key_ignores_case_articles_and_punctuation() -> None:
     assert name_key("The Times of India") == name_key("times of india")
     assert name_key("Salon.com") == name_key("salon com")
     assert name_key("A&E") == name_key("a and e")
+
+
+def test_regression_no_two_builtin_rows_claim_one_name_or_domain() -> None:
+    from importlib import resources
+
+    text = resources.files("rashomon.data").joinpath("outlets.csv").read_text("utf-8")
+    names: dict[str, str] = {}
+    domains: dict[str, str] = {}
+    for facts in read_rows(text, "outlets.csv"):
+        for alias in (facts.name, *facts.aliases):
+            assert names.setdefault(name_key(alias), facts.name) == facts.name, alias
+        for domain in facts.domains:
+            assert domains.setdefault(domain, facts.name) == facts.name, domain
