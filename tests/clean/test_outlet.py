@@ -96,6 +96,10 @@ def test_copyright_holder_names_the_site_but_not_a_company_or_a_syndicated_wire(
         find_outlet(footer=["© 2020, Gulf-California Broadcast Company Palm Springs"]).name is None
     )
     assert find_outlet(footer=["© 2020 Reuters. All Rights Reserved."]).name == "Reuters"
+    # Photo credits after the body are not the site's notice.
+    credits = ["© Getty Images", "© Reuters", "© AA"] + ["Related story"] * 10
+    assert find_outlet(footer=credits) == FoundOutlet()
+    assert find_outlet(footer=[*credits, "© Breaking News Today"]).name == "Breaking News Today"
 
 
 def test_no_url_host_for_local_addresses() -> None:

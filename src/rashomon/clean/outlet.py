@@ -57,6 +57,11 @@ _COMPANY_RE = re.compile(
 )
 # Second-level labels under a country code: mirror.co.uk is registered as "mirror".
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov"})
+# A site's copyright notice has a year or says so, or closes the page; a bare
+# "© Getty Images" or "© Reuters" further up is a photo credit. Pasted news_pages_dev
+# pages end their notice within their last 10 lines.
+SITE_NOTICE_TAIL_LINES = 10
+_NOTICE_RE = re.compile(r"(?:19|20)\d{2}|rights|copyright", re.IGNORECASE)
 # Wire services print this under every syndicated story: the carrier is not the wire.
 _SYNDICATION_RE = re.compile(r"may not be (?:published|reproduced)|redistributed", re.IGNORECASE)
 
@@ -127,14 +132,16 @@ def title_tail(title_line: str) -> str | None:
 
 
 def copyright_holders(lines: Iterable[str]) -> list[tuple[str, bool]]:
-    """Holders named in copyright lines, each with whether it is a company, not a masthead.
+    """Holders named in copyright lines (in page order), each with whether it is a company.
 
     "Bennett, Coleman & Co. Ltd." is a company though its first part looks like a
     name; wire syndication notices ("may not be published …") are skipped.
     """
     holders = []
-    for line in lines:
-        if _SYNDICATION_RE.search(line):
+    lines = list(lines)
+    for i, line in enumerate(lines):
+        notice = _NOTICE_RE.search(line) or i >= len(lines) - SITE_NOTICE_TAIL_LINES
+        if _SYNDICATION_RE.search(line) or not notice:
             continue
         for m in _COPYRIGHT_RE.finditer(line):
             holder = m.group("holder").strip(" -.")
