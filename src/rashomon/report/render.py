@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from rashomon.briefing import Briefing, build_briefing
 from rashomon.briefing.queries import article_meta, list_stories, story_article_ids
+from rashomon.clean.outlet import distinct_outlets
 from rashomon.report.charts import lane_chart
 from rashomon.settings import Settings
 from rashomon.store.db import Store
@@ -57,6 +58,6 @@ def render_report(store: Store, settings: Settings, story_ids: list[str] | None 
             css=Markup(stylesheet()),
             generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             article_count=len(every),
-            outlet_count=len({m["label"] for m in every.values()}),
+            outlet_count=distinct_outlets(m["label"] for m in every.values()),
         )
     )
