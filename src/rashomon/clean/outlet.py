@@ -58,8 +58,8 @@ _COMPANY_RE = re.compile(
 # Second-level labels under a country code: mirror.co.uk is registered as "mirror".
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov"})
 # A site's copyright notice has a year or says so, or closes the page; a bare
-# "© Getty Images" or "© Reuters" further up is a photo credit. Pasted news_pages_dev
-# pages end their notice within their last 10 lines.
+# "© Getty Images" or "© Reuters" further up is a photo credit. Of the 71 pasted
+# news_pages_dev pages with a "©" line, 51 have their last one in their last 10 lines.
 SITE_NOTICE_TAIL_LINES = 10
 _NOTICE_RE = re.compile(r"(?:19|20)\d{2}|rights|copyright", re.IGNORECASE)
 # Wire services print this under every syndicated story: the carrier is not the wire.
