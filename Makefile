@@ -14,7 +14,7 @@ $(BIN)/rashomon: pyproject.toml
 
 # Analyse the sample corpus, show what was found, and write the report.
 demo: $(BIN)/rashomon
-	$(BIN)/rashomon analyze examples/ --db $(DB)
+	$(BIN)/rashomon analyze 'examples/**/*.txt' --manifest examples/blinken-manifest.csv --db $(DB)
 	$(BIN)/rashomon status --db $(DB)
 	$(BIN)/rashomon report --db $(DB) -o report.html
 

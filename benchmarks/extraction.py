@@ -10,12 +10,17 @@
 3. Peak Python memory (tracemalloc) of ingest + clean streaming 1x and 10x the
    same pages: flat when nothing is kept per article.
 
-Run from the repository root: ``python benchmarks/extraction.py``. Skips (exit 0)
+The pasted pages are also fed through ``clean_document`` as .txt text and as
+JSONL record text: both must give the same body F1 within 0.01.
+
+Run from the repository root: ``python benchmarks/extraction.py [--json PATH]
+[--accuracy-only]``. Skips (exit 0)
 when ../shared/eval is absent.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import subprocess
@@ -62,19 +67,44 @@ def score(rows: list[dict], bodies: list[str], workdir: Path, tag: str) -> dict:
     return json.loads(out.stdout)
 
 
-def accuracy(workdir: Path) -> None:
+def through_clean(rows: list[dict], kind: str, settings: Settings) -> list[str]:
+    """Bodies of the pasted pages given as a .txt file ("text") or as JSONL text ("record")."""
+    bodies = []
+    for r in rows:
+        doc = RawDocument(r["id"], r["id"], kind, text=r["text"])  # type: ignore[arg-type]
+        outcome = clean_document(doc, settings)
+        bodies.append(outcome.analysis.article.text if outcome.analysis else "")
+    return bodies
+
+
+def accuracy(workdir: Path, settings: Settings, metrics: dict[str, float]) -> None:
     pasted = read_rows("pasted_text_dev")
     bodies = [clean_pasted_text(r["text"]).body for r in pasted]
     figures = score(pasted, bodies, workdir, "pasted")
     halves = [score(pasted[k::2], bodies[k::2], workdir, f"pasted{k}")["f1"] for k in (0, 1)]
     report("pasted_text_dev", "Rashomon text cleaner", figures)
     print(f"    split halves (even/odd docs): F1 {halves[0]:.3f} / {halves[1]:.3f}")
+    metrics.update(pasted_f1=figures["f1"], pasted_f1_even=halves[0], pasted_f1_odd=halves[1])
+    # The same pages as .txt and as JSONL text must come out alike (issue 14).
+    for kind, label in (("text", "txt"), ("record", "jsonl")):
+        got = through_clean(pasted, kind, settings)
+        f1 = score(pasted, got, workdir, f"pasted-{label}")["f1"]
+        halves = [score(pasted[k::2], got[k::2], workdir, f"p{label}{k}")["f1"] for k in (0, 1)]
+        print(
+            f"pasted_text_dev  as .{label:5s} through clean_document F1 {f1:.3f} "
+            f"(halves {halves[0]:.3f} / {halves[1]:.3f})"
+        )
+        metrics[f"pasted_{label}_f1"] = f1
+    gap = abs(metrics["pasted_txt_f1"] - metrics["pasted_jsonl_f1"])
+    print(f"    .txt vs JSONL gap {gap:.3f} (goal <= 0.01: {'met' if gap <= 0.01 else 'NOT met'})")
 
     pages = read_rows("html_dev")
     bodies = [extract_html(r["html"], r.get("url")).body for r in pages]
-    report("html_dev", "trafilatura + line rules", score(pages, bodies, workdir, "html"))
+    figures = score(pages, bodies, workdir, "html")
+    report("html_dev", "trafilatura + line rules", figures)
     halves = [score(pages[k::2], bodies[k::2], workdir, f"html{k}")["f1"] for k in (0, 1)]
     print(f"    split halves (even/odd docs): F1 {halves[0]:.3f} / {halves[1]:.3f}")
+    metrics.update(html_f1=figures["f1"], html_f1_even=halves[0], html_f1_odd=halves[1])
 
 
 def report(name: str, method: str, m: dict) -> None:
@@ -134,6 +164,10 @@ def memory(text_dir: Path, html_dir: Path, settings: Settings) -> None:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path, help="write the headline metrics here")
+    parser.add_argument("--accuracy-only", action="store_true", help="skip speed and memory")
+    args = parser.parse_args()
     if not (EXTRACTION / "score.py").exists():
         print(f"skipped: {EXTRACTION} is absent (the labelled dev sets are not on this machine)")
         return 0
@@ -143,10 +177,15 @@ def main() -> int:
     settings = Settings().with_overrides(languages=())
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        accuracy(workdir)
-        text_dir, html_dir = write_pages(workdir)
-        throughput(text_dir, html_dir, settings)
-        memory(text_dir, html_dir, settings)
+        metrics: dict[str, float] = {}
+        accuracy(workdir, settings, metrics)
+        if args.json:
+            rounded = {k: round(v, 4) for k, v in metrics.items()}
+            args.json.write_text(json.dumps(rounded, indent=1, sort_keys=True) + "\n")
+        if not args.accuracy_only:
+            text_dir, html_dir = write_pages(workdir)
+            throughput(text_dir, html_dir, settings)
+            memory(text_dir, html_dir, settings)
     return 0
 
 

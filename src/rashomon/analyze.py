@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from rashomon.clean.manifest import Manifest, with_given
 from rashomon.errors import RashomonError, Reason
 from rashomon.guard import failure_detail
 from rashomon.ingest import Item, iter_documents
@@ -79,12 +80,13 @@ def analyze_inputs(
     settings: Settings,
     runner: AbstractContextManager,
     on_batch: Callable[[RunSummary, int], None] | None = None,
+    given: Manifest | None = None,
 ) -> RunSummary:
     summary = RunSummary()
     claim = getattr(store, "claim_writer", None)
     if claim is not None:
         claim()  # before any work: a second writer stops now, not after its first batch
-    items = new_items(read_inputs(inputs, settings), store, summary)
+    items = new_items(with_given(read_inputs(inputs, settings), given), store, summary)
     for outcomes in runner.map(batched(items, settings.batch_size), settings):  # type: ignore[attr-defined]
         store.write_outcomes(outcomes)
         for outcome in outcomes:

@@ -42,6 +42,7 @@ class Reason(StrEnum):
     NOT_ENGLISH = "E202: not English"
     BAD_HTML = "E203: HTML that could not be parsed"
     CLEAN_FAILED = "E204: cleaning failed on unexpected content"
+    # outlets and dates (raised as RashomonError: the run cannot start without them)
     STAGE_FAILED = "E301: an analysis stage failed"
     DUPLICATE_ID = "E401: an article with this id came from another input"
     # isolation and limits
@@ -72,6 +73,9 @@ class Errors:
 
     E341 = "cannot read framing lexicon {path}: {detail}"
     E342 = "no story with id {story!r} (see `rashomon framing` ids)"
+    # cleaning: what the user gives (codes 205 to 209)
+    E205 = "cannot use the outlet registry: {detail}"
+    E206 = "cannot use the manifest: {detail}"
     # the store (codes 402 to 409)
     E402 = "another process is writing {db} ({holder}); wait for it to finish, or use another --db"
     E405 = "{db} is read-only: it can be read but not written"

@@ -15,7 +15,11 @@ from datetime import datetime
 from typing import Literal
 
 Status = Literal["ok", "skipped", "failed"]
-DateSource = Literal["meta", "url", "text", "none"]
+# "given": by the user (manifest, --outlet, a JSONL field); "story": from the other
+# articles of the article's event or storyline; "fetch": the fetch or file time's year.
+DateSource = Literal["given", "meta", "url", "text", "story", "fetch", "none"]
+OutletSource = Literal["given", "url", "meta", "text", "none"]
+TitleSource = Literal["given", "page", "derived", "none"]
 Precision = Literal["day", "month", "year", "range"]
 
 
@@ -44,6 +48,9 @@ class RawDocument:
     # How the bytes were read (ingest/decode.py): the encoding, and how sure (0 to 1).
     encoding: str | None = None
     encoding_confidence: float | None = None
+    # What the user said about this input (manifest or --outlet): any of outlet, url,
+    # published, title, author, language; these win over what cleaning finds.
+    given: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -77,6 +84,11 @@ class Article:
     fetched_at: str | None = None  # ISO datetime, the latest a publication date may be
     encoding: str | None = None  # the input's encoding, as ingest read it
     encoding_confidence: float | None = None
+    outlet_source: OutletSource = "none"
+    title_source: TitleSource = "none"  # "derived": no headline, made from the first sentence
+    # Which cleaner the text took: pasted, html, html-as-page (trafilatura found no
+    # body), record, record-as-page (a JSONL or feed text that is a whole page), raw.
+    clean_path: str = ""
 
 
 @dataclass(slots=True)

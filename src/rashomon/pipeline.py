@@ -74,6 +74,7 @@ PER_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
 CROSS_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
     ("entities", "rashomon.entities.stage"),
     ("stories", "rashomon.stories.stage"),
+    ("story_dates", "rashomon.clean.story_dates"),  # undated articles dated by their story
     ("conflicts", "rashomon.figures.conflicts"),
     ("points", "rashomon.compare.stage"),
 )

@@ -72,10 +72,11 @@ def test_record_keeps_given_metadata_and_drops_prompts(settings) -> None:
     )
     article = clean_document(raw, settings).analysis.article
     assert article.title == "Blinken: Putin will fail"
-    assert (article.published, article.published_source) == ("2022-03-09", "meta")
+    assert (article.published, article.published_source) == ("2022-03-09", "given")
     assert "Share" not in article.text
     assert article.credits == ["With reports by AP and Reuters"]
-    assert article.outlet == "dailysabah.com"
+    assert (article.outlet, article.outlet_source) == ("Daily Sabah", "url")
+    assert (article.title_source, article.clean_path) == ("given", "record")
 
 
 def test_html_document(settings) -> None:
@@ -91,7 +92,9 @@ def test_html_document(settings) -> None:
 def test_raw_mode_keeps_text_exactly(settings) -> None:
     text = "  Home\nShare this\n" + ENGLISH + "\n\n"
     article = clean_document(text_document(text, raw=True), settings).analysis.article
-    assert article.text == text and article.title == ""
+    assert article.text == text
+    assert (article.title_source, article.clean_path) == ("derived", "raw")
+    assert article.title and ENGLISH.startswith(article.title.rstrip("…"))
     article = clean_document(
         text_document(text), settings.with_overrides(raw=True)
     ).analysis.article
@@ -135,3 +138,17 @@ def test_sample_dates_never_after_fetch(settings) -> None:
         outcome = clean_document(text_document(path.read_text(encoding="utf-8")), settings)
         published = outcome.analysis.article.published
         assert published is None or date.fromisoformat(published) <= FETCHED_AT.date()
+
+
+def test_regression_jsonl_text_that_is_a_page_takes_the_pasted_path(settings) -> None:
+    page = (
+        "Skip to main content\nHome\nWorld\nPolitics\nSport\nRelated articles\n\n"
+        + ENGLISH
+        + "\nShare this article\nSign up for our newsletter\nPrivacy Policy\n"
+    )
+    raw = RawDocument("feed.jsonl#L2", "h", "record", text=page, fetched_at=FETCHED_AT)
+    article = clean_document(raw, settings).analysis.article
+    assert article.clean_path == "record-as-page"
+    assert "Skip to main content" not in article.text and "Politics" not in article.text
+    body = RawDocument("feed.jsonl#L3", "h", "record", text=ENGLISH, fetched_at=FETCHED_AT)
+    assert clean_document(body, settings).analysis.article.clean_path == "record"

@@ -18,7 +18,16 @@ from rashomon.clean import clean_document
 
 from .conftest import GOLDEN, sample_paths, text_document
 
-FIELDS = ("title", "outlet", "published", "published_source", "published_precision", "credits")
+FIELDS = (
+    "title",
+    "title_source",
+    "outlet",
+    "outlet_source",
+    "published",
+    "published_source",
+    "published_precision",
+    "credits",
+)
 
 
 def _result(path: Path, settings) -> dict:

@@ -63,6 +63,13 @@ def test_byline_and_dateline_are_metadata() -> None:
     assert cleaned.body.split("\n\n") == BODY
 
 
+def test_a_dated_byline_is_a_date_line_too() -> None:
+    cleaned = clean_pasted_text(
+        page(["Talks to resume", "By Ellie Forbes - 6th November 2023"], BODY)
+    )
+    assert cleaned.authors and cleaned.datelines == ["By Ellie Forbes - 6th November 2023"]
+
+
 def test_no_title_when_the_page_starts_with_the_body() -> None:
     assert clean_pasted_text(page(BODY)).title == ""
 
@@ -109,3 +116,13 @@ def test_press_release_ends_before_the_company_profile() -> None:
     ]
     text = page(["Talks to resume in Geneva"], BODY, profile)
     assert clean_pasted_text(text).body.split("\n\n") == BODY
+
+
+def test_a_headline_retelling_the_browser_title_is_the_title() -> None:
+    lines = [
+        "LVMH Gives the Louvre $16M to Help Acquire a Chardin Masterpiece | Observer",
+        "Menu",
+        "Bernard Arnault's LVMH Gives the Louvre a $16M Boost to Acquire a Chardin Masterpiece",
+        "Art news",
+    ]
+    assert clean_pasted_text(page(lines, BODY)).title == lines[2]

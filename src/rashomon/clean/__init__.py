@@ -1,11 +1,15 @@
 """The clean stage: one ingested RawDocument becomes one clean Article, or a reason why not.
 
 Pasted page text goes through Rashomon's own line cleaner (``text.py``), HTML
-through trafilatura (``html.py``), and a JSONL or feed record's text, already
-an article body, only loses obvious boilerplate lines. Then the outlet
-(``outlet.py``), the publication date with its provenance (``published.py``)
-and the language (``language.py``) are settled. With ``raw`` the text is kept
-exactly as given, so offsets in every later export point into the input.
+through trafilatura (``html.py``), and a JSONL or feed record's text only loses
+obvious boilerplate lines, unless its lines show it is a pasted page
+(``text.looks_like_page``): then it takes the pasted-text path, and
+``Article.clean_path`` says which it took. Then the outlet (``outlet.py``,
+with the registry of ``registry.py``), the publication date with its
+provenance (``published.py``), the title (``title.py``) and the language
+(``language.py``) are settled; what the user gave (``manifest.py``) always
+wins. With ``raw`` the text is kept exactly as given, so offsets in every
+later export point into the input.
 
 ``clean_document`` never raises on bad content: an input it cannot use comes
 back as a ``skipped`` or ``failed`` record with a numbered reason.
@@ -17,13 +21,16 @@ import hashlib
 import traceback
 from dataclasses import dataclass, field
 
-from rashomon.clean.html import BadHtml, extract_html, filter_paragraphs
+from rashomon.clean.html import BadHtml, extract_html, filter_paragraphs, visible_text
 from rashomon.clean.language import detect_language
 from rashomon.clean.outlet import find_outlet
 from rashomon.clean.published import infer_published
-from rashomon.clean.text import clean_pasted_text
+from rashomon.clean.registry import load_registry
+from rashomon.clean.text import clean_pasted_text, looks_like_page
+from rashomon.clean.title import browser_title, choose_title, retold_headline
 from rashomon.errors import Reason
 from rashomon.guard import OverBudget
+from rashomon.ingest.sources import is_url
 from rashomon.model import Analysis, Article, InputRecord, Outcome, RawDocument
 from rashomon.settings import Settings
 
@@ -43,6 +50,8 @@ class _Cleaned:
     datelines: list[str] = field(default_factory=list)
     date_text: str = ""  # where a publication date may be read from the text
     footer: list[str] = field(default_factory=list)
+    first_line: str = ""  # a pasted page's first line: often the browser title
+    path: str = "pasted"
 
 
 def article_id(raw: RawDocument) -> str:
@@ -67,14 +76,21 @@ def clean_document(raw: RawDocument, settings: Settings) -> Outcome:
         return _refused(raw, "failed", Reason.CLEAN_FAILED.with_detail(detail))
 
 
-def _clean(raw: RawDocument, settings: Settings) -> Outcome:
-    limit = raw.fetched_at.date() if raw.fetched_at else None
+def _clean_text(raw: RawDocument, settings: Settings) -> _Cleaned:
+    """The text and what the page says about itself, by the path this input takes."""
     if raw.raw or settings.raw:
-        cleaned = _Cleaned(text=raw.text or raw.html, title=raw.title or "")
+        cleaned = _Cleaned(text=raw.text or raw.html, path="raw")
         cleaned.date_text = cleaned.text
-    elif raw.kind == "html":
+        return cleaned
+    if raw.kind == "html":
+        limit = raw.fetched_at.date() if raw.fetched_at else None
         page = extract_html(raw.html, raw.url, max_date=limit)
-        cleaned = _Cleaned(
+        if not page.body.strip():  # trafilatura found no body: read the page as pasted
+            fallback = _pasted(visible_text(raw.html), "html-as-page")
+            fallback.site_name, fallback.meta_date = page.site_name, page.date
+            fallback.title = page.title or fallback.title
+            return fallback
+        return _Cleaned(
             text=page.body,
             title=page.title,
             author=page.author,
@@ -82,26 +98,62 @@ def _clean(raw: RawDocument, settings: Settings) -> Outcome:
             site_name=page.site_name,
             meta_date=page.date,
             date_text=page.body,
+            path="html",
         )
-    elif raw.kind == "record":
+    if raw.kind == "record" and not looks_like_page(
+        raw.text, settings.page_min_rules, settings.page_min_run
+    ):
         body, credits = filter_paragraphs(raw.text.splitlines())
-        cleaned = _Cleaned(text=body, credits=credits, date_text=body)
-    else:
-        page = clean_pasted_text(raw.text)
-        cleaned = _Cleaned(
-            text=page.body,
-            title=page.title,
-            author=", ".join(page.authors) or None,
-            credits=page.credits,
-            datelines=page.datelines,
-            date_text=page.zone,
-            footer=page.footer,
-        )
-    title = raw.title.strip() if raw.title else cleaned.title
+        return _Cleaned(text=body, credits=credits, date_text=body, path="record")
+    return _pasted(raw.text, "record-as-page" if raw.kind == "record" else "pasted")
+
+
+def _pasted(text: str, path: str) -> _Cleaned:
+    page = clean_pasted_text(text)
+    return _Cleaned(
+        text=page.body,
+        title=page.title,
+        author=", ".join(page.authors) or None,
+        credits=page.credits,
+        datelines=page.datelines,
+        date_text=page.zone,
+        footer=page.footer,
+        first_line=next((line.strip() for line in text.splitlines() if line.strip()), ""),
+        path=path,
+    )
+
+
+def _given(raw: RawDocument, name: str) -> str | None:
+    """A value the user gave: the manifest or --outlet first, then the record's own field."""
+    value = raw.given.get(name) or getattr(raw, name, None)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _clean(raw: RawDocument, settings: Settings) -> Outcome:
+    cleaned = _clean_text(raw, settings)
+    url = _given(raw, "url")
+    outlet = find_outlet(
+        given=_given(raw, "outlet"),
+        site_name=cleaned.site_name,
+        url=url,
+        footer=cleaned.footer,
+        title_line=cleaned.first_line,
+        registry_files=settings.outlet_registry_files,
+    )
+    registry = load_registry(settings.outlet_registry_files)
+    headline = browser_title(
+        cleaned.first_line, outlet.name, lambda name: registry.named(name) is not None
+    )
+    title, title_source = choose_title(
+        _given(raw, "title"), retold_headline(headline, cleaned.title), cleaned.text
+    )
     # The cleaner's line rules are tuned on English and may keep nothing of another
     # language; the input's own text then tells its language, so the reason is right.
     sample = cleaned.text if cleaned.text.strip() else (raw.text or cleaned.title)
     code, name = detect_language(f"{title}\n{sample}")
+    given_language = raw.given.get("language")
+    if given_language:
+        code, name = given_language.strip().lower(), given_language.strip()
     accepted = settings.languages
     if code is not None and accepted and code not in accepted:
         return _refused(raw, "skipped", Reason.NOT_ENGLISH.with_detail(f"{name}, {code}"))
@@ -109,23 +161,22 @@ def _clean(raw: RawDocument, settings: Settings) -> Outcome:
         return _refused(raw, "skipped", Reason.NO_BODY.value)
 
     published = infer_published(
-        given=raw.published,
+        given=_given(raw, "published"),
         meta=cleaned.meta_date,
-        url=raw.url,
+        url=url,
         datelines=cleaned.datelines,
         text=cleaned.date_text,
         fetched_at=raw.fetched_at,
+        fetched_from_web=is_url(raw.input),
     )
     article = Article(
         id=article_id(raw),
         input=raw.input,
         text=cleaned.text,
         title=title,
-        url=raw.url,
-        outlet=find_outlet(
-            given=raw.outlet, site_name=cleaned.site_name, url=raw.url, footer=cleaned.footer
-        ),
-        author=raw.author or cleaned.author,
+        url=url,
+        outlet=outlet.name,
+        author=_given(raw, "author") or cleaned.author,
         published=published.date,
         published_source=published.source,
         published_precision=published.precision,
@@ -135,6 +186,9 @@ def _clean(raw: RawDocument, settings: Settings) -> Outcome:
         fetched_at=raw.fetched_at.isoformat() if raw.fetched_at else None,
         encoding=raw.encoding,
         encoding_confidence=raw.encoding_confidence,
+        outlet_source=outlet.source,
+        title_source=title_source,
+        clean_path=cleaned.path,
     )
     record = InputRecord(raw.input, raw.content_hash, "ok", "", article.id)
     return Outcome(record, Analysis(article))

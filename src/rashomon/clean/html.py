@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from rashomon.clean.lines import PROFILE_RE, classify_lines
@@ -65,8 +67,8 @@ def extract_html(html: str, url: str | None = None, max_date: date | None = None
         )
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         raise BadHtml(f"{type(exc).__name__}: {exc}") from exc
-    if doc is None:
-        return HtmlArticle(body="")
+    if doc is None:  # no body, but the page's metadata may still date it
+        return HtmlArticle(body="", date=_htmldate(html, max_date))
     title = (doc.title or "").strip()
     body, credits = filter_paragraphs((doc.text or "").split("\n"), title)
     return HtmlArticle(
@@ -125,3 +127,86 @@ def _htmldate(html: str, max_date: date | None) -> str | None:
         )
     except Exception:  # htmldate raises on markup it cannot parse; no date then
         return None
+
+
+# Block elements that start a new line when a browser copies a page's text.
+BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "title",
+        "tr",
+        "ul",
+    ]
+)
+HIDDEN = frozenset(["script", "style", "noscript", "template", "svg", "head", "iframe"])
+
+
+def visible_text(html: str) -> str:
+    """The page's visible text, a line per block element, as a browser copies it.
+
+    For pages where trafilatura finds no body: the pasted-text cleaner then reads
+    them as it reads a page pasted by hand. Walks the tree without recursion, so
+    deeply nested markup cannot exhaust the stack. Raises BadHtml when lxml cannot
+    parse the page.
+    """
+    try:
+        root = lxml.html.fromstring(html.encode("utf-8"))
+    except (ValueError, lxml.etree.LxmlError) as exc:
+        raise BadHtml(f"{type(exc).__name__}: {exc}") from exc
+    title = root.findtext(".//title")
+    parts: list[str] = [title.strip(), "\n"] if title and title.strip() else []
+    body = root.find("body")
+    hidden = 0  # depth inside elements that are not shown
+    events = ("start", "end", "comment", "pi")
+    for event, node in lxml.etree.iterwalk(body if body is not None else root, events):
+        if event in ("comment", "pi"):  # not shown, but the text after them is
+            if not hidden and node.tail:
+                parts.append(node.tail)
+            continue
+        tag = node.tag if isinstance(node.tag, str) else None
+        shown = tag is not None and tag not in HIDDEN
+        if event == "start":
+            if not shown:
+                hidden += 1
+            elif not hidden:
+                parts.append("\n" if tag in BLOCKS else "")
+                parts.append(node.text or "")
+            continue
+        if not shown:
+            hidden -= 1
+        elif not hidden and tag in BLOCKS:
+            parts.append("\n")
+        if not hidden and node.tail:
+            parts.append(node.tail)
+    lines = (" ".join(line.split()) for line in "".join(parts).splitlines())
+    return "\n".join(line for line in lines if line)

@@ -27,6 +27,7 @@ from rashomon.clean.lines import (
     is_prose,
     is_sentence,
 )
+from rashomon.clean.published import FULL_DATE_RE
 
 # Calibrated on pasted_text_dev (92 pages) by coarse grid search; every value
 # is inside a flat optimum on both even and odd halves of the set.
@@ -63,6 +64,11 @@ METADATA_TAIL_LINES = 5
 # often a video caption or an update note inside the body (1 cut: dev F1 0.927,
 # 2 cuts: 0.931; odd half 0.912 -> 0.916, even half unchanged).
 DATELINE_CUTS = 2
+# Share of words a headline-like line above the body shares with the browser title (the
+# first line) to be the same headline retold on the page (news_pages_dev as pasted
+# text, benchmarks/metadata.py: title 0.826 / 0.783 / 0.826 / 0.826 for 0.4 / 0.5 / 0.6
+# / 0.7, against 0.783 for the browser title alone; 0.6 is inside the flat top).
+RETOLD_TITLE_SHARE = 0.6
 # Headline length in words; headlines in the dev set have 3 to 25 words.
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 
@@ -70,6 +76,9 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 # shape (dev F1 flat at 0.936 for 2 to 5 rows; two rows are barely a list). The
 # scan stops after LIST_MAX_ROWS rows, a bound on work only.
 LIST_MIN_ROWS, LIST_MAX_ROWS = 3, 200
+
+# Lines of site chrome that mark a record's text as a pasted page (looks_like_page).
+PAGE_RULES = frozenset({"prompt", "related", "notice", "breadcrumb", "teaser"})
 
 _WORD_RE = re.compile(r"\w+")
 _SHAPE_RE = re.compile(r"[\w\s]+")
@@ -272,6 +281,12 @@ def _is_headline(line: str, kind: LineKind) -> bool:
     return TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS and not re.search(r"[.,;:]$", line)
 
 
+def shared_words(line: str, other: str) -> float:
+    """The share of the shorter line's words that the other line has too."""
+    ours, theirs = set(_WORD_RE.findall(line.lower())), set(_WORD_RE.findall(other.lower()))
+    return len(ours & theirs) / max(1, min(len(ours), len(theirs)))
+
+
 def _find_title(lines: list[str], kinds: list[LineKind], body_start: int) -> int | None:
     """The index of the headline above the body, or None when the page shows none.
 
@@ -286,6 +301,11 @@ def _find_title(lines: list[str], kinds: list[LineKind], body_start: int) -> int
     first = lines[candidates[0]]
     for i in reversed(candidates[1:]):
         if lines[i] in (first, _SITE_SUFFIX_RE.sub("", first)):
+            return i
+    # The on-page headline often words the browser title differently ("LVMH Gives the
+    # Louvre $16M …" above "Bernard Arnault's LVMH Gives the Louvre a $16M Boost …").
+    for i in reversed(candidates[1:]):
+        if shared_words(lines[i], first) >= RETOLD_TITLE_SHARE:
             return i
     nearest = candidates[-1]
     between = [kinds[j] for j in range(nearest + 1, body_start) if lines[j]]
@@ -357,6 +377,8 @@ def clean_pasted_text(text: str) -> CleanText:
             result.credits.append(label.line)
         elif label.role == "byline":
             result.authors.append(label.rule)
+            if FULL_DATE_RE.search(label.line):  # "By Ellie Forbes - 6th November 2023"
+                result.datelines.append(label.line)
         elif label.role == "dateline":
             result.datelines.append(label.line)
     result.body = "\n\n".join(body)
@@ -364,3 +386,21 @@ def clean_pasted_text(text: str) -> CleanText:
         result.zone = "\n".join(label.line for label in labels[zone_start:zone_end])
         result.footer = [label.line for label in labels[zone_end:] if label.line]
     return result
+
+
+def looks_like_page(text: str, min_rules: int, min_run: int) -> bool:
+    """Whether text given as an article body is really a pasted page (menus, footers, teasers).
+
+    A body is paragraphs, and may hold a list; a page has lines that a wording rule
+    names as site chrome ("Skip to content", "Related articles", a cookie notice), in
+    runs of short non-sentence lines. So: ``min_rules`` such lines, or one beside a
+    run of ``min_run`` short non-sentences (settings page_min_rules, page_min_run).
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    kinds = classify_lines(lines)
+    rules = sum(1 for kind in kinds if kind.boilerplate in PAGE_RULES)
+    run = longest = 0
+    for line in lines:
+        run = 0 if is_prose(line) or is_sentence(line) else run + 1
+        longest = max(longest, run)
+    return rules >= min_rules or (rules >= 1 and longest >= min_run)

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from rashomon.analyze import RunSummary, analyze_inputs
+from rashomon.clean.manifest import Manifest, read_manifest
 from rashomon.cli.config import command_settings
 from rashomon.cli.options import DEFAULT_DB, ConfigOption, DbOption, SettingOption
 from rashomon.cli.output import cell, markup
@@ -61,6 +62,19 @@ def analyze(
             help="Write partitioned Parquet to DIR instead of --db (no cross-article stages).",
         ),
     ] = None,
+    outlet: Annotated[
+        str | None,
+        typer.Option("--outlet", metavar="NAME", help="The outlet of every input of this command."),
+    ] = None,
+    manifest: Annotated[
+        Path | None,
+        typer.Option(
+            "--manifest",
+            metavar="FILE",
+            help="CSV or JSONL: input (path, glob or URL), then outlet, url, published, title, "
+            "author, language; given values win.",
+        ),
+    ] = None,
     config: ConfigOption = None,
     setting: SettingOption = None,
     debug: Annotated[
@@ -74,6 +88,7 @@ def analyze(
     console = make_console(stderr=True)
     if out is not None and out[0] != "parquet":
         raise error("E511", kind=out[0])
+    given = read_manifest(manifest, outlet) if manifest else Manifest(outlet=outlet)
     destination = db if out is None else out[1]
     if out is not None and cross:
         console.print("cross-article stages need the SQLite store: not run for --out parquet")
@@ -95,7 +110,7 @@ def analyze(
                 counts = " ".join(f"{s} {summary.counts[s]}" for s in ("ok", "skipped", "failed"))
                 progress.update(task, advance=size, counts=counts)
 
-            summary = analyze_inputs(inputs, store, settings, runner, on_batch)
+            summary = analyze_inputs(inputs, store, settings, runner, on_batch, given)
             done = sum(summary.counts[s] for s in ("ok", "skipped", "failed"))
             progress.update(task, total=done, completed=done, description="analysed")
             if cross:

@@ -23,7 +23,7 @@ from rashomon.cli.options import (
 from rashomon.cli.output import cell, console, emit_json, markup
 from rashomon.cli.select import Bound, Selection
 from rashomon.cli.store import open_store
-from rashomon.store.articles import problems, status_counts
+from rashomon.store.articles import missing_counts, problems, status_counts
 
 # Problem inputs listed when --limit is not given.
 DEFAULT_PROBLEMS = 50
@@ -55,16 +55,18 @@ def status(
         counts = status_counts(store)
         outlets = outlet_rows(bound)
         listed = problems(store, DEFAULT_PROBLEMS if limit is None else limit)
+        missing = missing_counts(store)
         version = store.schema_version
     if as_json:
-        emit_json([{"row": "inputs", "schema": version, **counts}])
+        emit_json([{"row": "inputs", "schema": version, **counts, **missing}])
         emit_json({"row": "outlet", **o} for o in outlets)
         emit_json({"row": "problem", **p} for p in listed)
         return
     out = console()
     out.print(
         f"{markup(db)} (schema {version}): {counts['ok']} ok, {counts['skipped']} skipped, "
-        f"{counts['failed']} failed"
+        f"{counts['failed']} failed; {missing['outlet_unknown']} outlet unknown, "
+        f"{missing['undated']} undated"
     )
     table = Table("outlet", "articles", "first", "last", title="articles by outlet")
     for row in outlets:

@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from rashomon.briefing import build_briefing
+from rashomon.clean.outlet import distinct_outlets
 from rashomon.render.charts import story_charts
 from rashomon.settings import Settings
 from rashomon.store.db import Store
@@ -45,6 +46,6 @@ def render_report(store: Store, settings: Settings, story_ids: list[str] | None 
             css=Markup(stylesheet()),
             generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             article_count=len(every),
-            outlet_count=len({m["label"] for m in every.values()}),
+            outlet_count=distinct_outlets(m["label"] for m in every.values()),
         )
     )

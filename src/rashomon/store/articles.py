@@ -6,8 +6,9 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
+from rashomon.clean.outlet import outlet_label as outlet_label  # its one owner: clean/outlet.py
+from rashomon.clean.registry import outlet_facts
 from rashomon.errors import Reason
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
@@ -26,7 +27,15 @@ ARTICLE_COLUMNS = (
     "outlet",
     "published",
     "published_source",
+    "published_precision",
+    "outlet_source",
+    "outlet_kind",
+    "outlet_country",
+    "title_source",
+    "clean_path",
     "language",
+    "encoding",
+    "encoding_confidence",
     "text",
     "status",
     "reason",
@@ -38,24 +47,15 @@ def article_rows(store: Store) -> Iterator[dict[str, Any]]:
     """One row per input: ok ones with their article, skipped and failed ones with the reason."""
     sql = (
         "SELECT a.id, i.input, a.url, a.title, a.outlet, a.published, a.published_source, "
-        "a.language, a.text, i.status, i.reason "
+        "a.published_precision, a.outlet_source, a.title_source, a.clean_path, "
+        "a.language, a.encoding, a.encoding_confidence, a.text, i.status, i.reason "
         "FROM inputs i LEFT JOIN articles a ON a.input = i.input ORDER BY i.rowid"
     )
-    yield from store.rows(sql)
-
-
-def outlet_label(outlet: str | None, url: str | None, article_id: str) -> str:
-    """The outlet's name, else its web domain, else the article id: never blank.
-
-    Every surface labels articles through this, so an outlet-less article reads the
-    same in the CLI, the briefing, the framing comparison and the web UI.
-    """
-    if outlet:
-        return outlet
-    host = urlsplit(url).hostname if url else None
-    if host:
-        return host.removeprefix("www.")
-    return f"article {article_id}"
+    for row in store.rows(sql):
+        facts = outlet_facts(row["outlet"])  # the built-in registry's public facts
+        row["outlet_kind"] = facts.kind if facts else None
+        row["outlet_country"] = facts.country if facts else None
+        yield row
 
 
 def status_counts(store: Store) -> dict[str, int]:
@@ -63,6 +63,15 @@ def status_counts(store: Store) -> dict[str, int]:
     for status, n in store.conn.execute("SELECT status, count(*) FROM inputs GROUP BY status"):
         counts[status] = n
     return counts
+
+
+def missing_counts(store: Store) -> dict[str, int]:
+    """Articles with no outlet and with no publication date, for surfaces to say plainly."""
+    row = store.conn.execute(
+        "SELECT sum(outlet IS NULL OR outlet = ''), sum(published IS NULL OR published = '') "
+        "FROM articles"
+    ).fetchone()
+    return {"outlet_unknown": row[0] or 0, "undated": row[1] or 0}
 
 
 def problems(store: Store, limit: int = 50) -> list[dict[str, Any]]:

@@ -124,6 +124,7 @@ EXPORT_RECORDS: dict[str, tuple[type, ...]] = {
 }
 # Exports of cross-article tables that have no record class.
 EXPORT_TYPES: dict[str, dict[str, pa.DataType]] = {
+    "articles": {"outlet_kind": pa.string(), "outlet_country": pa.string()},
     "points": {
         "story_id": pa.string(),
         "point_id": pa.string(),

@@ -1,0 +1,58 @@
+"""Cross-article step: date an undated article from the other articles of its story.
+
+An article that says "on Dec. 4" or "on Wednesday" but never a year cannot be
+dated alone; the other articles of its storyline (else its event) say when the
+story happened, and that places the year. The date found is a lower bound, so
+it is stored at month precision, or at day precision when the article's weekday
+matches, always with provenance "story" and a low confidence. Runs after the
+stories stage; each run revisits only undated and story-dated articles, so it
+is incremental and a newly dated neighbour can refine an earlier guess.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from rashomon.clean.published import date_from_text
+from rashomon.settings import Settings
+from rashomon.store.db import Store
+
+
+def _span(days: list[str]) -> tuple[date, date] | None:
+    parsed = sorted(date.fromisoformat(d[:10]) for d in days if d)
+    return (parsed[0], parsed[-1]) if parsed else None
+
+
+def run(store: Store, settings: Settings) -> None:
+    """Date every undated article of a story from the dated ones around it."""
+    del settings  # nothing to tune: the span and the text decide
+    groups: dict[str, list[str]] = {}
+    for row in store.rows(
+        "SELECT coalesce(s.storyline_id, s.event_id) AS story, a.published "
+        "FROM story_articles s JOIN articles a ON a.id = s.article_id "
+        "WHERE a.published IS NOT NULL AND a.published_source != 'story'"
+    ):
+        groups.setdefault(row["story"], []).append(row["published"])
+    pending = list(
+        store.rows(
+            "SELECT a.id, a.text, a.fetched_at, coalesce(s.storyline_id, s.event_id) AS story "
+            "FROM story_articles s JOIN articles a ON a.id = s.article_id "
+            "WHERE a.published IS NULL OR a.published_source = 'story'"
+        )
+    )
+    updates = []
+    for row in pending:
+        span = _span(groups.get(row["story"], []))
+        if span is None:
+            continue
+        limit = datetime.fromisoformat(row["fetched_at"]).date() if row["fetched_at"] else date.max
+        found = date_from_text(row["text"], limit, span=span, source="story")
+        if found.date is not None and found.source == "story":
+            updates.append((found.date, found.precision, found.confidence, row["id"]))
+    if updates:
+        with store.transaction():
+            store.conn.executemany(
+                "UPDATE articles SET published = ?, published_source = 'story', "
+                "published_precision = ?, published_confidence = ? WHERE id = ?",
+                updates,
+            )
