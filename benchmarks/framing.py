@@ -288,7 +288,8 @@ def main() -> int:
     }
     metrics: dict[str, float] = {}
     print(
-        f"BASIL dev: {len(events)} events, {len(units)} sentence units (half A tunes, B is held out)"
+        f"BASIL dev: {len(events)} events, {len(units)} sentence units "
+        "(half A tunes, B is held out)"
     )
     print(
         f"{'system':32s} {'half':4s} {'lexTokF1':>8s} {'lexOvlF1':>8s} {'lexSentF1':>9s} "
@@ -308,7 +309,8 @@ def main() -> int:
             for key, value in m.items():
                 metrics[f"{prefix}_{key}_{half.lower()}"] = round(value, 4)
     print(
-        f"time: spaCy {spacy_s:.2f} s, framing {framing_s:.2f} s, ratio {framing_s / spacy_s:.3f} (goal <= 0.15)"
+        f"time: spaCy {spacy_s:.2f} s, framing {framing_s:.2f} s, "
+        f"ratio {framing_s / spacy_s:.3f} (goal <= 0.15)"
     )
     metrics["framing_time_ratio"] = round(framing_s / spacy_s, 4)
 

@@ -30,15 +30,16 @@ def test_signals_table_holds_press_tv_framing(blinken_db):
     assert ("loaded", "Western-sponsored") in found
 
 
-def test_no_stored_signal_inside_a_direct_quote(blinken_db):
+def test_stored_signals_inside_a_direct_quote_are_the_quotes(blinken_db):
+    """Rows keep their voice: inside a direct quote a signal is the speaker's, not the outlet's."""
     with Store(blinken_db, readonly=True) as store:
         inside = list(store.rows(
-            'SELECT s.text, q.text AS quote FROM signals s JOIN quotes q '
+            'SELECT s.text, s.voice, s.speaker FROM signals s JOIN quotes q '
             'ON q.article_id = s.article_id AND q.kind = "direct" '
             'AND s.start >= q.start AND s."end" <= q."end" '
             "WHERE length(q.text) - length(replace(q.text, ' ', '')) >= 3"
         ))  # fmt: skip
-    assert inside == []
+    assert inside and {r["voice"] for r in inside} == {"quote"}
 
 
 def test_story_comparison(blinken_db):

@@ -27,6 +27,9 @@ class NamingTerm:
     weight: float
     match: bool = True
     technique: str = ""
+    # ISO date from which this name is a choice: before it, the alternative was not yet
+    # established in English usage, so the name was simply the usual one ("Kiev" < 2019).
+    choice_from: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +130,7 @@ def build(merged: dict[str, Any]) -> Lexicon:
                         weight=float(t["weight"]),
                         match=t.get("match", True),
                         technique=t.get("technique", ""),
+                        choice_from=str(t.get("choice_from", "")),
                     )
                     for t in f["term"]
                 ),

@@ -1,4 +1,5 @@
-"""The per-article ``framing`` stage: signals in the outlet's own voice, then sentence scores."""
+"""The per-article ``framing`` stage: signals (each in the outlet's voice or a quote's), then
+sentence scores."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from rashomon.framing.attribution import attribution_findings
 from rashomon.framing.bias_model import sentence_probabilities
 from rashomon.framing.context import Context, Finding
 from rashomon.framing.lexicon import load_lexicon
+from rashomon.framing.names import name_spans
 from rashomon.framing.naming import naming_findings
 from rashomon.framing.scare_quotes import scare_quote_findings
 from rashomon.framing.score import score_sentences, signals_by_sentence
@@ -33,6 +35,8 @@ def framing_context(analysis: Analysis, doc: Doc, settings: Settings) -> Context
         voice=find_voice(article.text, analysis.quotes),
         lexicon=load_lexicon(tuple(settings.framing_lexicons)),
         mentions=tuple(analysis.mentions),
+        published=article.published,
+        names=name_spans(doc, analysis.mentions),
     )
 
 
@@ -51,7 +55,7 @@ def own_voice_texts(ctx: Context, sentences: list[Sentence]) -> list[str]:
     return [ctx.voice.own_text(ctx.text, s.start, s.end) for s in sentences]
 
 
-@stage("framing", version="2", needs=("sentences", "mentions", "quotes"), makes=("signals",))
+@stage("framing", version="3", needs=("sentences", "mentions", "quotes"), makes=("signals",))
 def framing(analysis: Analysis, doc: Doc, settings: Settings) -> None:
     ctx = framing_context(analysis, doc, settings)
     analysis.signals = find_signals(ctx)

@@ -9,6 +9,7 @@ slogan, or a short exclamation, in the outlet's voice).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from rashomon.framing.context import Context, Finding, make_signal
 from rashomon.framing.patterns import compile_phrases, find_all
@@ -46,19 +47,16 @@ def technique_signals(ctx: Context, findings: list[Finding]) -> list[Finding]:
             f"{finding.technique}: the outlet {EXPLAINS.get(finding.technique, 'persuades')}"
             f" ('{ctx.quote(source.start, source.end)}', {source.signal})."
         )
-        out.append(
-            Finding(
-                make_signal(
-                    ctx,
-                    source.start,
-                    source.end,
-                    "technique",
-                    finding.technique,
-                    explanation,
-                    source.weight,
-                )
-            )
+        signal = make_signal(
+            ctx,
+            source.start,
+            source.end,
+            "technique",
+            finding.technique,
+            explanation,
+            source.weight,
         )
+        out.append(Finding(replace(signal, voice=source.voice, speaker=source.speaker)))
     return out
 
 
