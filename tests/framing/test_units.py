@@ -63,9 +63,7 @@ def test_phrase_patterns_match_whole_words_forms_and_plurals():
     assert not slam.search("a slamdunk")
     regime = compile_phrases(("regime",), plural=True)
     assert regime.search("puppet regimes") and not regime.search("regimental")
-    assert {"admitted", "admitting", "claimed", "claiming"} <= inflect("admit") | inflect(
-        "claim"
-    )
+    assert {"admitted", "admitting", "claimed", "claiming"} <= inflect("admit") | inflect("claim")
 
 
 def test_users_extend_lexicons(tmp_path):

@@ -20,25 +20,25 @@ if TYPE_CHECKING:
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "PERSON"})
 # Lower-case words that may sit inside a capitalised name ("Department of State").
 NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
-# A sentence with more than this share of its words capitalised is a headline in title
-# case, where a capitalised run says nothing about names. Set by reading BASIL titles
-# (title case: 0.7-1.0) against body sentences (below 0.4).
-HEADLINE_CAPS_SHARE = 0.6
 
 
-def name_spans(doc: Doc, mentions: Iterable[Mention]) -> tuple[tuple[int, int], ...]:
-    """Character spans of every name in the article, sorted."""
+def name_spans(
+    doc: Doc, mentions: Iterable[Mention], headline_share: float
+) -> tuple[tuple[int, int], ...]:
+    """Character spans of every name in the article, sorted. A sentence with more than
+    ``headline_share`` of its words capitalised is a title-case headline, where a
+    capitalised run says nothing about names (``settings.framing_headline_caps_share``)."""
     spans = {(m.start, m.end) for m in mentions}
     spans |= {(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS}
     for sentence in doc.sents:
-        spans |= capitalised_runs(sentence)
+        spans |= capitalised_runs(sentence, headline_share)
     return tuple(sorted(spans))
 
 
-def capitalised_runs(sentence: Span) -> set[tuple[int, int]]:
+def capitalised_runs(sentence: Span, headline_share: float) -> set[tuple[int, int]]:
     """Runs of two or more capitalised words (joined by "of", "and", ...) in body text."""
     words = [t for t in sentence if t.is_alpha]
-    if not words or sum(t.is_title or t.is_upper for t in words) / len(words) > HEADLINE_CAPS_SHARE:
+    if not words or sum(t.is_title or t.is_upper for t in words) / len(words) > headline_share:
         return set()
     runs: set[tuple[int, int]] = set()
     run: list = []

@@ -36,7 +36,7 @@ def framing_context(analysis: Analysis, doc: Doc, settings: Settings) -> Context
         lexicon=load_lexicon(tuple(settings.framing_lexicons)),
         mentions=tuple(analysis.mentions),
         published=article.published,
-        names=name_spans(doc, analysis.mentions),
+        names=name_spans(doc, analysis.mentions, settings.framing_headline_caps_share),
     )
 
 

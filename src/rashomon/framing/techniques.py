@@ -2,8 +2,9 @@
 
 Most are read off other signals: a discrediting word is evidence of Doubt, a
 delegitimising name of Name_Calling-Labeling. Two need their own rule: Repetition (the
-same content phrase three times or more in the outlet's voice) and Slogans (a known
-slogan, or a short exclamation, in the outlet's voice).
+same judging phrase three times or more in the outlet's voice) and Slogans (a known
+slogan, or a short exclamation, in the outlet's voice). Each technique signal is on its
+evidence span and keeps the evidence's voice.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import replace
 
 from rashomon.framing.context import Context, Finding, make_signal
 from rashomon.framing.patterns import compile_phrases, find_all
+from rashomon.framing.stance import evaluative_tokens
 
 EXPLAINS = {
     "Loaded_Language": "uses words with strong emotional charge to sway the reader",
@@ -61,13 +63,21 @@ def technique_signals(ctx: Context, findings: list[Finding]) -> list[Finding]:
 
 
 def repetition_findings(ctx: Context) -> list[Finding]:
-    """Content bigrams (no names, no stop words) said three or more times in own voice."""
+    """Evaluative bigrams (no names, no stop words) said three or more times in own voice.
+
+    A topic's name recurs in any plain report ("health care", "border wall"), so only a
+    phrase with a judging word in it (a lexicon word, or a clearly valenced adjective or
+    adverb) counts as hammered home.
+    """
     where: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    judging = set(evaluative_tokens(ctx))
     tokens = [t for t in ctx.doc if not t.is_punct and not t.is_space]
     for left, right in zip(tokens, tokens[1:], strict=False):
         if right.i != left.i + 1 or right.is_sent_start:
             continue
         if any(t.is_stop or t.ent_type_ or not t.is_alpha for t in (left, right)):
+            continue
+        if left.i not in judging and right.i not in judging:
             continue
         start, end = left.idx, right.idx + len(right)
         if ctx.voice.own(start, end):
