@@ -37,8 +37,9 @@ from common import EVAL, ROOT, command, machine
 
 DIR = EVAL / "framing"
 WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-# Signal kinds whose spans are word choices: what BASIL calls lexical bias.
-LEXICAL_KINDS = ("loaded", "naming", "attribution", "scare_quote", "intensifier")
+# Signal kinds whose spans are word choices: what BASIL calls lexical bias. Intensifiers
+# ("very", "really") were left out on half A: token F1 0.081 with them, 0.094 without.
+LEXICAL_KINDS = ("loaded", "naming", "attribution", "scare_quote")
 HALVES = ("A", "B")
 
 
@@ -71,8 +72,9 @@ def rebuild(article: dict) -> tuple[str, list[tuple[str, int, int]]]:
     return "".join(parts), units
 
 
-def run_basil(events: list[dict]) -> tuple[list[dict], float, float]:
-    """Every article through annotate, quotes and framing; per unit its signals and flag."""
+def run_basil(events: list[dict]) -> tuple[list[dict], list[dict], float, float]:
+    """Every article through annotate, quotes and framing; per unit its signals and flag,
+    and per signal whether annotators marked bias there (for the reliability table)."""
     from rashomon.annotate.nlp import load_nlp
     from rashomon.model import Analysis, Article
     from rashomon.pipeline import load_stages
@@ -92,7 +94,7 @@ def run_basil(events: list[dict]) -> tuple[list[dict], float, float]:
     docs = list(nlp.pipe([text for *_, text, _ in articles], batch_size=16))
     spacy_seconds = time.perf_counter() - started
     framing_seconds = 0.0
-    units = []
+    units, checked = [], []
     for (event, article, text, offsets), doc in zip(articles, docs, strict=True):
         published = article.get("date") or None
         analysis = Analysis(
@@ -105,7 +107,56 @@ def run_basil(events: list[dict]) -> tuple[list[dict], float, float]:
                 framing_seconds += time.perf_counter() - started
         for uid, start, end in offsets:
             units.append(unit_prediction(uid, start, end, analysis, event["_half"]))
-    return units, spacy_seconds, framing_seconds
+        checked += check_signals(article, offsets, analysis.signals, event["_half"])
+    return units, checked, spacy_seconds, framing_seconds
+
+
+def check_signals(article: dict, offsets: list, signals: list, half: str) -> list[dict]:
+    """Each signal with its weight and whether it hits a gold lexical span, or any gold
+    span's sentence: the evidence for how far a signal's weight can be trusted."""
+    where = {uid.rsplit(":", 1)[1]: (start, end) for uid, start, end in offsets}
+    lexical, biased = [], []
+    for span in article["spans"]:
+        start, end = where[str(span["sent"])]
+        biased.append((start, end))
+        if span["bias"] == "lex":
+            lexical.append((start + span["start"], start + span["end"]))
+    out = []
+    for s in signals:
+        kind = s.label if s.signal == "technique" else s.signal
+        out.append(
+            {
+                "kind": kind,
+                "voice": s.voice,
+                "weight": s.weight,
+                "lexical": any(s.start < e and b < s.end for b, e in lexical),
+                "sentence": any(b <= s.start < e for b, e in biased),
+                "_half": half,
+            }
+        )
+    return out
+
+
+def reliability(checked: list[dict], half: str) -> list[tuple[str, str, int, float, float, float]]:
+    """(kind, voice, n, mean weight, share on a gold lexical span, share in a biased sentence)."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for row in checked:
+        if row["_half"] == half and row["weight"] > 0:
+            groups.setdefault((row["kind"], row["voice"]), []).append(row)
+    table = []
+    for (kind, voice), rows in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        n = len(rows)
+        table.append(
+            (
+                kind,
+                voice,
+                n,
+                sum(r["weight"] for r in rows) / n,
+                sum(r["lexical"] for r in rows) / n,
+                sum(r["sentence"] for r in rows) / n,
+            )
+        )
+    return table
 
 
 def unit_prediction(uid: str, start: int, end: int, analysis, half: str) -> dict:
@@ -280,7 +331,7 @@ def main() -> int:
     for i, event in enumerate(events):
         event["_half"] = HALVES[i % 2]
     babe = read(babe_path)
-    units, spacy_s, framing_s = run_basil(events)
+    units, checked, spacy_s, framing_s = run_basil(events)
     systems = {
         "rashomon": units,
         "word list (BABE biased words)": baseline_units(events, word_list(babe)),
@@ -313,6 +364,19 @@ def main() -> int:
         f"ratio {framing_s / spacy_s:.3f} (goal <= 0.15)"
     )
     metrics["framing_time_ratio"] = round(framing_s / spacy_s, 4)
+    print(
+        "\nSignals on BASIL half B (held out): weight vs how often annotators marked bias "
+        "there\n(precision per technique = share on a gold lexical span / in a biased sentence)"
+    )
+    print(
+        f"{'signal or technique':28s} {'voice':6s} {'n':>4s} {'weight':>6s} "
+        f"{'lexP':>5s} {'sentP':>5s}"
+    )
+    for kind, voice, n, weight, lex_p, sent_p in reliability(checked, "B"):
+        print(f"{kind:28s} {voice:6s} {n:4d} {weight:6.2f} {lex_p:5.2f} {sent_p:5.2f}")
+        if n >= 10:
+            metrics[f"basil_signal_{kind}_{voice}_sent_p_b"] = round(sent_p, 4)
+            metrics[f"basil_signal_{kind}_{voice}_lex_p_b"] = round(lex_p, 4)
 
     results = run_babe(babe)
     base = embedding_only(babe)
