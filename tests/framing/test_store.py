@@ -83,3 +83,20 @@ def test_cli_framing_and_exports(blinken_db, tmp_path):
 def test_cli_unknown_story_is_an_error(blinken_db):
     done = CliRunner().invoke(app, ["framing", "--story", "nope", "--db", str(blinken_db)])
     assert done.exit_code != 0
+
+
+def test_framing_export_says_whose_voice_each_signal_is(blinken_db, tmp_path):
+    out = tmp_path / "framing.csv"
+    done = CliRunner().invoke(
+        app,
+        ["export", "--what", "framing", "--format", "csv", "--db", str(blinken_db), "-o", str(out)],
+    )
+    assert done.exit_code == 0, done.output
+    import csv
+
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {"voice", "speaker", "target"} <= set(rows[0])
+    assert {r["voice"] for r in rows} == {"outlet", "quote"}
+    assert any(r["speaker"] for r in rows if r["voice"] == "quote")
+    assert all(r["target"] for r in rows if r["signal"] == "stance")
