@@ -29,3 +29,15 @@ def test_technique_signals_keep_the_voice_of_their_evidence(frame):
     analysis = frame('"This is a disgraceful and reckless betrayal," Senator Ann Poole said.')
     techniques = [s for s in analysis.signals if s.signal == "technique"]
     assert techniques and {s.voice for s in techniques} == {"quote"}
+
+
+def test_technique_phrases_are_emitted_with_their_evidence_span(frame):
+    text = "Everyone knows the plan failed. But what about the money the council lost?"
+    found = {(s.label, s.text) for s in frame(text).signals if s.signal == "technique"}
+    assert ("Appeal_to_Popularity", "Everyone knows") in found
+    assert ("Whataboutism", "But what about") in found
+
+
+def test_technique_phrases_inside_a_name_are_none(frame):
+    text = "She chairs the Committee for Family Values in the state house."
+    assert not [s for s in frame(text).signals if s.label == "Appeal_to_Values"]

@@ -14,7 +14,12 @@ from rashomon.framing.naming import naming_findings
 from rashomon.framing.scare_quotes import scare_quote_findings
 from rashomon.framing.score import score_sentences, signals_by_sentence
 from rashomon.framing.stance import stance_findings
-from rashomon.framing.techniques import repetition_findings, slogan_findings, technique_signals
+from rashomon.framing.techniques import (
+    cue_findings,
+    repetition_findings,
+    slogan_findings,
+    technique_signals,
+)
 from rashomon.framing.voice import find_voice
 from rashomon.framing.wording import wording_findings
 from rashomon.model import Analysis, Sentence, Signal
@@ -46,7 +51,8 @@ def find_signals(ctx: Context) -> list[Signal]:
     for rule in (naming_findings, wording_findings, attribution_findings, scare_quote_findings):
         findings += rule(ctx)
     findings += technique_signals(ctx, findings)
-    findings += repetition_findings(ctx) + slogan_findings(ctx) + stance_findings(ctx)
+    findings += repetition_findings(ctx) + slogan_findings(ctx) + cue_findings(ctx)
+    findings += stance_findings(ctx)
     return sorted((f.signal for f in findings), key=lambda s: (s.start, s.end, s.signal))
 
 
