@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from rashomon.framing.scare_quotes import is_title
 
 
@@ -28,3 +31,10 @@ def test_is_title():
     assert is_title("Late Night Kitchen")
     assert not is_title("security")
     assert not is_title("the Kiev regime")
+
+
+@given(st.lists(st.text(alphabet="bcdxz", min_size=1, max_size=6), min_size=1, max_size=5))
+def test_is_title_property(words):
+    """Capitalising every word makes a title; an all lower-case fragment never is one."""
+    assert is_title(" ".join(w.capitalize() for w in words))
+    assert not is_title(" ".join(words))
