@@ -72,7 +72,7 @@ def rebuild(article: dict) -> tuple[str, list[tuple[str, int, int]]]:
     return "".join(parts), units
 
 
-def run_basil(events: list[dict]) -> tuple[list[dict], list[dict], float, float]:
+def run_basil(events: list[dict]) -> tuple[list[dict], list[dict], list[tuple], float, float]:
     """Every article through annotate, quotes and framing; per unit its signals and flag,
     and per signal whether annotators marked bias there (for the reliability table)."""
     from rashomon.annotate.nlp import load_nlp
@@ -94,7 +94,7 @@ def run_basil(events: list[dict]) -> tuple[list[dict], list[dict], float, float]
     docs = list(nlp.pipe([text for *_, text, _ in articles], batch_size=16))
     spacy_seconds = time.perf_counter() - started
     framing_seconds = 0.0
-    units, checked = [], []
+    units, checked, stances = [], [], []
     for (event, article, text, offsets), doc in zip(articles, docs, strict=True):
         published = article.get("date") or None
         analysis = Analysis(
@@ -108,7 +108,37 @@ def run_basil(events: list[dict]) -> tuple[list[dict], list[dict], float, float]
         for uid, start, end in offsets:
             units.append(unit_prediction(uid, start, end, analysis, event["_half"]))
         checked += check_signals(article, offsets, analysis.signals, event["_half"])
-    return units, checked, spacy_seconds, framing_seconds
+        stances.append((event["_half"], *stance_matches(article, offsets, analysis.signals)))
+    return units, checked, stances, spacy_seconds, framing_seconds
+
+
+def same_target(ours: str, gold: str) -> bool:
+    """ "Trump" or "Donald Trump" names BASIL's "Donald_Trump"."""
+    words = ours.lower().split()
+    return bool(words) and words[-1] in gold.lower().split("_")
+
+
+def stance_matches(article: dict, offsets: list, signals: list) -> tuple[int, int, int, int]:
+    """(stance signals, those matching a gold judgement in their sentence: same target and
+    polarity; gold judgements, those covered by such a signal)."""
+    where = {uid.rsplit(":", 1)[1]: (start, end) for uid, start, end in offsets}
+    gold = []
+    for span in article["spans"]:
+        if span.get("target") and span.get("polarity") in ("pos", "neg"):
+            gold.append((where[str(span["sent"])], span["target"], span["polarity"]))
+    ours = []
+    for s in signals:
+        if s.signal == "stance" and s.target:
+            side = "neg" if s.label.startswith("negative") else "pos"
+            ours.append((s.start, s.target, side))
+
+    def hit(o, g) -> bool:
+        (start, end), target, side = g
+        return start <= o[0] < end and same_target(o[1], target) and o[2] == side
+
+    matched = sum(any(hit(o, g) for g in gold) for o in ours)
+    covered = sum(any(hit(o, g) for o in ours) for g in gold)
+    return len(ours), matched, len(gold), covered
 
 
 def check_signals(article: dict, offsets: list, signals: list, half: str) -> list[dict]:
@@ -331,7 +361,7 @@ def main() -> int:
     for i, event in enumerate(events):
         event["_half"] = HALVES[i % 2]
     babe = read(babe_path)
-    units, checked, spacy_s, framing_s = run_basil(events)
+    units, checked, stances, spacy_s, framing_s = run_basil(events)
     systems = {
         "rashomon": units,
         "word list (BABE biased words)": baseline_units(events, word_list(babe)),
@@ -364,6 +394,18 @@ def main() -> int:
         f"ratio {framing_s / spacy_s:.3f} (goal <= 0.15)"
     )
     metrics["framing_time_ratio"] = round(framing_s / spacy_s, 4)
+    for half in HALVES:
+        ours, matched, gold, covered = (
+            sum(row[i] for row in stances if row[0] == half) for i in range(1, 5)
+        )
+        precision, coverage = matched / max(ours, 1), covered / max(gold, 1)
+        print(
+            f"stance, half {half}: {ours} signals, {precision:.2f} match an annotated "
+            f"judgement (same sentence, target, polarity); {coverage:.2f} of {gold} "
+            "annotated judgements covered"
+        )
+        metrics[f"basil_stance_precision_{half.lower()}"] = round(precision, 4)
+        metrics[f"basil_stance_coverage_{half.lower()}"] = round(coverage, 4)
     print(
         "\nSignals on BASIL half B (held out): weight vs how often annotators marked bias "
         "there\n(precision per technique = share on a gold lexical span / in a biased sentence)"
