@@ -66,5 +66,6 @@ def framing(analysis: Analysis, doc: Doc, settings: Settings) -> None:
     ctx = framing_context(analysis, doc, settings)
     analysis.signals = find_signals(ctx)
     inside = signals_by_sentence(analysis.sentences, analysis.signals)
-    scores = sentence_probabilities(own_voice_texts(ctx, analysis.sentences), inside)
+    whole = [ctx.text[s.start : s.end] for s in analysis.sentences]
+    scores = sentence_probabilities(own_voice_texts(ctx, analysis.sentences), inside, whole=whole)
     score_sentences(analysis.sentences, inside, settings.framing_bias_threshold, scores)

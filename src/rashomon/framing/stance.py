@@ -41,10 +41,16 @@ QUALIFIER_DEPS = ("poss", "compound", "nmod")
 
 
 @cache
-def vader_lexicon() -> dict[str, float]:
+def vader_analyzer():
+    """VADER's analyser, built once per process (it reads its lexicon file)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return dict(SentimentIntensityAnalyzer().lexicon)
+    return SentimentIntensityAnalyzer()
+
+
+@cache
+def vader_lexicon() -> dict[str, float]:
+    return dict(vader_analyzer().lexicon)
 
 
 def main_mentions(mentions: tuple[Mention, ...]) -> list[Mention]:
