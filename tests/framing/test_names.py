@@ -42,3 +42,8 @@ def test_capitalised_runs_find_names_but_not_headlines(nlp):
     } == {"Office of Budget Review"}
     headline = next(iter(nlp("Senators Slam Plan To Cut School Lunch Funding").sents))
     assert capitalised_runs(headline, 0.6) == set()
+
+
+def test_a_capitalised_first_word_is_not_part_of_the_name(frame):
+    analysis = frame("Incompetent Senator Bob Smith resigned on Monday after the vote.")
+    assert "incompetent" in words_signalled(analysis)

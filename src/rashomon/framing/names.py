@@ -36,7 +36,9 @@ def name_spans(
 
 
 def capitalised_runs(sentence: Span, headline_share: float) -> set[tuple[int, int]]:
-    """Runs of two or more capitalised words (joined by "of", "and", ...) in body text."""
+    """Runs of two or more capitalised words (joined by "of", "and", ...) in body text;
+    the sentence's first word joins a run only when spaCy puts it in an entity (it tags
+    any capitalised word a proper noun there)."""
     words = [t for t in sentence if t.is_alpha]
     if not words or sum(t.is_title or t.is_upper for t in words) / len(words) > headline_share:
         return set()
@@ -44,6 +46,8 @@ def capitalised_runs(sentence: Span, headline_share: float) -> set[tuple[int, in
     run: list = []
     for token in [*sentence, None]:
         capital = token is not None and token.is_alpha and (token.is_title or token.is_upper)
+        if capital and token.i == sentence.start and not token.ent_type_:
+            capital = False  # every sentence starts capitalised: "Incompetent Senator X"
         joiner = token is not None and bool(run) and token.lower_ in NAME_JOINERS
         if capital or joiner:
             run.append(token)
