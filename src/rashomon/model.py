@@ -204,6 +204,11 @@ class Signal:
     label: str
     explanation: str
     weight: float = 1.0
+    # Whose words carry the signal: "outlet" (its own voice) or "quote" (words it chose
+    # to quote, said by ``speaker``); both count, separately (issue 15).
+    voice: str = "outlet"
+    speaker: str | None = None
+    target: str | None = None  # stance: the entity judged (its name in the article)
 
 
 @dataclass(slots=True)

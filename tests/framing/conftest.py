@@ -86,3 +86,27 @@ def framed(nlp, settings) -> dict[str, Analysis]:
         framing(analysis, doc, settings)
         out[path.stem[:3]] = analysis
     return out
+
+
+@pytest.fixture(scope="session")
+def frame(nlp, settings):
+    """Frame one short text with the real annotate, quotes and framing stages."""
+    from rashomon.pipeline import load_stages
+
+    stages = load_stages(
+        [
+            ("annotate", "rashomon.annotate.stage"),
+            ("quotes", "rashomon.quotes.stage"),
+            ("framing", "rashomon.framing.stage"),
+        ]
+    )
+
+    def run(text: str, published: str | None = None) -> Analysis:
+        article = Article(id="t", input="t", text=text, published=published)
+        analysis = Analysis(article=article)
+        doc = nlp(text)
+        for st in stages:
+            st(analysis, doc, settings)
+        return analysis
+
+    return run

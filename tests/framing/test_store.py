@@ -30,15 +30,16 @@ def test_signals_table_holds_press_tv_framing(blinken_db):
     assert ("loaded", "Western-sponsored") in found
 
 
-def test_no_stored_signal_inside_a_direct_quote(blinken_db):
+def test_stored_signals_inside_a_direct_quote_are_the_quotes(blinken_db):
+    """Rows keep their voice: inside a direct quote a signal is the speaker's, not the outlet's."""
     with Store(blinken_db, readonly=True) as store:
         inside = list(store.rows(
-            'SELECT s.text, q.text AS quote FROM signals s JOIN quotes q '
+            'SELECT s.text, s.voice, s.speaker FROM signals s JOIN quotes q '
             'ON q.article_id = s.article_id AND q.kind = "direct" '
             'AND s.start >= q.start AND s."end" <= q."end" '
             "WHERE length(q.text) - length(replace(q.text, ' ', '')) >= 3"
         ))  # fmt: skip
-    assert inside == []
+    assert inside and {r["voice"] for r in inside} == {"quote"}
 
 
 def test_story_comparison(blinken_db):
@@ -85,3 +86,20 @@ def test_cli_framing_and_exports(blinken_db, tmp_path):
 def test_cli_unknown_story_is_an_error(blinken_db):
     done = CliRunner().invoke(app, ["framing", "--story", "nope", "--db", str(blinken_db)])
     assert done.exit_code != 0
+
+
+def test_framing_export_says_whose_voice_each_signal_is(blinken_db, tmp_path):
+    out = tmp_path / "framing.csv"
+    done = CliRunner().invoke(
+        app,
+        ["export", "--what", "framing", "--format", "csv", "--db", str(blinken_db), "-o", str(out)],
+    )
+    assert done.exit_code == 0, done.output
+    import csv
+
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {"voice", "speaker", "target"} <= set(rows[0])
+    assert {r["voice"] for r in rows} == {"outlet", "quote"}
+    assert any(r["speaker"] for r in rows if r["voice"] == "quote")
+    assert all(r["target"] for r in rows if r["signal"] == "stance")

@@ -6,8 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rashomon.framing.lexicon import load_lexicon
-from rashomon.framing.patterns import compile_phrases, verb_forms
+from rashomon.framing.patterns import compile_phrases
 from rashomon.framing.score import bias_score, score_sentences, signals_by_sentence
+from rashomon.framing.speech import inflect
 from rashomon.framing.voice import find_voice, quotation_fragments
 from rashomon.model import Quote, Sentence, Signal
 
@@ -62,9 +63,7 @@ def test_phrase_patterns_match_whole_words_forms_and_plurals():
     assert not slam.search("a slamdunk")
     regime = compile_phrases(("regime",), plural=True)
     assert regime.search("puppet regimes") and not regime.search("regimental")
-    assert {"admitted", "admitting", "claimed", "claiming"} <= verb_forms("admit") | verb_forms(
-        "claim"
-    )
+    assert {"admitted", "admitting", "claimed", "claiming"} <= inflect("admit") | inflect("claim")
 
 
 def test_users_extend_lexicons(tmp_path):

@@ -3,9 +3,10 @@
 The rules see only words in their lexicons; an embedding of the whole sentence also
 catches loaded wording they have never listed ("rammed through", "cling to"). The model
 reads both, so its probability is the combination of model and rules: the features are
-the sentence's own-voice embedding plus the rule score and, per signal kind, the largest
-weight and the count. Its weights come only from ``data/framing/bias_train.jsonl``,
-sentences the project wrote itself (MIT), and are rebuilt by ``rashomon.framing.train``.
+the sentence's own-voice embedding plus the rule score, per signal kind the largest
+weight and the count, and how heated the whole sentence is, quotes included (VADER).
+Its weights come only from ``data/framing/bias_train.jsonl``, sentences the project
+wrote itself (MIT), and are rebuilt by ``rashomon.framing.train``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from rashomon.framing.score import bias_score
+from rashomon.framing.stance import vader_analyzer
 from rashomon.model import Signal
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "framing" / "bias_model.json"
@@ -34,19 +36,26 @@ KINDS = (
     "stance",
 )
 RULE_FEATURES = (
-    ("rule_score",) + tuple(f"max_{k}" for k in KINDS) + tuple(f"count_{k}" for k in KINDS)
+    ("rule_score",)
+    + tuple(f"max_{k}" for k in KINDS)
+    + tuple(f"count_{k}" for k in KINDS)
+    + ("sentiment",)
 )
 
 
-def rule_features(signals: list[Signal]) -> list[float]:
-    """The rule score, then per kind the largest weight and how many signals fired."""
+def rule_features(signals: list[Signal], whole: str = "") -> list[float]:
+    """The rule score, per kind the largest weight and how many signals fired, then how
+    strongly the whole sentence (quotes included) leans either way: VADER's compound
+    score, unsigned. The embedding reads only the outlet's words; which quote it chose,
+    and how heated that quote is, is a framing choice too."""
     largest = dict.fromkeys(KINDS, 0.0)
     count = dict.fromkeys(KINDS, 0.0)
     for signal in signals:
         if signal.signal in largest:
             largest[signal.signal] = max(largest[signal.signal], signal.weight)
             count[signal.signal] += 1
-    return [bias_score(signals), *largest.values(), *count.values()]
+    sentiment = abs(vader_analyzer().polarity_scores(whole)["compound"]) if whole else 0.0
+    return [bias_score(signals), *largest.values(), *count.values(), sentiment]
 
 
 def embed_texts(texts: list[str]) -> np.ndarray:
@@ -56,9 +65,15 @@ def embed_texts(texts: list[str]) -> np.ndarray:
     return embed(texts)
 
 
-def features(texts: list[str], signals: list[list[Signal]]) -> np.ndarray:
-    """One row per sentence: its embedding, then its rule features."""
-    rules = np.asarray([rule_features(s) for s in signals], dtype=np.float64)
+def features(
+    texts: list[str], signals: list[list[Signal]], whole: list[str] | None = None
+) -> np.ndarray:
+    """One row per sentence: the embedding of its own-voice ``texts``, then its rule
+    features (``whole``: the full sentences, quotes included; ``texts`` when omitted)."""
+    whole = texts if whole is None else whole
+    rules = np.asarray(
+        [rule_features(s, w) for s, w in zip(signals, whole, strict=True)], dtype=np.float64
+    )
     return np.hstack([embed_texts(texts).astype(np.float64), rules.reshape(len(texts), -1)])
 
 
@@ -102,7 +117,10 @@ def load_bias_model(path: Path = WEIGHTS) -> BiasModel:
 
 
 def sentence_probabilities(
-    texts: list[str], signals: list[list[Signal]], model: BiasModel | None = None
+    texts: list[str],
+    signals: list[list[Signal]],
+    model: BiasModel | None = None,
+    whole: list[str] | None = None,
 ) -> list[float]:
     """The model's chance that each sentence is one-sided, from its own-voice text.
 
@@ -115,7 +133,8 @@ def sentence_probabilities(
     own = [i for i, text in enumerate(texts) if any(ch.isalnum() for ch in text)]
     scores = [bias_score(s) for s in signals]
     if own:
-        rows = features([texts[i] for i in own], [signals[i] for i in own])
+        full = texts if whole is None else whole
+        rows = features([texts[i] for i in own], [signals[i] for i in own], [full[i] for i in own])
         for i, p in zip(own, model.probabilities(rows).tolist(), strict=True):
             scores[i] = p
     return scores

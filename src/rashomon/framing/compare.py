@@ -3,8 +3,9 @@
 Reads the store only. A story is an event or a storyline from ``story_articles`` (made
 by the stories stage); without that table, or without an id, the story is every article.
 Three views, each claim linked to its spans (article_id, start, end):
-- an outlet x signal table (counts of signals that weigh, and one-sided sentences);
-- the same thing as each outlet names it (naming family -> term per outlet);
+- an outlet x signal table (counts of signals that weigh in the outlet's own voice, the
+  same counts for the quotes it chose, and one-sided sentences);
+- the same thing as each outlet names it in its own voice (naming family -> term);
 - one plain sentence per outlet summarising its framing.
 """
 
@@ -65,6 +66,7 @@ class OutletFraming:
     biased_sentences: int
     claims: list[Claim]
     summary: str
+    quoted: dict[str, int] = field(default_factory=dict)  # counts in the quotes it chose
 
 
 @dataclass(slots=True)
@@ -120,7 +122,7 @@ def compare_story(store: Store, story: str | None = None) -> StoryFraming:
     }
     signals = list(
         store.rows(
-            f'SELECT article_id, start, "end", text, signal, label, weight FROM signals '
+            f'SELECT article_id, start, "end", text, signal, label, weight, voice FROM signals '
             f"WHERE article_id IN ({marks}) ORDER BY article_id, start",
             ids,
         )
@@ -135,7 +137,8 @@ def compare_story(store: Store, story: str | None = None) -> StoryFraming:
         total = sum(sentence_counts.get(a, (0, 0))[0] for a in articles)
         biased = sum(sentence_counts.get(a, (0, 0))[1] for a in articles)
         outlets.append(outlet_framing(outlet, articles, by_outlet[outlet], total, biased))
-    return StoryFraming(story, outlets, naming_choices(signals, outlet_of))
+    own = [r for r in signals if r["voice"] == "outlet"]
+    return StoryFraming(story, outlets, naming_choices(own, outlet_of))
 
 
 def sentence_totals(store: Store, ids: list[str], marks: str) -> dict[str, tuple[int, int]]:
@@ -180,7 +183,10 @@ def shorten(words: str) -> str:
 def outlet_framing(
     outlet: str, articles: list[str], rows: list[dict], sentences: int, biased: int
 ) -> OutletFraming:
+    quoted = [r for r in rows if r["voice"] != "outlet"]
+    rows = [r for r in rows if r["voice"] == "outlet"]
     counts = Counter(r["signal"] for r in rows if r["weight"] > 0)
+    quoted_counts = Counter(r["signal"] for r in quoted if r["weight"] > 0)
     claims = []
 
     def claim(template: str, selected: list[dict], by: str = "text") -> None:
@@ -202,13 +208,19 @@ def outlet_framing(
     claim("puts {} in scare quotes", [r for r in rows if r["signal"] == "scare_quote"])
     stance = [r for r in rows if r["signal"] == "stance"]
     claim("casts entities as {}", stance, by="label")
+    claim(
+        "chooses quotes with loaded words such as {}",
+        [r for r in quoted if r["signal"] in ("loaded", "naming") and r["weight"] > 0],
+    )
     if claims:
         body = "; ".join(c.text for c in claims)
     else:
         body = "reports in plain wording: no side-taking signal was found"
     share = f" ({biased} of {sentences} sentences read as one-sided)" if sentences else ""
     summary = f"{outlet} {body}{share}."
-    return OutletFraming(outlet, articles, dict(counts), sentences, biased, claims, summary)
+    return OutletFraming(
+        outlet, articles, dict(counts), sentences, biased, claims, summary, dict(quoted_counts)
+    )
 
 
 def story_ids(store: Store) -> list[dict]:

@@ -21,6 +21,12 @@ class Context:
     voice: Voice
     lexicon: Lexicon
     mentions: tuple[Mention, ...] = ()
+    published: str | None = None  # ISO date: which names were a choice then
+    names: tuple[tuple[int, int], ...] = ()  # entity and title spans: no wording inside
+
+    def in_name(self, start: int, end: int) -> bool:
+        """True when the span lies inside a name ("Department of Homeland Security")."""
+        return any(lo <= start and end <= hi for lo, hi in self.names)
 
     def span(self, start: int, end: int) -> Span | None:
         """The tokens covering characters ``start:end`` (None when they cover none)."""
@@ -46,8 +52,17 @@ class Finding:
 
 
 def make_signal(
-    ctx: Context, start: int, end: int, kind: str, label: str, explanation: str, weight: float
+    ctx: Context,
+    start: int,
+    end: int,
+    kind: str,
+    label: str,
+    explanation: str,
+    weight: float,
+    target: str | None = None,
 ) -> Signal:
+    """A signal on ``start:end``, in the voice (and with the speaker) of the words there."""
+    voice, speaker = ctx.voice.who(start, end)
     return Signal(
         article_id=ctx.article_id,
         start=start,
@@ -57,4 +72,7 @@ def make_signal(
         label=label,
         explanation=explanation,
         weight=round(weight, 3),
+        voice=voice,
+        speaker=speaker,
+        target=target,
     )

@@ -9,15 +9,32 @@ from typing import Any
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
 
-FRAMING_COLUMNS = ("article_id", "start", "end", "text", "signal", "label", "explanation", "weight")
+FRAMING_COLUMNS = (
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "signal",
+    "label",
+    "explanation",
+    "weight",
+    "voice",
+    "speaker",
+    "target",
+)
 SENTENCE_COLUMNS = ("article_id", "start", "end", "text", "bias_score", "biased", "signals")
 
 
-@exporter("framing", FRAMING_COLUMNS, "framing signals, each a span with a plain explanation")
+@exporter(
+    "framing",
+    FRAMING_COLUMNS,
+    "framing signals: span, explanation, whose voice",
+)
 def framing_rows(store: Store) -> Iterator[dict[str, Any]]:
     sql = (
         'SELECT s.article_id, s.start, s."end", s.text, s.signal, s.label, s.explanation, '
-        "s.weight FROM signals s JOIN articles a ON a.id = s.article_id "
+        "s.weight, s.voice, s.speaker, s.target "
+        "FROM signals s JOIN articles a ON a.id = s.article_id "
         "ORDER BY a.rowid, s.start, s.signal"
     )
     yield from store.rows(sql)

@@ -1,4 +1,5 @@
-"""The framing lexicons, read from TOML: naming families, wording groups, attribution verbs, cues.
+"""The framing lexicons, read from TOML: naming families, wording groups, attribution verbs,
+technique phrases, cues.
 
 The built-in files live in ``rashomon/data/framing``; users extend them with files of
 their own (``settings.framing_lexicons``) of the same shape, so a newsroom can add the
@@ -16,7 +17,7 @@ from typing import Any
 
 from rashomon.errors import RashomonError
 
-BUILT_IN = ("naming.toml", "wording.toml", "attribution.toml", "cues.toml")
+BUILT_IN = ("naming.toml", "wording.toml", "attribution.toml", "techniques.toml", "cues.toml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,9 @@ class NamingTerm:
     weight: float
     match: bool = True
     technique: str = ""
+    # ISO date from which this name is a choice: before it, the alternative was not yet
+    # established in English usage, so the name was simply the usual one ("Kiev" < 2019).
+    choice_from: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,18 @@ class AttributionVerb:
 
 
 @dataclass(frozen=True, slots=True)
+class TechniqueCue:
+    """Phrases that are evidence of one persuasion technique by themselves."""
+
+    id: str
+    technique: str
+    weight: float
+    means: str
+    inflect: bool
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Cues:
     statement_nouns: frozenset[str]
     affiliation: tuple[tuple[str, float], ...]
@@ -75,6 +91,7 @@ class Lexicon:
     groups: tuple[WordGroup, ...]
     verbs: tuple[AttributionVerb, ...]
     cues: Cues
+    techniques: tuple[TechniqueCue, ...] = ()
 
     def family(self, family_id: str) -> NamingFamily | None:
         return next((f for f in self.families if f.id == family_id), None)
@@ -95,7 +112,13 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
 
 def merge(tables: list[dict[str, Any]]) -> dict[str, Any]:
     """Families and groups with the same id are joined; lists add up; tables update."""
-    merged: dict[str, Any] = {"family": {}, "group": {}, "verb": [], "affiliation": {}}
+    merged: dict[str, Any] = {
+        "family": {},
+        "group": {},
+        "technique": {},
+        "verb": [],
+        "affiliation": {},
+    }
     for table in tables:
         for family in table.get("family", []):
             kept = merged["family"].setdefault(family["id"], {**family, "term": []})
@@ -103,6 +126,9 @@ def merge(tables: list[dict[str, Any]]) -> dict[str, Any]:
         for group in table.get("group", []):
             kept = merged["group"].setdefault(group["id"], {**group, "words": []})
             kept["words"] = kept["words"] + list(group.get("words", []))
+        for cue in table.get("technique", []):
+            kept = merged["technique"].setdefault(cue["id"], {**cue, "phrases": []})
+            kept["phrases"] = kept["phrases"] + list(cue.get("phrases", []))
         merged["verb"] += table.get("verb", [])
         merged["affiliation"].update(table.get("affiliation", {}))
         for key in ("statement_nouns", "purpose_markers", "naming_cues", "slogans"):
@@ -127,6 +153,7 @@ def build(merged: dict[str, Any]) -> Lexicon:
                         weight=float(t["weight"]),
                         match=t.get("match", True),
                         technique=t.get("technique", ""),
+                        choice_from=str(t.get("choice_from", "")),
                     )
                     for t in f["term"]
                 ),
@@ -156,6 +183,17 @@ def build(merged: dict[str, Any]) -> Lexicon:
             )
             for v in merged["verb"]
         )
+        techniques = tuple(
+            TechniqueCue(
+                id=t["id"],
+                technique=t["technique"],
+                weight=float(t["weight"]),
+                means=t["means"],
+                inflect=t.get("inflect", False),
+                phrases=tuple(dict.fromkeys(t["phrases"])),
+            )
+            for t in merged["technique"].values()
+        )
     except KeyError as exc:
         raise RashomonError("E341", f"a framing lexicon entry lacks {exc}") from exc
     cues = Cues(
@@ -165,4 +203,4 @@ def build(merged: dict[str, Any]) -> Lexicon:
         naming_cues=tuple(merged.get("naming_cues", [])),
         slogans=tuple(merged.get("slogans", [])),
     )
-    return Lexicon(families, groups, verbs, cues)
+    return Lexicon(families, groups, verbs, cues, techniques)

@@ -1,30 +1,28 @@
 """Naming choices: which of a family's names the outlet uses in its own voice.
 
 "Kyiv" or "Kiev", "invasion" or "special military operation", "government" or "regime":
-each family in naming.toml lists the rival names for one thing. A name is reported only
-in the outlet's own voice; when the outlet also states the aim of an action it named
-("an operation aimed at protecting ..."), that stated purpose is reported too.
+each family in naming.toml lists the rival names for one thing. A name is reported in
+the outlet's own voice and in the quotes it chose, each signal saying which. A name is
+a choice only once its alternative was established (``choice_from``: "Kiev" in 2014 was
+the usual spelling, so it weighs nothing then). When the outlet states, in its own
+voice, the aim of an action it named ("an operation aimed at protecting ..."), that
+stated purpose is reported too.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rashomon.framing.context import Context, Finding, make_signal
 from rashomon.framing.lexicon import Lexicon, NamingFamily, NamingTerm
 from rashomon.framing.patterns import PhraseIndex, compile_phrases, inside, longest_first
-from rashomon.framing.scare_quotes import is_scare_quote
+from rashomon.framing.scare_quotes import distanced, is_scare_quote
 from rashomon.model import Signal
 
 # A name the outlet disowns (scare quotes, "so-called") weighs as a scare quote does
 # (scare_quotes.SCARE_WEIGHT) unless the name itself weighs more. Set by hand.
 DISTANCED_WEIGHT = 0.5
-# Distancing words right before a name ("so-called “referendums”"), within this many
-# characters (room for an opening quotation mark and a space).
-DISTANCING_REACH = 16
-DISTANCING = re.compile(r"(?:so-called|self-proclaimed|self-styled|pseudo-?)\W*$", re.IGNORECASE)
 # Stating an action's aim as fact in the outlet's voice: strong evidence of taking a side,
 # below the delegitimising names. Set by hand.
 PURPOSE_WEIGHT = 0.6
@@ -107,11 +105,9 @@ def naming_findings(ctx: Context) -> list[Finding]:
     findings = []
     for match in find_names(ctx):
         quoted_name = whole_quoted_name(ctx, match)
-        if not (ctx.voice.own(match.start, match.end) or quoted_name):
-            continue
         signal = naming_signal(ctx, match, quoted_name)
-        findings.append(Finding(signal, match.term.technique))
-        if match.family.purpose and match.term.weight > 0:
+        findings.append(Finding(signal, match.term.technique if signal.weight > 0 else ""))
+        if match.family.purpose and signal.weight > 0 and signal.voice == "outlet":
             findings += purpose_findings(ctx, match)
     return findings
 
@@ -122,9 +118,15 @@ def naming_signal(ctx: Context, match: NameMatch, quoted_name: bool) -> Signal:
     words = ctx.quote(match.start, match.end)
     label = naming_label(match.family, match.term)
     weight = match.term.weight
-    before = ctx.text[max(0, match.start - DISTANCING_REACH) : match.start]
+    if not_yet_a_choice(ctx, match.term):
+        explanation = (
+            f"'{words}' was the usual English name when this was published "
+            f"({ctx.published}); the alternative became established only from "
+            f"{match.term.choice_from}, so using it was no choice."
+        )
+        return make_signal(ctx, match.start, match.end, "naming", label, explanation, 0.0)
     marked = ctx.voice.term_at(match.start, match.end)
-    if (marked and is_scare_quote(ctx, marked)) or DISTANCING.search(before):
+    if (marked and is_scare_quote(ctx, marked)) or distanced(ctx, match.start):
         label = f"{label} (distanced)"
         weight = max(weight, DISTANCED_WEIGHT)
         explanation = (
@@ -138,7 +140,15 @@ def naming_signal(ctx: Context, match: NameMatch, quoted_name: bool) -> Signal:
         explanation = f"'{words}' {match.term.means}{note}."
     if others := alternatives(match.family, match.term):
         explanation += f" Other wordings for {match.family.thing}: {others}."
-    return make_signal(ctx, match.start, match.end, "naming", label, explanation, weight)
+    signal = make_signal(ctx, match.start, match.end, "naming", label, explanation, weight)
+    # A name alone in quotation marks within a paraphrase is the outlet's own use of
+    # someone's term: the outlet's voice.
+    return replace(signal, voice="outlet", speaker=None) if quoted_name else signal
+
+
+def not_yet_a_choice(ctx: Context, term: NamingTerm) -> bool:
+    """True when the article predates the day the name's alternative became established."""
+    return bool(term.choice_from and ctx.published and ctx.published[:10] < term.choice_from)
 
 
 def whole_quoted_name(ctx: Context, match: NameMatch) -> bool:

@@ -2,7 +2,7 @@
 
 Matching runs on characters rather than spaCy tokens because spaCy splits hyphenated
 words ("Western-sponsored", "so-called") and the lemmatizer is disabled; so plural and
-verb forms are generated here instead.
+verb forms are generated here instead (verb forms by the quotes stage's inflector).
 """
 
 from __future__ import annotations
@@ -12,20 +12,9 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
 
-VOWELS = "aeiou"
+from rashomon.framing import speech
+
 HYPHENS = "\\-\u2010\u2011"  # escaped for use inside a character class
-
-
-def verb_forms(word: str) -> set[str]:
-    """Plausible -s/-ed/-ing forms of an English word; over-generation is harmless here."""
-    forms = {word, word + "s", word + "es", word + "ed", word + "ing"}
-    if word.endswith("e"):
-        forms |= {word + "d", word[:-1] + "ing"}
-    if word.endswith("y") and len(word) > 2 and word[-2] not in VOWELS:
-        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
-    if len(word) >= 3 and word[-1] not in VOWELS + "wxy" and word[-2] in VOWELS:
-        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-    return forms
 
 
 def phrase_regex(phrase: str, *, plural: bool) -> str:
@@ -100,7 +89,7 @@ def variants(phrase: str, inflect: bool) -> set[str]:
     if not inflect:
         return {phrase}
     head, _, rest = phrase.partition(" ")
-    return {f"{form} {rest}".strip() for form in verb_forms(head)}
+    return {f"{form} {rest}".strip() for form in speech.inflect(head)}
 
 
 @cache

@@ -2,17 +2,22 @@
 
 '"security" assistance' and 'so-called "referendums"' distance the outlet from a term
 and suggest it is not what it claims to be. A fragment right after a verb of speech or
-naming ("calling it "terrorism"", "told ... "exact opposite"") is speech, not a scare quote.
+naming ("calling it "terrorism"", "told ... "exact opposite"") is speech, and a title in
+quotation marks ('The "Celebrity Apprentice" star') names a work: neither is a scare
+quote. Only a fragment the outlet also disowns ("so-called", "supposed") is evidence of
+Doubt; a bare scare quote marks distance, not an argument.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from rashomon.framing.context import Context, Finding, make_signal
 from rashomon.framing.lexicon import Lexicon
 from rashomon.framing.patterns import PhraseIndex, compile_phrases
-from rashomon.framing.voice import Fragment
+from rashomon.framing.speech import speech_verb_forms
+from rashomon.framing.voice import WORD, Fragment
 
 # Scare quotes cast doubt as a discrediting word does, but a reader may also take them
 # as marking a term's owner, so they weigh a little less (0.5 vs 0.7). Set by hand.
@@ -20,6 +25,16 @@ SCARE_WEIGHT = 0.5
 # How far before a fragment a speech or naming verb makes it speech, in characters
 # ("described the talks as "constructive"" is 18). Set by reading the samples.
 CUE_REACH = 40
+# Distancing words right before a quoted term ("so-called “referendums”"), within this
+# many characters (room for an opening quotation mark and a space).
+DISTANCING_REACH = 16
+DISTANCING = re.compile(
+    r"(?:so-called|self-proclaimed|self-styled|supposed|alleged|pseudo-?)\W*$", re.IGNORECASE
+)
+# Small words that stay lower-case inside a title ("Keeping Up with the Kardashians").
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "at", "by"}
+)
 
 
 def is_scare_quote(ctx: Context, fragment: Fragment) -> bool:
@@ -29,13 +44,27 @@ def is_scare_quote(ctx: Context, fragment: Fragment) -> bool:
     before = before[before.rfind("\n") + 1 :]
     if speech_pattern(ctx.lexicon).search(before) or before.rstrip().endswith(":"):
         return False
+    if is_title(ctx.text[fragment.inner[0] : fragment.inner[1]]):
+        return False
     return bool(before.strip()) or ctx.text[fragment.end : fragment.end + 1] not in ("", "\n")
+
+
+def is_title(inner: str) -> bool:
+    """Every word capitalised, bar small ones: the title of a work or a name, not a term."""
+    words = WORD.findall(inner)
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() for w in content) and words[0][0].isupper()
+
+
+def distanced(ctx: Context, start: int) -> bool:
+    """True when a distancing word ("so-called") comes right before ``start``."""
+    return bool(DISTANCING.search(ctx.text[max(0, start - DISTANCING_REACH) : start]))
 
 
 @cache
 def speech_pattern(lexicon: Lexicon) -> PhraseIndex:
-    verbs = tuple(form for verb in lexicon.verbs for form in verb.say)
-    return compile_phrases(verbs + lexicon.cues.naming_cues)
+    judging = tuple(form for verb in lexicon.verbs for form in verb.say)
+    return compile_phrases(speech_verb_forms() + judging + lexicon.cues.naming_cues)
 
 
 def scare_quote_findings(ctx: Context) -> list[Finding]:
@@ -57,5 +86,5 @@ def scare_quote_findings(ctx: Context) -> list[Finding]:
             explanation,
             SCARE_WEIGHT,
         )
-        findings.append(Finding(signal, "Doubt"))
+        findings.append(Finding(signal, "Doubt" if distanced(ctx, fragment.start) else ""))
     return findings

@@ -1,4 +1,5 @@
-"""The per-article ``framing`` stage: signals in the outlet's own voice, then sentence scores."""
+"""The per-article ``framing`` stage: signals (each in the outlet's voice or a quote's), then
+sentence scores."""
 
 from __future__ import annotations
 
@@ -8,11 +9,17 @@ from rashomon.framing.attribution import attribution_findings
 from rashomon.framing.bias_model import sentence_probabilities
 from rashomon.framing.context import Context, Finding
 from rashomon.framing.lexicon import load_lexicon
+from rashomon.framing.names import name_spans
 from rashomon.framing.naming import naming_findings
 from rashomon.framing.scare_quotes import scare_quote_findings
 from rashomon.framing.score import score_sentences, signals_by_sentence
 from rashomon.framing.stance import stance_findings
-from rashomon.framing.techniques import repetition_findings, slogan_findings, technique_signals
+from rashomon.framing.techniques import (
+    cue_findings,
+    repetition_findings,
+    slogan_findings,
+    technique_signals,
+)
 from rashomon.framing.voice import find_voice
 from rashomon.framing.wording import wording_findings
 from rashomon.model import Analysis, Sentence, Signal
@@ -33,6 +40,8 @@ def framing_context(analysis: Analysis, doc: Doc, settings: Settings) -> Context
         voice=find_voice(article.text, analysis.quotes),
         lexicon=load_lexicon(tuple(settings.framing_lexicons)),
         mentions=tuple(analysis.mentions),
+        published=article.published,
+        names=name_spans(doc, analysis.mentions, settings.framing_headline_caps_share),
     )
 
 
@@ -42,7 +51,8 @@ def find_signals(ctx: Context) -> list[Signal]:
     for rule in (naming_findings, wording_findings, attribution_findings, scare_quote_findings):
         findings += rule(ctx)
     findings += technique_signals(ctx, findings)
-    findings += repetition_findings(ctx) + slogan_findings(ctx) + stance_findings(ctx)
+    findings += repetition_findings(ctx) + slogan_findings(ctx) + cue_findings(ctx)
+    findings += stance_findings(ctx)
     return sorted((f.signal for f in findings), key=lambda s: (s.start, s.end, s.signal))
 
 
@@ -54,7 +64,7 @@ def own_voice_texts(ctx: Context, sentences: list[Sentence]) -> list[str]:
 # Makes ``sentences`` too: it scores the bias of the sentences annotate found, in place.
 @stage(
     "framing",
-    version="2",
+    version="3",
     needs=("sentences", "mentions", "quotes"),
     makes=("signals", "sentences"),
 )
@@ -62,5 +72,6 @@ def framing(analysis: Analysis, doc: Doc, settings: Settings) -> None:
     ctx = framing_context(analysis, doc, settings)
     analysis.signals = find_signals(ctx)
     inside = signals_by_sentence(analysis.sentences, analysis.signals)
-    scores = sentence_probabilities(own_voice_texts(ctx, analysis.sentences), inside)
+    whole = [ctx.text[s.start : s.end] for s in analysis.sentences]
+    scores = sentence_probabilities(own_voice_texts(ctx, analysis.sentences), inside, whole=whole)
     score_sentences(analysis.sentences, inside, settings.framing_bias_threshold, scores)

@@ -1,10 +1,13 @@
-"""Stance: is an entity cast positively or negatively by the outlet's own words near it?
+"""Stance: who casts which entity positively or negatively, from the words around it.
 
 For every entity mentioned at least twice, the evaluative words syntactically tied to
-each own-voice mention (its head, its modifiers, what is said of it) are summed: words
-from the loaded groups (with their polarity), and adjectives and adverbs from VADER's
-lexicon (MIT; Hutto & Gilbert 2014). Nouns and verbs from VADER are left out because
-they name events ("war", "killed"), not judgements.
+each mention (its head, its modifiers, what is said of it) are summed: words from the
+loaded groups (with their polarity), and adjectives and adverbs from VADER's lexicon
+(MIT; Hutto & Gilbert 2014). Nouns and verbs from VADER are left out because they name
+events ("war", "killed"), not judgements. Only words in the mention's own voice count,
+and that voice is the holder: the outlet, or the quoted speaker whose insult it is.
+The target is the entity mentioned. A name that only qualifies another noun ("Ukraine's
+richest man", "the Trump campaign") is not what that noun's modifiers judge.
 """
 
 from __future__ import annotations
@@ -32,13 +35,22 @@ STANCE_MIN = 0.5
 # harsh facts about someone. Set by hand.
 STANCE_WEIGHT = 0.2
 TYPES = ("PERSON", "ORG", "GPE", "NORP")
+# A mention in one of these relations only qualifies the noun it hangs on ("Ukraine's
+# richest man"): that noun's modifiers judge the noun, not the mention.
+QUALIFIER_DEPS = ("poss", "compound", "nmod")
+
+
+@cache
+def vader_analyzer():
+    """VADER's analyser, built once per process (it reads its lexicon file)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
 
 
 @cache
 def vader_lexicon() -> dict[str, float]:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return dict(SentimentIntensityAnalyzer().lexicon)
+    return dict(vader_analyzer().lexicon)
 
 
 def main_mentions(mentions: tuple[Mention, ...]) -> list[Mention]:
@@ -51,16 +63,33 @@ def loaded_polarity(ctx: Context) -> dict[int, tuple[float, str]]:
     polarity: dict[int, tuple[float, str]] = {}
     for start, end, group in word_index(ctx.lexicon).find(ctx.text):
         span = ctx.span(start, end) if group.polarity else None
-        if span is not None:
+        if span is not None and not ctx.in_name(start, end):
             for token in span:
                 polarity[token.i] = (float(group.polarity), ctx.text[start:end])
     return polarity
 
 
+def evaluative_tokens(ctx: Context) -> dict[int, tuple[float, str]]:
+    """Token index → (polarity -1..1, word) for every judging word of the article."""
+    found = loaded_polarity(ctx)
+    vader = vader_lexicon()
+    for token in ctx.doc:
+        if token.i in found or token.pos_ not in ("ADJ", "ADV"):
+            continue
+        if abs(vader.get(token.lower_, 0.0)) >= VADER_MIN:
+            found[token.i] = (vader[token.lower_] / 4, token.text)
+    return found
+
+
 def neighbours(root: Token) -> list[Token]:
     """Tokens that can judge the mention: its head and its own and its head's modifiers,
     and what is predicated of it when it is a subject ("Putin is desperate")."""
+    if root.dep_ in QUALIFIER_DEPS:
+        return [t for t in root.subtree if t is not root]  # only its own modifiers
     near = [root.head, *root.children, *root.head.children]
+    for child in root.children:  # "the reckless senator X", "X, a shameless opportunist"
+        if child.dep_ in ("compound", "appos"):
+            near += list(child.children)
     if root.dep_ in ("nsubj", "nsubjpass"):
         for child in root.head.children:
             if child.dep_ in ("acomp", "attr", "oprd"):
@@ -70,34 +99,32 @@ def neighbours(root: Token) -> list[Token]:
 
 
 def stance_findings(ctx: Context) -> list[Finding]:
-    mentions = main_mentions(ctx.mentions)
+    mentions = [m for m in main_mentions(ctx.mentions) if m.name.strip()]
     if not mentions:
         return []
-    loaded = loaded_polarity(ctx)
-    vader = vader_lexicon()
+    judging = evaluative_tokens(ctx)
     taken = {t.i for m in ctx.mentions if (s := ctx.span(m.start, m.end)) is not None for t in s}
     findings = []
     for mention in mentions:
         span = ctx.span(mention.start, mention.end)
-        if span is None or not ctx.voice.own(mention.start, mention.end):
+        if span is None:
             continue
+        holder = ctx.voice.who(mention.start, mention.end)
         evidence: dict[str, float] = {}
         for token in neighbours(span.root):
-            if token.i in taken or not ctx.voice.own(token.idx, token.idx + len(token)):
+            if token.i in taken or token.i not in judging:
                 continue
-            if token.i in loaded:
-                value, word = loaded[token.i]
-            elif token.pos_ in ("ADJ", "ADV") and abs(vader.get(token.lower_, 0.0)) >= VADER_MIN:
-                value, word = vader[token.lower_] / 4, token.text
-            else:
-                continue
+            if ctx.voice.who(token.idx, token.idx + len(token)) != holder:
+                continue  # someone else's words about it
+            value, word = judging[token.i]
             evidence[word] = value
         total = sum(evidence.values())
         if abs(total) < STANCE_MIN:
             continue
         side = "negative" if total < 0 else "positive"
         words = ", ".join(f"'{w}'" for w in evidence)
-        explanation = f"Around '{mention.text}', the outlet's own words are {side}: {words}."
+        who = "the outlet's own" if holder[0] == "outlet" else f"{holder[1] or 'a speaker'}'s"
+        explanation = f"Around '{mention.text}', {who} words are {side}: {words}."
         signal = make_signal(
             ctx,
             mention.start,
@@ -106,6 +133,7 @@ def stance_findings(ctx: Context) -> list[Finding]:
             f"{side}: {mention.name}",
             explanation,
             STANCE_WEIGHT,
+            target=mention.name,
         )
         findings.append(Finding(signal))
     return findings

@@ -1,17 +1,30 @@
 """Persuasion techniques (SemEval-2023 task 3 names) that rules can show evidence for.
 
 Most are read off other signals: a discrediting word is evidence of Doubt, a
-delegitimising name of Name_Calling-Labeling. Two need their own rule: Repetition (the
-same content phrase three times or more in the outlet's voice) and Slogans (a known
-slogan, or a short exclamation, in the outlet's voice).
+delegitimising name of Name_Calling-Labeling. Three need their own rule: Repetition
+(the same judging phrase three times or more in the outlet's voice), Slogans (a known
+slogan, or a short exclamation, in the outlet's voice), and the phrases of
+techniques.toml that are evidence by themselves ("everyone knows": Appeal_to_Popularity;
+"what about": Whataboutism). Each technique signal is on its evidence span and keeps the
+evidence's voice.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
+from functools import cache
 
 from rashomon.framing.context import Context, Finding, make_signal
-from rashomon.framing.patterns import compile_phrases, find_all
+from rashomon.framing.lexicon import Lexicon, TechniqueCue
+from rashomon.framing.patterns import (
+    PhraseIndex,
+    compile_phrases,
+    find_all,
+    longest_first,
+    variants,
+)
+from rashomon.framing.stance import evaluative_tokens
 
 EXPLAINS = {
     "Loaded_Language": "uses words with strong emotional charge to sway the reader",
@@ -23,6 +36,33 @@ EXPLAINS = {
     "Repetition": "repeats the same phrase to drive a point home",
     "Slogans": "uses a short, striking slogan",
 }
+
+
+@cache
+def cue_index(lexicon: Lexicon) -> PhraseIndex:
+    """Every phrase of every technique cue (first word inflected where asked), cue as payload."""
+    return PhraseIndex(
+        (form, cue, False)
+        for cue in lexicon.techniques
+        for phrase in cue.phrases
+        for form in variants(phrase, cue.inflect)
+    )
+
+
+def cue_findings(ctx: Context) -> list[Finding]:
+    """Technique phrases of techniques.toml, outside names, each on its own span."""
+    findings = []
+    for start, end, cue in longest_first(cue_index(ctx.lexicon).find(ctx.text)):
+        assert isinstance(cue, TechniqueCue)
+        if ctx.in_name(start, end):
+            continue
+        words = ctx.quote(start, end)
+        explanation = f"{cue.technique}: '{words}' {cue.means}."
+        signal = make_signal(ctx, start, end, "technique", cue.technique, explanation, cue.weight)
+        findings.append(Finding(signal))
+    return findings
+
+
 # A phrase said this often in one article's own voice is repetition. Three is the
 # smallest count that separates a hammered phrase from a topic's name repeated in plain
 # reporting in the samples; topic words and names are excluded as well.
@@ -46,30 +86,35 @@ def technique_signals(ctx: Context, findings: list[Finding]) -> list[Finding]:
             f"{finding.technique}: the outlet {EXPLAINS.get(finding.technique, 'persuades')}"
             f" ('{ctx.quote(source.start, source.end)}', {source.signal})."
         )
-        out.append(
-            Finding(
-                make_signal(
-                    ctx,
-                    source.start,
-                    source.end,
-                    "technique",
-                    finding.technique,
-                    explanation,
-                    source.weight,
-                )
-            )
+        signal = make_signal(
+            ctx,
+            source.start,
+            source.end,
+            "technique",
+            finding.technique,
+            explanation,
+            source.weight,
         )
+        out.append(Finding(replace(signal, voice=source.voice, speaker=source.speaker)))
     return out
 
 
 def repetition_findings(ctx: Context) -> list[Finding]:
-    """Content bigrams (no names, no stop words) said three or more times in own voice."""
+    """Evaluative bigrams (no names, no stop words) said three or more times in own voice.
+
+    A topic's name recurs in any plain report ("health care", "border wall"), so only a
+    phrase with a judging word in it (a lexicon word, or a clearly valenced adjective or
+    adverb) counts as hammered home.
+    """
     where: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    judging = set(evaluative_tokens(ctx))
     tokens = [t for t in ctx.doc if not t.is_punct and not t.is_space]
     for left, right in zip(tokens, tokens[1:], strict=False):
         if right.i != left.i + 1 or right.is_sent_start:
             continue
         if any(t.is_stop or t.ent_type_ or not t.is_alpha for t in (left, right)):
+            continue
+        if left.i not in judging and right.i not in judging:
             continue
         start, end = left.idx, right.idx + len(right)
         if ctx.voice.own(start, end):

@@ -109,7 +109,7 @@ def train(data: Path = DATA, settings: Settings | None = None) -> dict:
     settings = settings or Settings()
     rows = load_rows(data)
     own, signals = frame_texts([r["text"] for r in rows], settings)
-    x = features(own, signals)
+    x = features(own, signals, [r["text"] for r in rows])
     y = np.asarray([float(r["label"]) for r in rows])
     scored = {penalty: cross_validated(x, y, penalty) for penalty in PENALTIES}
     penalty = min(PENALTIES, key=lambda k: scored[k][0])

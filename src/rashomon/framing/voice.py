@@ -1,8 +1,10 @@
 """Whose voice a span is in: the outlet's own, or someone it quotes.
 
-Framing is the outlet's choice of words, so a word inside someone's quoted words is no
-signal. What the quotes stage found decides, plus any text in quotation marks long
-enough to be speech (four words or more); see ``find_voice``.
+Framing is the outlet's choice of words, and so is the choice of whom to quote and which
+of their words: a signal in the outlet's own words and one in a quote it chose both
+count, separately (``Signal.voice``, with the speaker). What the quotes stage found
+decides, plus any text in quotation marks long enough to be speech (four words or more);
+see ``find_voice``.
 """
 
 from __future__ import annotations
@@ -70,16 +72,28 @@ def quotation_fragments(text: str) -> list[Fragment]:
 
 @dataclass(frozen=True, slots=True)
 class Voice:
-    """Reported speech of one article, the outlet's paraphrases, and its short quoted terms."""
+    """Reported speech of one article, the outlet's paraphrases, and its short quoted terms.
+
+    ``speakers`` holds, for each span of ``reported``, who said it (None when the quotes
+    stage named nobody): a signal in quoted words is the speaker's, chosen by the outlet.
+    """
 
     reported: tuple[tuple[int, int], ...]
     paraphrased: tuple[tuple[int, int], ...]
     terms: tuple[Fragment, ...]
     partial: tuple[Fragment, ...] = ()
+    speakers: tuple[str | None, ...] = ()
 
     def own(self, start: int, end: int) -> bool:
         """True when no part of the span is inside someone's words in quotation marks."""
         return not overlaps(start, end, self.reported)
+
+    def who(self, start: int, end: int) -> tuple[str, str | None]:
+        """("outlet", None) for the outlet's own words, else ("quote", the speaker)."""
+        for i, (lo, hi) in enumerate(self.reported):
+            if start < hi and lo < end:
+                return "quote", self.speakers[i] if i < len(self.speakers) else None
+        return "outlet", None
 
     def own_text(self, text: str, start: int, end: int) -> str:
         """``text[start:end]`` with someone's quoted words cut out: the outlet's wording only."""
@@ -115,23 +129,32 @@ def find_voice(text: str, quotes: list[Quote]) -> Voice:
     shorter fragment is the outlet marking a term (a scare quote), unless it sits inside
     a paraphrase, where it is a partial quote of the speaker.
     """
-    reported: list[tuple[int, int]] = []
-    paraphrased: list[tuple[int, int]] = []
+    reported: dict[tuple[int, int], str | None] = {}
+    paraphrased: dict[tuple[int, int], str | None] = {}
     for quote in quotes:
         words = len(WORD.findall(text, quote.start, quote.end))
-        if words <= MAX_TERM_WORDS and not (quote.speaker_mention or quote.speaker):
+        speaker = quote.speaker or quote.speaker_mention
+        if words <= MAX_TERM_WORDS and not speaker:
             continue
-        (reported if quote.kind == "direct" else paraphrased).append((quote.start, quote.end))
+        (reported if quote.kind == "direct" else paraphrased)[(quote.start, quote.end)] = speaker
     terms, partial = [], []
     for fragment in quotation_fragments(text):
         span = (fragment.start, fragment.end)
-        if fragment.words > MAX_TERM_WORDS:
-            reported.append(span)
-        elif overlaps(*span, reported):
+        if overlaps(*span, reported):
             continue
-        elif overlaps(*span, paraphrased):
-            reported.append(span)
+        around = [who for (lo, hi), who in paraphrased.items() if lo < span[1] and span[0] < hi]
+        if fragment.words > MAX_TERM_WORDS:
+            reported[span] = around[0] if around else None
+        elif around:
+            reported[span] = around[0]
             partial.append(fragment)
         else:
             terms.append(fragment)
-    return Voice(tuple(sorted(reported)), tuple(sorted(paraphrased)), tuple(terms), tuple(partial))
+    spans = sorted(reported)
+    return Voice(
+        tuple(spans),
+        tuple(sorted(paraphrased)),
+        tuple(terms),
+        tuple(partial),
+        tuple(reported[s] for s in spans),
+    )

@@ -1,4 +1,7 @@
-"""Loaded and evaluative words, hedges, intensifiers and epithets, in the outlet's voice.
+"""Loaded and evaluative words, hedges, intensifiers and epithets, outside names.
+
+A word in the outlet's own voice and one in a quote it chose are both signals, each
+recording its voice (``make_signal``).
 
 Words come from the groups in wording.toml. Two shapes are found from grammar too: an
 evaluative adjective on a statement ("unsubstantiated remarks") dismisses what someone
@@ -55,8 +58,9 @@ def word_index(lexicon: Lexicon) -> PhraseIndex:
 
 
 def group_matches(ctx: Context) -> list[tuple[int, int, WordGroup]]:
-    """Own-voice matches; where groups overlap, the longer match, then the heavier group."""
-    found = [m for m in word_index(ctx.lexicon).find(ctx.text) if ctx.voice.own(m[0], m[1])]
+    """Matches outside names, in either voice; where groups overlap, the longer match,
+    then the heavier group."""
+    found = [m for m in word_index(ctx.lexicon).find(ctx.text) if not ctx.in_name(m[0], m[1])]
     kept: list[tuple[int, int, WordGroup]] = []
     for match in sorted(found, key=lambda m: (m[0] - m[1], -m[2].weight, m[0])):
         if not overlaps(match[0], match[1], [(k[0], k[1]) for k in kept]):
@@ -75,8 +79,8 @@ def statement_epithet(ctx: Context, start: int, end: int, group: WordGroup) -> F
     if noun is None or noun.lower_ not in ctx.lexicon.cues.statement_nouns:
         return None
     first, last = min(start, noun.idx), max(end, noun.idx + len(noun))
-    if not ctx.voice.own(first, last):
-        return None
+    if ctx.voice.own(start, end) != ctx.voice.own(first, last):
+        return None  # the adjective and the noun are in different voices
     words = ctx.quote(first, last)
     explanation = (
         f"'{words}' dismisses what someone said with an epithet, without showing why; "
@@ -106,8 +110,6 @@ def affiliation_findings(ctx: Context) -> list[Finding]:
         found.append((match.start(), match.end(), PRO_LABEL_WEIGHT))
     findings = []
     for start, end, weight in found:
-        if not ctx.voice.own(start, end):
-            continue
         words = ctx.quote(start, end)
         target = labelled_phrase(ctx, start, end)
         explanation = (
