@@ -61,8 +61,19 @@ def analyze_inputs(
     runner: AbstractContextManager,
     on_batch: Callable[[RunSummary, int], None] | None = None,
 ) -> RunSummary:
+    return analyze_items(iter_documents(inputs, settings), store, settings, runner, on_batch)
+
+
+def analyze_items(
+    documents: Iterable[Item],
+    store: Sink,
+    settings: Settings,
+    runner: AbstractContextManager,
+    on_batch: Callable[[RunSummary, int], None] | None = None,
+) -> RunSummary:
+    """``analyze_inputs`` on documents already ingested (the Python API's records)."""
     summary = RunSummary()
-    items = new_items(iter_documents(inputs, settings), store, summary)
+    items = new_items(documents, store, summary)
     for outcomes in runner.map(batched(items, settings.batch_size), settings):  # type: ignore[attr-defined]
         store.write_outcomes(outcomes)
         for outcome in outcomes:

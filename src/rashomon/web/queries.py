@@ -97,7 +97,7 @@ def copies_of(store: Store, article_id: str) -> list[dict[str, Any]]:
         "WHERE (s.copy_of = :id AND s.article_id != :id) "
         "OR s.article_id = (SELECT copy_of FROM story_articles WHERE article_id = :id)"
     )
-    found = list(store.rows(sql, {"id": article_id}))  # type: ignore[arg-type]
+    found = [dict(r) for r in store.conn.execute(sql, {"id": article_id})]
     for r in found:
         r["outlet_label"] = outlet_label(r["outlet"], r["url"], r["id"])
     return found
