@@ -60,8 +60,12 @@ def test_readme_example_runs_and_returns_typed_records(readme_run):
 @pytest.mark.slow
 def test_records_are_named_stably_and_passed_over_when_unchanged(readme_run, corpus_dir):
     corpus = rashomon.open(corpus_dir / "news.db")
-    note = {"id": "note-1", "outlet": "Notes", "title": "A note",
-            "text": "Antony Blinken said on Monday that talks would resume."}
+    note = {
+        "id": "note-1",
+        "outlet": "Notes",
+        "title": "A note",
+        "text": "Antony Blinken said on Monday that talks would resume.",
+    }
     again = corpus.analyze([note], cross=False)
     assert again.counts["unchanged"] == 1 and again.counts["ok"] == 0
     inputs = {a.input for a in corpus.articles()}

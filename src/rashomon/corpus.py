@@ -229,9 +229,7 @@ class Corpus:
 
         export = available().get("points")
         if export is None:
-            raise RashomonError(
-                "E543", "this version of rashomon has no comparison points to read"
-            )
+            raise RashomonError("E543", "this version of rashomon has no comparison points to read")
         record = make_dataclass("PointRecord", list(export.columns), frozen=True)
         with self._store() as store:
             ids = set(self._story_ids(store, story_id) or ())

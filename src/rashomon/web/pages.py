@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
-from fastapi.routing import APIRoute
 
 from rashomon.briefing import to_markdown
 from rashomon.briefing.queries import list_stories, story_article_ids
@@ -181,11 +180,7 @@ def tables_page(request: Request) -> HTMLResponse:
 @router.get("/api", response_class=HTMLResponse)
 def api_index(request: Request) -> HTMLResponse:
     """An offline list of the API's endpoints (in place of FastAPI's CDN-based /docs)."""
-    routes = [
-        {"path": r.path, "summary": r.summary or ""}
-        for r in request.app.routes
-        if isinstance(r, APIRoute) and r.include_in_schema
-    ]
+    routes = api_routes(request.app.openapi())
     settings = request.app.state.settings
     return render(
         request,
@@ -194,6 +189,16 @@ def api_index(request: Request) -> HTMLResponse:
         default_limit=settings.api_default_limit,
         max_limit=settings.api_max_limit,
     )
+
+
+def api_routes(schema: dict[str, Any]) -> list[dict[str, str]]:
+    """Every documented endpoint, from the OpenAPI schema: it holds the routes of included
+    routers, which ``app.routes`` wraps (and so hides) in recent FastAPI releases."""
+    return [
+        {"method": method.upper(), "path": path, "summary": op.get("summary", "")}
+        for path, ops in schema.get("paths", {}).items()
+        for method, op in ops.items()
+    ]
 
 
 def listing(

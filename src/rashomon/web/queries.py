@@ -6,6 +6,7 @@ show exactly the same data.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from rashomon.briefing.model import StorySummary
@@ -78,6 +79,7 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     row.pop("rowid", None)
+    row["credits"] = json.loads(row["credits"] or "[]")  # wire credits, stored as a JSON list
     row["outlet_label"] = outlet_label(row["outlet"], row["url"], row["id"])
     ids = [article_id]
     for table in ("quotes", "figures", "signals", "mentions", "dates", "timeline"):
