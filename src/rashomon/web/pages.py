@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -13,15 +14,13 @@ from rashomon.report.render import story_charts
 from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
 from rashomon.store.export import available
-from rashomon.web import queries
+from rashomon.web import article_view, queries
 from rashomon.web.api import clamp
 from rashomon.web.app import open_store
-from rashomon.web.highlight import Span, annotate, speaker_classes
 from rashomon.web.templating import environment
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(open_store)]
-UNATTRIBUTED = "unattributed"
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -80,42 +79,14 @@ def story_markdown(request: Request, store: StoreDep, story_id: str) -> PlainTex
     return PlainTextResponse(to_markdown(b), media_type="text/markdown; charset=utf-8")
 
 
-def article_spans(a: dict[str, Any], colours: dict[str, str]) -> list[Span]:
-    """Quotes coloured by speaker, figures, and framing signals with their explanations."""
-    spans = [
-        Span(
-            q["start"],
-            q["end"],
-            f"q {colours[q.get('speaker') or UNATTRIBUTED]}",
-            f"{q.get('speaker') or UNATTRIBUTED}" + (f" ({q['cue']})" if q.get("cue") else ""),
-        )
-        for q in a["quotes"]
-    ]
-    spans += [Span(f["start"], f["end"], "fig", figure_note(f)) for f in a["figures"]]
-    spans += [
-        Span(s["start"], s["end"], "sig", f"{s.get('label')}: {s.get('explanation')}")
-        for s in a["signals"]
-    ]
-    return spans
-
-
-def figure_note(f: dict[str, Any]) -> str:
-    parts = [
-        f.get("counts"),
-        f"per {f['source']}" if f.get("source") else None,
-        f"as of {f['as_of']}" if f.get("as_of") else None,
-    ]
-    return "figure: " + ", ".join(p for p in parts if p) if any(parts) else "figure"
-
-
 @router.get("/article/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
     a = queries.article(store, article_id)
     if a is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    colours = speaker_classes([q.get("speaker") or UNATTRIBUTED for q in a["quotes"]])
-    body = annotate(a["text"], article_spans(a, colours))
-    return render(request, "article.html", a=a, body=body, speakers=colours)
+    paras, colours = article_view.layout(a)
+    counts = Counter(article_view.speaker(q) for q in a["quotes"])
+    return render(request, "article.html", a=a, paragraphs=paras, speakers=colours, counts=counts)
 
 
 @router.get("/articles", response_class=HTMLResponse)
