@@ -52,10 +52,16 @@ def test_regression_ticks_fell_on_odd_dates_now_on_bar_starts():
     bins = scale.bins(start, date(2022, 12, 5))
     assert all(b.weekday() == 0 for b in bins)  # weeks start on Mondays
     marks = ticks(bins, scale.unit)
-    assert len(marks) <= 5 and marks[0][1] == "7 Mar 2022" and "2022" not in marks[1][1]
+    assert len(marks) <= 5 and marks[0][1:] == ("7 Mar", "2022") and marks[1][2] == ""
     months = scale_for(start, date(2024, 1, 5))
-    labels = [label for _, label in ticks(months.bins(start, date(2024, 1, 5)), "month")]
-    assert labels[0] == "Mar 2022" and all(len(label.split()) <= 2 for label in labels)
+    marks = ticks(months.bins(start, date(2024, 1, 5)), "month")
+    assert [m[1:] for m in marks] == [
+        ("Mar", "2022"),
+        ("Aug", ""),
+        ("Jan", "2023"),  # the year again where it changes
+        ("Jun", ""),
+        ("Nov", ""),
+    ]
 
 
 def test_partial_dates_parse_to_their_first_day():

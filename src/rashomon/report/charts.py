@@ -23,7 +23,7 @@ PAD = 4
 LABEL_ROW = 16  # the outlet's name and counts, above its bars
 BAR_ROW = 24  # tallest bar, with room for its count above it
 LANE_GAP = 6
-AXIS_HEIGHT = 40  # tick labels and the axis title
+AXIS_HEIGHT = 58  # tick labels, their years, the axis title
 LABEL_CHARS = 34  # outlet names longer than this are cut to fit one line
 COUNT_MIN_WIDTH = 9  # bars narrower than this carry no count (the lane header says the peak)
 MAX_TICKS = 5
@@ -77,26 +77,22 @@ def scale_for(lo: date, hi: date) -> Scale:
     return Scale("day" if span <= 62 else "week" if span <= 366 else "month")
 
 
-def tick_label(day: date, unit: str, with_year: bool) -> str:
-    if unit == "month":
-        return (
-            f"{MONTHS[day.month - 1]} {day.year}"
-            if with_year or day.month == 1
-            else (MONTHS[day.month - 1])
-        )
-    text = f"{day.day} {MONTHS[day.month - 1]}"
-    return f"{text} {day.year}" if with_year else text
+def tick_label(day: date, unit: str, with_year: bool = False) -> str:
+    month = MONTHS[day.month - 1]
+    words = month if unit == "month" else f"{day.day} {month}"
+    return f"{words} {day.year}" if with_year else words
 
 
-def ticks(bins: list[date], unit: str) -> list[tuple[int, str]]:
-    """(bar index, label) for at most MAX_TICKS evenly stepped bars, the year on the first."""
+def ticks(bins: list[date], unit: str) -> list[tuple[int, str, str]]:
+    """(bar index, label, year) for at most MAX_TICKS evenly stepped bars; the year is
+    given on the first tick and where it changes, "" elsewhere (it has a row of its own)."""
     step = max(1, -(-len(bins) // MAX_TICKS))
     picked = list(range(0, len(bins), step))
     out = []
     for n, index in enumerate(picked):
         day = bins[index]
-        new_year = n > 0 and day.year != bins[picked[n - 1]].year
-        out.append((index, tick_label(day, unit, n == 0 or new_year)))
+        new_year = n == 0 or day.year != bins[picked[n - 1]].year
+        out.append((index, tick_label(day, unit), str(day.year) if new_year else ""))
     return out
 
 
@@ -151,7 +147,7 @@ def lane_chart(
         name = lane if len(lane) <= LABEL_CHARS else lane[: LABEL_CHARS - 1] + "…"
         total = len(dated[lane])
         header = f"{name} · {plural(total, noun)}"
-        if counts[lane] and slot < COUNT_MIN_WIDTH:
+        if counts[lane] and slot < COUNT_MIN_WIDTH and max(counts[lane].values()) > 1:
             busiest = max(counts[lane], key=lambda i: (counts[lane][i], -i))  # earliest peak
             most = counts[lane][busiest]
             header += f", most {most} ({tick_label(bins[busiest], scale.unit, True)})"
@@ -173,7 +169,7 @@ def lane_chart(
     axis_y = len(lanes) * lane_height
     parts.append(f'<line x1="{PAD}" x2="{WIDTH - PAD}" y1="{axis_y}" y2="{axis_y}" class="axis"/>')
     marks = ticks(bins, scale.unit)
-    for n, (i, label) in enumerate(marks):
+    for n, (i, label, year) in enumerate(marks):
         x = PAD + i * slot if n == 0 else PAD + (i + 0.5) * slot
         at, anchor = x, "start" if n == 0 else "middle"
         if n and n == len(marks) - 1 and x > WIDTH - 40:  # keep the last label inside
@@ -182,11 +178,11 @@ def lane_chart(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{axis_y}" y2="{axis_y + 4}" class="axis"/>'
         )
         parts.append(text(at, axis_y + 4 + FONT, label, "tick", anchor))
-    caption = f"{noun.capitalize()}s per {scale.unit}"
-    parts.append(text(PAD, axis_y + 6 + 2 * FONT + 4, caption, "axis-title"))
+        if year:
+            parts.append(text(at, axis_y + 6 + 2 * FONT, year, "tick", anchor))
+    caption_y = axis_y + 10 + 3 * FONT
+    parts.append(text(PAD, caption_y, f"{noun.capitalize()}s per {scale.unit}", "axis-title"))
     if lost:
-        parts.append(
-            text(WIDTH - PAD, axis_y + 6 + 2 * FONT + 4, f"undated: {lost}", "undated", "end")
-        )
+        parts.append(text(WIDTH - PAD, caption_y, f"undated: {lost}", "undated", "end"))
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -9,6 +9,7 @@ with all its labels, so no span is listed twice.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +42,18 @@ class Paragraph:
     groups: list[tuple[str, list[Note]]]  # (kind heading, its notes), in SIGNAL_KINDS order
 
 
+def marked_signals(signals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Signals that carry weight: a weight-0 signal records the plain choice ("said", "war")
+    as the baseline the others are read against; marking it would drown the rest."""
+    return [s for s in signals if (s.get("weight") or 0) > 0]
+
+
+def plain_wording(signals: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """(kind, count) of the unmarked weight-0 signals, for one line above the text."""
+    counts = Counter(labels.signal_kind(s["signal"]) for s in signals if not s.get("weight"))
+    return sorted(counts.items(), key=lambda kv: -kv[1])
+
+
 def article_spans(a: dict[str, Any], colours: dict[str, str]) -> list[Span]:
     """Quotes coloured by speaker, figures, and framing signals with their human labels."""
     spans = [
@@ -49,7 +62,7 @@ def article_spans(a: dict[str, Any], colours: dict[str, str]) -> list[Span]:
     spans += [Span(f["start"], f["end"], "fig", figure_note(f)) for f in a["figures"]]
     spans += [
         Span(s["start"], s["end"], "sig", labels.signal_label(s["signal"], s["label"]))
-        for s in a["signals"]
+        for s in marked_signals(a["signals"])
     ]
     return spans
 
@@ -96,7 +109,7 @@ def layout(a: dict[str, Any]) -> tuple[list[Paragraph], dict[str, str]]:
     """The article's paragraphs with their notes, and the colour class of each speaker."""
     colours = speaker_classes([speaker(q) for q in a["quotes"]])
     text, spans = a["text"], article_spans(a, colours)
-    kinds = signal_notes(a["signals"])
+    kinds = signal_notes(marked_signals(a["signals"]))
     order = [*labels.SIGNAL_KINDS, *sorted(set(kinds) - set(labels.SIGNAL_KINDS))]
     extra: dict[str, list[Note]] = {
         QUOTES_GROUP: [

@@ -86,7 +86,16 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
         raise HTTPException(404, f"no article {article_id!r}")
     paras, colours = article_view.layout(a)
     counts = Counter(article_view.speaker(q) for q in a["quotes"])
-    return render(request, "article.html", a=a, paragraphs=paras, speakers=colours, counts=counts)
+    plain = article_view.plain_wording(a["signals"])
+    return render(
+        request,
+        "article.html",
+        a=a,
+        paragraphs=paras,
+        speakers=colours,
+        counts=counts,
+        plain=plain,
+    )
 
 
 @router.get("/articles", response_class=HTMLResponse)
