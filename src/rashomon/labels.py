@@ -110,9 +110,10 @@ CLOSING_MARKS = "\"'”’»“‘›"
 
 
 def quoted(text: str) -> str:
-    """The quote in marks: its own when it was printed with them, else curly double ones
-    (a direct quote "…" wrapped again would read ““…””)."""
+    """The quote in marks, adding only those it was not printed with: a direct quote keeps
+    its own ("…" wrapped again reads ““…””), one running on to the next paragraph has no
+    closing mark of its own and gets one, a paraphrase gets both."""
     body = text.strip()
-    if body[:1] in OPENING_MARKS and body[-1:] in CLOSING_MARKS:
-        return body
-    return f"“{body}”"
+    head = "" if body[:1] in OPENING_MARKS else "“"
+    tail = "" if body[-1:] in CLOSING_MARKS and len(body) > 1 else "”"
+    return f"{head}{body}{tail}"

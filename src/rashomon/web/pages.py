@@ -50,10 +50,18 @@ def stories_page(
         "min_size": size,
     }
     found = queries.filter_stories(store, **filters)
-    total = len(list_stories(store))
+    every = list_stories(store)
+    total = len(every)
+    titles = {s.id: s.title for s in every}  # an event links to its storyline by title
     count = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     return render(
-        request, "stories.html", stories=found, total=total, filters=filters, article_count=count
+        request,
+        "stories.html",
+        stories=found,
+        total=total,
+        filters=filters,
+        article_count=count,
+        titles=titles,
     )
 
 
@@ -108,7 +116,7 @@ def articles_page(
     return listing(
         request,
         store,
-        queries.article_page,
+        queries.titled_article_page,
         limit,
         offset,
         heading="Articles",
@@ -141,6 +149,8 @@ def entities_page(
 @router.get("/entity/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, store: StoreDep, entity_id: str) -> HTMLResponse:
     e = queries.entity(store, entity_id)
+    if e is None and (group := queries.entity_group(store, entity_id)) is not None:
+        return render(request, "group.html", g=group)
     if e is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
     return render(request, "entity.html", e=e)
