@@ -82,19 +82,28 @@ def test_no_page_scrolls_sideways_and_each_is_captured(browser, base, pages, wid
     assert len(list(tmp_path.glob("*.png"))) == len(pages)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_regression_sidebar_taller_than_the_article(browser, base, pages, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
+# How much longer than its text an article page may grow with its notes beside it. The
+# densest sample (62 marked signals in 14 paragraphs) is 1.8; the sidebar this replaced
+# made pages 5 times the text's height.
+MAX_PAGE_OVER_TEXT = 2.0
+
+
+def test_regression_sidebar_taller_than_the_article(browser, base, blinken_db):
+    from rashomon.store import Store
+
+    with Store(blinken_db, readonly=True) as store:
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM articles")]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    tab.goto(base + pages["article"])
-    heights = tab.evaluate(ARTICLE_HEIGHTS)
-    notes = tab.locator(".para-notes").count()
-    asides = tab.locator("aside:not(.para-notes)").count()
+    found = {}
+    for article_id in ids:
+        tab.goto(f"{base}/article/{quote(article_id)}")
+        found[article_id] = tab.evaluate(ARTICLE_HEIGHTS)
+        assert tab.locator("aside:not(.para-notes)").count() == 0  # no page-long sidebar
     context.close()
-    assert notes >= 3 and asides == 0  # notes sit by their paragraphs, no page-long sidebar
-    if width > 700:  # side by side: the notes never outgrow the text they annotate
-        assert heights["notes"] <= heights["text"], heights
-    assert heights["article"] <= heights["text"] + heights["notes"] + 40 * notes, heights
+    assert any(h["notes"] for h in found.values())
+    too_long = {i: h for i, h in found.items() if h["article"] > MAX_PAGE_OVER_TEXT * h["text"]}
+    assert too_long == {}
 
 
 def test_regression_chart_labels_7px_on_a_phone(browser, base, pages):
@@ -107,14 +116,19 @@ def test_regression_chart_labels_7px_on_a_phone(browser, base, pages):
     assert min(sizes) >= MIN_CHART_PX, f"chart text {min(sizes):.1f} px at 390 px"
 
 
-def test_explanations_show_without_hover_and_in_print(browser, base, pages):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+def test_explanations_open_on_tap_and_print_without_hover(browser, base, pages):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     tab = context.new_page()
     tab.goto(base + pages["article"])
     why = tab.locator(".para-notes .why").first
+    assert not why.is_visible()  # folded, one line per note
+    tab.locator(".para-notes summary").first.tap()
     assert why.is_visible() and why.inner_text().strip()
+    tab.reload()
     tab.emulate_media(media="print")
-    assert tab.locator(".para-notes .why").first.is_visible()
+    assert tab.locator(".para-notes .why").first.is_visible()  # printed unfolded
     style = tab.evaluate("getComputedStyle(document.querySelector('.sig')).textDecorationStyle")
     context.close()
     assert style != "wavy"

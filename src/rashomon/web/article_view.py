@@ -24,6 +24,11 @@ QUOTES_GROUP = "Quotes"
 FIGURES_GROUP = "Figures"
 
 
+# Words of a long span (a whole "stated purpose" clause) its note repeats: the rest is
+# highlighted in the paragraph beside it.
+NOTE_WORDS = 6
+
+
 @dataclass(slots=True)
 class Note:
     """One highlighted span and what it is: its labels and their explanations."""
@@ -34,6 +39,11 @@ class Note:
     labels: list[str] = field(default_factory=list)
     explanations: list[str] = field(default_factory=list)
     css: str = ""  # the speaker colour of a quote note
+
+    @property
+    def short(self) -> str:
+        words = self.text.split()
+        return " ".join(words[:NOTE_WORDS]) + ("…" if len(words) > NOTE_WORDS else "")
 
 
 @dataclass(slots=True)
@@ -94,6 +104,8 @@ def signal_notes(signals: list[dict[str, Any]]) -> dict[str, list[Note]]:
             by_span[key] = (s["signal"], Note(s["start"], s["end"], s["text"]))
         note = by_span[key][1]
         label = labels.signal_label(s["signal"], s["label"])
+        if label.lower().startswith(s["text"].lower() + " ("):  # "invasion (war)" by "invasion"
+            label = label[len(s["text"]) + 2 : -1]
         why = labels.explanation(s["signal"], s["label"], s.get("explanation") or "")
         if label not in note.labels:
             note.labels.append(label)
