@@ -114,3 +114,25 @@ def test_article_paragraphs_carry_their_own_notes(client, store):
         orphans = [m for m in marked if not any(m.strip() in n for n in notes)]
         assert orphans == [], "a marked span without its note beside it"
     assert "<aside>" not in html  # no page-long sidebar
+
+
+def test_regression_copies_were_never_listed(tmp_path):
+    """copies_of bound its named parameter as a sequence, so it matched nothing."""
+    path = tmp_path / "copies.db"
+    text = "Talks resumed in Geneva on Monday after a week of delays, officials said."
+    with Store(path) as s:
+        outcomes = []
+        for ident in ("orig", "copy"):
+            article = Article(id=ident, input=f"{ident}.txt", text=text, title=ident, outlet=ident)
+            digest = hashlib.sha256((ident + text).encode()).hexdigest()
+            record = InputRecord(f"{ident}.txt", digest, "ok", article_id=ident)
+            outcomes.append(Outcome(record, Analysis(article)))
+        s.write_outcomes(outcomes)
+        with s.transaction() as conn:
+            conn.execute(
+                "INSERT INTO story_articles VALUES ('orig', 'e1', NULL, NULL, NULL), "
+                "('copy', 'e1', NULL, 'orig', 0.97)"
+            )
+    client = TestClient(create_app(path))
+    assert [c["id"] for c in client.get("/api/articles/orig").json()["copies"]] == ["copy"]
+    assert [c["id"] for c in client.get("/api/articles/copy").json()["copies"]] == ["orig"]
