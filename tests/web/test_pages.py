@@ -109,7 +109,7 @@ def test_article_paragraphs_carry_their_own_notes(client, store):
     assert len(sections) >= 5
     for section in sections:
         marked = re.findall(r'class="[^"]*\bsig\b[^"]*"[^>]*>([^<]+)<', section)
-        notes = re.findall(r"<strong>([^<]+)</strong>", section)
+        notes = re.findall(r'<strong title="([^"]+)"', section)
         # a marked piece (spans overlap, so text is cut at every boundary) is in a note here
         orphans = [m for m in marked if not any(m.strip() in n for n in notes)]
         assert orphans == [], "a marked span without its note beside it"
