@@ -46,6 +46,9 @@ def test_regression_doubled_quote_marks():
     assert labels.quoted("“We know”") == "“We know”"
     assert labels.quoted("the West must maintain its unity") == "“the West must maintain its unity”"
     assert labels.quoted("“We have every confidence.") == "“We have every confidence.”"
+    mixed = 'Putin "will fail" in his war and will suffer a "strategic defeat,"'
+    assert labels.quoted(mixed, "mixed") == mixed  # not verbatim: no marks of ours
+    assert labels.quoted("the West must stay united", "indirect") == "the West must stay united"
 
 
 @given(st.text(min_size=1).filter(str.strip))

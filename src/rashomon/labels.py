@@ -109,11 +109,14 @@ OPENING_MARKS = "\"'“‘«„‚‹"
 CLOSING_MARKS = "\"'”’»“‘›"
 
 
-def quoted(text: str) -> str:
-    """The quote in marks, adding only those it was not printed with: a direct quote keeps
-    its own ("…" wrapped again reads ““…””), one running on to the next paragraph has no
-    closing mark of its own and gets one, a paraphrase gets both."""
+def quoted(text: str, kind: str | None = "direct") -> str:
+    """A quote as printed: a direct quote in marks, adding only those it was not printed with
+    ("…" wrapped again reads ““…””; one running on to the next paragraph has no closing
+    mark of its own and gets one). A paraphrase (indirect) or a paraphrase with quoted
+    words (mixed) is not verbatim, so it gets no marks of ours."""
     body = text.strip()
+    if kind not in (None, "direct"):
+        return body
     head = "" if body[:1] in OPENING_MARKS else "“"
     tail = "" if body[-1:] in CLOSING_MARKS and len(body) > 1 else "”"
     return f"{head}{body}{tail}"
