@@ -47,11 +47,15 @@ def pages(blinken_db) -> dict[str, str]:
         entity = store.conn.execute(
             "SELECT id FROM entities ORDER BY article_count DESC LIMIT 1"
         ).fetchone()[0]
+        group = store.conn.execute(
+            "SELECT speaker_id FROM quotes WHERE speaker_id LIKE '%; %' LIMIT 1"
+        ).fetchone()[0]
     return {
         "stories": "/",
         "story": f"/story/{quote(story)}",
         "article": f"/article/{quote(article)}",
         "entity": f"/entity/{quote(entity)}",
+        "group": f"/entity/{quote(group)}",
         "search": "/search?q=Blinken",
         "articles": "/articles",
         "entities": "/entities",
