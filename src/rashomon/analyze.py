@@ -82,11 +82,23 @@ def analyze_inputs(
     on_batch: Callable[[RunSummary, int], None] | None = None,
     given: Manifest | None = None,
 ) -> RunSummary:
+    documents = with_given(read_inputs(inputs, settings), given)
+    return analyze_items(documents, store, settings, runner, on_batch)
+
+
+def analyze_items(
+    documents: Iterable[Item],
+    store: Sink,
+    settings: Settings,
+    runner: AbstractContextManager,
+    on_batch: Callable[[RunSummary, int], None] | None = None,
+) -> RunSummary:
+    """``analyze_inputs`` on documents already ingested (the Python API's records)."""
     summary = RunSummary()
     claim = getattr(store, "claim_writer", None)
     if claim is not None:
         claim()  # before any work: a second writer stops now, not after its first batch
-    items = new_items(with_given(read_inputs(inputs, settings), given), store, summary)
+    items = new_items(documents, store, summary)
     for outcomes in runner.map(batched(items, settings.batch_size), settings):  # type: ignore[attr-defined]
         store.write_outcomes(outcomes)
         for outcome in outcomes:

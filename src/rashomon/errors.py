@@ -104,6 +104,10 @@ class Errors:
     E518 = "cannot serve on {host}:{port}: {detail}"
     E519 = "cannot write {path}: {detail}"
     E520 = "setting {name} in {path} has a value of the wrong type: {value!r}"
+    # the Python API (codes 540 to 549)
+    E540 = "to_pandas() needs pandas: pip install pandas (the records are a plain list)"
+    E541 = "analyze() takes paths, URLs and dict records, not {kinds}"
+    E542 = "no article {article!r}; articles() lists them"
     E601 = "no story {story!r}; 'rashomon stories' lists them"
 
 

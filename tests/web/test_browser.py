@@ -39,11 +39,11 @@ def test_click_from_stories_to_story_article_and_entity(page, serve, blinken_db)
 
     page.locator("#articles table a[href^='/article/']").first.click()
     page.wait_for_load_state()
-    assert page.locator(".article-text").inner_text().strip()
-    assert page.locator(".article-text .q").count() >= 1  # quotes highlighted
+    assert page.locator("article.annotated").inner_text().strip()
+    assert page.locator("article.annotated .q").count() >= 1  # quotes highlighted
     shot(page, "03-article")
 
-    page.locator("aside a[href^='/entity/']").first.click()
+    page.locator("#named a[href^='/entity/']").first.click()
     page.wait_for_load_state()
     assert "said" in page.locator("h2").first.inner_text()
     shot(page, "04-entity")

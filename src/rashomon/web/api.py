@@ -22,8 +22,23 @@ from rashomon.store.export import available, csv_row
 from rashomon.views.stories import story_article_ids
 from rashomon.web import queries
 from rashomon.web.app import open_store
+from rashomon.web.schemas import (
+    DOWNLOAD_RESPONSES,
+    ArticleDetail,
+    ArticleItem,
+    Briefing,
+    EntityDetail,
+    EntityItem,
+    Page,
+    Problem,
+    SearchHit,
+    StoryArticle,
+    StoryPoints,
+    StorySummary,
+    TableInfo,
+)
 
-router = APIRouter()
+router = APIRouter(responses={404: {"model": Problem, "description": "No such item."}})
 StoreDep = Annotated[Store, Depends(open_store)]
 Limit = Annotated[int | None, Query(ge=1, description="Rows per page (capped).")]
 Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
@@ -38,7 +53,11 @@ def clamp(request: Request, limit: int | None) -> int:
     return min(limit or settings.api_default_limit, settings.api_max_limit)
 
 
-@router.get("/api/stories", summary="Stories (storylines and events) with size, outlets, dates")
+@router.get(
+    "/api/stories",
+    response_model=Page[StorySummary],
+    summary="Stories (storylines and events) with size, outlets, dates",
+)
 def stories(
     request: Request,
     store: StoreDep,
@@ -59,22 +78,29 @@ def stories(
     return page(request, items, len(found), limit, offset)
 
 
-@router.get("/api/stories/{story_id}", summary="A story's briefing")
+@router.get("/api/stories/{story_id}", response_model=Briefing, summary="A story's briefing")
 def story(request: Request, store: StoreDep, story_id: str) -> dict[str, Any]:
     return request.app.state.briefings.get(store, story_id).to_dict()
 
 
-@router.get("/api/stories/{story_id}/points", summary="A story's points, most salient first")
+@router.get(
+    "/api/stories/{story_id}/points",
+    response_model=StoryPoints,
+    summary="A story's points, most salient first",
+)
 def story_points(request: Request, store: StoreDep, story_id: str) -> dict[str, Any]:
     """Each point with its kind, outlets, salience and members (article spans); the ids
     are those of the briefing JSON and of ``export --what points``."""
     b = request.app.state.briefings.get(store, story_id)
     items = [asdict(p) for p in b.points]
-    return {"story_id": story_id, "stored": b.points_stored, "items": items,
-            "total": len(items)}
+    return {"story_id": story_id, "stored": b.points_stored, "items": items, "total": len(items)}
 
 
-@router.get("/api/stories/{story_id}/articles", summary="The articles of a story")
+@router.get(
+    "/api/stories/{story_id}/articles",
+    response_model=Page[StoryArticle],
+    summary="The articles of a story",
+)
 def story_articles(store: StoreDep, story_id: str) -> dict[str, Any]:
     ids = story_article_ids(store, story_id)
     if not ids:
@@ -83,14 +109,22 @@ def story_articles(store: StoreDep, story_id: str) -> dict[str, Any]:
     return {"items": items, "total": len(items), "limit": len(items), "offset": 0}
 
 
-@router.get("/api/articles", summary="Articles (without their text), in publication order")
+@router.get(
+    "/api/articles",
+    response_model=Page[ArticleItem],
+    summary="Articles (without their text), in publication order",
+)
 def articles(request: Request, store: StoreDep, limit: Limit = None, offset: Offset = 0):
     limit = clamp(request, limit)
     rows, total = queries.article_page(store, limit, offset)
     return page(request, rows, total, limit, offset)
 
 
-@router.get("/api/articles/{article_id}", summary="An article with its quotes, figures, signals")
+@router.get(
+    "/api/articles/{article_id}",
+    response_model=ArticleDetail,
+    summary="An article with its quotes, figures, signals",
+)
 def article(store: StoreDep, article_id: str) -> dict[str, Any]:
     found = queries.article(store, article_id)
     if found is None:
@@ -98,14 +132,22 @@ def article(store: StoreDep, article_id: str) -> dict[str, Any]:
     return found
 
 
-@router.get("/api/entities", summary="Canonical entities, most widely named first")
+@router.get(
+    "/api/entities",
+    response_model=Page[EntityItem],
+    summary="Canonical entities, most widely named first",
+)
 def entities(request: Request, store: StoreDep, limit: Limit = None, offset: Offset = 0):
     limit = clamp(request, limit)
     rows, total = queries.entity_list(store, limit, offset)
     return page(request, rows, total, limit, offset)
 
 
-@router.get("/api/entities/{entity_id}", summary="What an entity said and what was said of it")
+@router.get(
+    "/api/entities/{entity_id}",
+    response_model=EntityDetail,
+    summary="What an entity said and what was said of it",
+)
 def entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
     found = queries.entity(store, entity_id)
     if found is None:
@@ -114,7 +156,9 @@ def entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
 
 
 @router.get(
-    "/api/search", summary="Full-text search (FTS5 syntax); snippets mark hits with \\x02…\\x03"
+    "/api/search",
+    response_model=Page[SearchHit],
+    summary="Full-text search (FTS5 syntax); snippets mark hits with \\x02…\\x03",
 )
 def search(request: Request, store: StoreDep, q: str, limit: Limit = None) -> dict[str, Any]:
     limit = clamp(request, limit)
@@ -122,7 +166,11 @@ def search(request: Request, store: StoreDep, q: str, limit: Limit = None) -> di
     return {"items": hits, "total": len(hits), "limit": limit, "offset": 0}
 
 
-@router.get("/api/tables", summary="The tables that can be downloaded, with their columns")
+@router.get(
+    "/api/tables",
+    response_model=list[TableInfo],
+    summary="The tables that can be downloaded, with their columns",
+)
 def tables() -> list[dict[str, Any]]:
     return [
         {
@@ -136,7 +184,12 @@ def tables() -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/download/{name}.{fmt}", summary="A whole table as CSV or JSON, streamed")
+@router.get(
+    "/download/{name}.{fmt}",
+    response_class=StreamingResponse,
+    responses=DOWNLOAD_RESPONSES,
+    summary="A whole table as CSV or JSON, streamed",
+)
 def download(request: Request, name: str, fmt: str) -> StreamingResponse:
     exports = available()
     if name not in exports or fmt not in ("csv", "json"):

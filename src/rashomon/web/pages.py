@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
-from fastapi.routing import APIRoute
 
 from rashomon.briefing import to_markdown
 from rashomon.render.charts import story_charts
@@ -14,15 +14,13 @@ from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
 from rashomon.store.export import available
 from rashomon.views.stories import list_stories, story_article_ids
-from rashomon.web import queries
+from rashomon.web import article_view, queries
 from rashomon.web.api import clamp
 from rashomon.web.app import open_store
-from rashomon.web.highlight import Span, annotate, speaker_classes
 from rashomon.web.templating import environment
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(open_store)]
-UNATTRIBUTED = "unattributed"
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -52,10 +50,18 @@ def stories_page(
         "min_size": size,
     }
     found = queries.filter_stories(store, **filters)
-    total = len(list_stories(store))
+    every = list_stories(store)
+    total = len(every)
+    titles = {s.id: s.title for s in every}  # an event links to its storyline by title
     count = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     return render(
-        request, "stories.html", stories=found, total=total, filters=filters, article_count=count
+        request,
+        "stories.html",
+        stories=found,
+        total=total,
+        filters=filters,
+        article_count=count,
+        titles=titles,
     )
 
 
@@ -81,42 +87,23 @@ def story_markdown(request: Request, store: StoreDep, story_id: str) -> PlainTex
     return PlainTextResponse(to_markdown(b), media_type="text/markdown; charset=utf-8")
 
 
-def article_spans(a: dict[str, Any], colours: dict[str, str]) -> list[Span]:
-    """Quotes coloured by speaker, figures, and framing signals with their explanations."""
-    spans = [
-        Span(
-            q["start"],
-            q["end"],
-            f"q {colours[q.get('speaker') or UNATTRIBUTED]}",
-            f"{q.get('speaker') or UNATTRIBUTED}" + (f" ({q['cue']})" if q.get("cue") else ""),
-        )
-        for q in a["quotes"]
-    ]
-    spans += [Span(f["start"], f["end"], "fig", figure_note(f)) for f in a["figures"]]
-    spans += [
-        Span(s["start"], s["end"], "sig", f"{s.get('label')}: {s.get('explanation')}")
-        for s in a["signals"]
-    ]
-    return spans
-
-
-def figure_note(f: dict[str, Any]) -> str:
-    parts = [
-        f.get("counts"),
-        f"per {f['source']}" if f.get("source") else None,
-        f"as of {f['as_of']}" if f.get("as_of") else None,
-    ]
-    return "figure: " + ", ".join(p for p in parts if p) if any(parts) else "figure"
-
-
 @router.get("/article/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
     a = queries.article(store, article_id)
     if a is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    colours = speaker_classes([q.get("speaker") or UNATTRIBUTED for q in a["quotes"]])
-    body = annotate(a["text"], article_spans(a, colours))
-    return render(request, "article.html", a=a, body=body, speakers=colours)
+    paras, colours = article_view.layout(a)
+    counts = Counter(article_view.speaker(q) for q in a["quotes"])
+    plain = article_view.plain_wording(a["signals"])
+    return render(
+        request,
+        "article.html",
+        a=a,
+        paragraphs=paras,
+        speakers=colours,
+        counts=counts,
+        plain=plain,
+    )
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -129,7 +116,7 @@ def articles_page(
     return listing(
         request,
         store,
-        queries.article_page,
+        queries.titled_article_page,
         limit,
         offset,
         heading="Articles",
@@ -162,6 +149,8 @@ def entities_page(
 @router.get("/entity/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, store: StoreDep, entity_id: str) -> HTMLResponse:
     e = queries.entity(store, entity_id)
+    if e is None and (group := queries.entity_group(store, entity_id)) is not None:
+        return render(request, "group.html", g=group)
     if e is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
     return render(request, "entity.html", e=e)
@@ -181,11 +170,7 @@ def tables_page(request: Request) -> HTMLResponse:
 @router.get("/api", response_class=HTMLResponse)
 def api_index(request: Request) -> HTMLResponse:
     """An offline list of the API's endpoints (in place of FastAPI's CDN-based /docs)."""
-    routes = [
-        {"path": r.path, "summary": r.summary or ""}
-        for r in request.app.routes
-        if isinstance(r, APIRoute) and r.include_in_schema
-    ]
+    routes = api_routes(request.app.openapi())
     settings = request.app.state.settings
     return render(
         request,
@@ -194,6 +179,16 @@ def api_index(request: Request) -> HTMLResponse:
         default_limit=settings.api_default_limit,
         max_limit=settings.api_max_limit,
     )
+
+
+def api_routes(schema: dict[str, Any]) -> list[dict[str, str]]:
+    """Every documented endpoint, from the OpenAPI schema: it holds the routes of included
+    routers, which ``app.routes`` wraps (and so hides) in recent FastAPI releases."""
+    return [
+        {"method": method.upper(), "path": path, "summary": op.get("summary", "")}
+        for path, ops in schema.get("paths", {}).items()
+        for method, op in ops.items()
+    ]
 
 
 def listing(

@@ -6,8 +6,11 @@ show exactly the same data.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from rashomon.entities.local import GROUP_SEPARATOR
+from rashomon.labels import article_title
 from rashomon.store.articles import outlet_label
 from rashomon.store.db import Store
 from rashomon.views.records import decode_json, records
@@ -16,6 +19,7 @@ from rashomon.views.stories import (
     article_meta,
     has_table,
     list_stories,
+    placeholders,
     story_rows,
 )
 
@@ -65,6 +69,20 @@ def article_page(store: Store, limit: int, offset: int) -> tuple[list[dict[str, 
     return rows, total
 
 
+def titled_article_page(store: Store, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """``article_page`` for the HTML list: an untitled article is named by its first words,
+    so it still has a link (the API keeps the stored, empty title)."""
+    rows, total = article_page(store, limit, offset)
+    untitled = [r["id"] for r in rows if not (r["title"] or "").strip()]
+    if untitled:
+        sql = "SELECT id, substr(text, 1, 400) AS lead FROM articles WHERE id IN "
+        sql += f"({placeholders(untitled)})"
+        leads = {r["id"]: r["lead"] for r in store.rows(sql, untitled)}
+        for r in rows:
+            r["title"] = article_title(r["title"], leads.get(r["id"]), r["id"])
+    return rows, total
+
+
 def story_articles(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     meta = article_meta(store, ids)
     copies = {r["article_id"]: r.get("copy_of") for r in story_rows(store)}
@@ -77,6 +95,7 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     row.pop("rowid", None)
+    row["credits"] = json.loads(row["credits"] or "[]")  # wire credits, stored as a JSON list
     row["outlet_label"] = outlet_label(row["outlet"], row["url"], row["id"])
     ids = [article_id]
     for table in ("quotes", "figures", "signals", "mentions", "dates", "timeline"):
@@ -96,7 +115,7 @@ def copies_of(store: Store, article_id: str) -> list[dict[str, Any]]:
         "WHERE (s.copy_of = :id AND s.article_id != :id) "
         "OR s.article_id = (SELECT copy_of FROM story_articles WHERE article_id = :id)"
     )
-    found = list(store.rows(sql, {"id": article_id}))  # type: ignore[arg-type]
+    found = [dict(r) for r in store.conn.execute(sql, {"id": article_id})]
     for r in found:
         r["outlet_label"] = outlet_label(r["outlet"], r["url"], r["id"])
     return found
@@ -148,3 +167,33 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
     row["about"] = by_time
     row["outlets"] = sorted({r["outlet"] for r in [*said, *about] if r["outlet"]})
     return row
+
+
+def entity_group(store: Store, group_id: str) -> dict[str, Any] | None:
+    """A group speaker ("id1; id2", as quotes store it): its members and what it said together.
+
+    Quotes attributed to several people at once link here, so the link does not 404.
+    """
+    ids = group_id.split(GROUP_SEPARATOR)
+    if len(ids) < 2 or not has_table(store, "entities") or not has_table(store, "quotes"):
+        return None
+    found = {
+        r["id"]: r
+        for r in store.rows(
+            f"SELECT id, name, type FROM entities WHERE id IN ({placeholders(ids)})", ids
+        )
+    }
+    members = [found[i] for i in ids if i in found]
+    if not members:
+        return None
+    meta = article_meta(store)
+    said = list(
+        store.rows(
+            "SELECT * FROM quotes WHERE speaker_id = ? ORDER BY article_id, start", (group_id,)
+        )
+    )
+    for item in said:
+        m = meta.get(item["article_id"], {})
+        item.update(outlet=m.get("label"), published=m.get("published"), title=m.get("title"))
+    said.sort(key=lambda r: (r["published"] or "9999", r["outlet"] or ""))
+    return {"id": group_id, "members": members, "said": said}

@@ -11,6 +11,7 @@ from importlib import resources
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from rashomon import labels
 from rashomon.web.safety import marked, safe_href
 
 
@@ -29,6 +30,12 @@ def environment() -> Environment:
     )
     env.filters["href"] = safe_href
     env.filters["marked"] = marked
+    # surfaces: human labels and quote marks (rashomon.labels)
+    env.filters["column"] = labels.column
+    env.filters["signal_kind"] = labels.signal_kind
+    env.filters["technique"] = labels.technique
+    env.filters["quoted"] = labels.quoted
+    env.globals["article_title"] = labels.article_title
     return env
 
 

@@ -1,0 +1,138 @@
+"""The HTML pages a reader clicks through: labels for people, links that lead somewhere."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+
+from rashomon.model import Analysis, Article, InputRecord, Outcome
+from rashomon.store import Store
+from rashomon.web.app import create_app
+from rashomon.web.article_view import signal_notes
+
+
+@pytest.fixture(scope="module")
+def client(blinken_db):
+    return TestClient(create_app(blinken_db))
+
+
+@pytest.fixture(scope="module")
+def store(blinken_db):
+    with Store(blinken_db, readonly=True) as s:
+        yield s
+
+
+def links(html: str) -> list[str]:
+    return re.findall(r'href="(/[^"]*)"', html)
+
+
+def test_regression_group_speaker_linked_to_a_404(client, store):
+    group = store.conn.execute(
+        "SELECT speaker_id, speaker FROM quotes WHERE speaker_id LIKE '%; %' LIMIT 1"
+    ).fetchone()
+    assert group, "the samples quote Blinken and Truss together"
+    page = client.get(f"/entity/{quote(group[0])}")
+    assert page.status_code == 200
+    members = [href for href in links(page.text) if href.startswith("/entity/")]
+    assert len(members) == 2
+    assert all(client.get(href).status_code == 200 for href in members)
+    assert client.get(f"/entity/{quote('person:nobody; person:none')}").status_code == 404
+
+
+def test_regression_untitled_article_had_no_link(tmp_path):
+    path = tmp_path / "untitled.db"
+    text = "Talks resumed in Geneva on Monday after a week of delays, officials said."
+    with Store(path) as s:
+        article = Article(id="u1", input="u1.txt", text=text, title="", outlet="Wire")
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        record = InputRecord("u1.txt", digest, "ok", article_id="u1")
+        s.write_outcomes([Outcome(record, Analysis(article))])
+    html = TestClient(create_app(path)).get("/articles").text
+    assert re.search(r'<a href="/article/u1">Talks resumed in Geneva on Monday[^<]+</a>', html)
+
+
+def test_regression_raw_column_headers(client):
+    html = client.get("/articles").text
+    headers = re.findall(r"<th[^>]*>([^<]*)</th>", html)
+    assert headers == ["Title", "Outlet", "Published"]
+    assert "outlet_label" not in headers
+
+
+def test_regression_event_link_text_was_storyline(client, store):
+    from rashomon.views.stories import list_stories
+
+    stories = list_stories(store)
+    event = next(s for s in stories if s.parent)
+    parent = next(s for s in stories if s.id == event.parent)
+    html = client.get("/").text
+    assert f'<a href="/story/{quote(parent.id)}">{parent.title}' in html.replace("&#39;", "'")
+    assert ">storyline</a>" not in html
+
+
+def test_regression_raw_technique_codes_and_doubled_marks_on_pages(client, store):
+    article = store.conn.execute(
+        "SELECT article_id FROM signals WHERE label = 'Name_Calling-Labeling' LIMIT 1"
+    ).fetchone()[0]
+    html = client.get(f"/article/{article}").text
+    assert "Name-calling / labelling" in html and "Name_Calling-Labeling" not in html
+    blinken = store.conn.execute(
+        "SELECT speaker_id FROM quotes WHERE speaker = 'Antony Blinken' LIMIT 1"
+    ).fetchone()[0]
+    said = client.get(f"/entity/{quote(blinken)}").text
+    assert not re.search(r'“["“]|["”]”', said), "a quote wrapped in marks it already had"
+
+
+def test_regression_one_span_listed_twice():
+    same = {"article_id": "a", "start": 5, "end": 12, "text": "failing"}
+    signals = [
+        {**same, "signal": "loaded", "label": "negative_judgement", "explanation": "judges"},
+        {**same, "signal": "technique", "label": "Loaded_Language", "explanation": "sways"},
+        {**same, "signal": "loaded", "label": "negative_judgement", "explanation": "judges"},
+    ]
+    grouped = signal_notes(signals)
+    assert list(grouped) == ["loaded"]
+    (note,) = grouped["loaded"]
+    assert note.labels == ["Negative judgement", "Loaded language"]
+    assert note.explanations == ["judges", "sways"]
+
+
+def test_article_paragraphs_carry_their_own_notes(client, store):
+    article = store.conn.execute(
+        "SELECT article_id FROM signals WHERE weight > 0 GROUP BY 1 ORDER BY count(*) DESC"
+    ).fetchone()[0]
+    html = client.get(f"/article/{article}").text
+    sections = re.findall(r'<section class="para">(.*?)</section>', html, re.S)
+    assert len(sections) >= 5
+    for section in sections:
+        marked = re.findall(r'class="[^"]*\bsig\b[^"]*"[^>]*>([^<]+)<', section)
+        notes = re.findall(r'<strong title="([^"]+)"', section)
+        # a marked piece (spans overlap, so text is cut at every boundary) is in a note here
+        orphans = [m for m in marked if not any(m.strip() in n for n in notes)]
+        assert orphans == [], "a marked span without its note beside it"
+    assert "<aside>" not in html  # no page-long sidebar
+
+
+def test_regression_copies_were_never_listed(tmp_path):
+    """copies_of bound its named parameter as a sequence, so it matched nothing."""
+    path = tmp_path / "copies.db"
+    text = "Talks resumed in Geneva on Monday after a week of delays, officials said."
+    with Store(path) as s:
+        outcomes = []
+        for ident in ("orig", "copy"):
+            article = Article(id=ident, input=f"{ident}.txt", text=text, title=ident, outlet=ident)
+            digest = hashlib.sha256((ident + text).encode()).hexdigest()
+            record = InputRecord(f"{ident}.txt", digest, "ok", article_id=ident)
+            outcomes.append(Outcome(record, Analysis(article)))
+        s.write_outcomes(outcomes)
+        with s.transaction() as conn:
+            conn.execute(
+                "INSERT INTO story_articles VALUES ('orig', 'e1', NULL, NULL, NULL), "
+                "('copy', 'e1', NULL, 'orig', 0.97)"
+            )
+    client = TestClient(create_app(path))
+    assert [c["id"] for c in client.get("/api/articles/orig").json()["copies"]] == ["copy"]
+    assert [c["id"] for c in client.get("/api/articles/copy").json()["copies"]] == ["orig"]
