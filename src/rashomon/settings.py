@@ -71,6 +71,8 @@ class Settings:
     # Score lost per day between an article and an event's span: the smallest value at the
     # dev set's plateau (0.25 to 1 score the same; 0.15 loses 3.6 points of pairwise F1).
     stories_day_penalty: float = 0.25
+    # Days between publication dates that cost nothing (CALIBRATION PENDING).
+    stories_free_days: int = 1
     # Average-link similarity at which two events an article bridges merge: the lowest
     # value that does not lower dev F1 (0.2 merges eight dev pairs and loses 2.4 points).
     stories_merge_threshold: float = 0.25

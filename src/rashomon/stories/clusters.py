@@ -125,6 +125,14 @@ class Cluster:
             return UNKNOWN_GAP_DAYS
         return max(0, other.first_day - self.last_day, self.first_day - other.last_day)  # type: ignore[operator]
 
+    def reachable(self, day: int | None, latest: int | None, window: float) -> bool:
+        """Whether an article of ``day`` may still join: within ``window`` days of the span;
+        an undated article only while the cluster is within the window of the latest
+        placed day (so what it can join never depends on when clusters were evicted)."""
+        if day is None and latest is not None and self.last_day is not None:
+            return self.last_day >= latest - window
+        return self.gap(day) <= window
+
     def top_actors(self, count: int) -> set[str]:
         return {a for a, _ in self.actors.most_common(count)}
 

@@ -30,13 +30,21 @@ class EventParams:
     threshold: float
     embedding_weight: float
     day_penalty: float
+    free_days: int
     merge_threshold: float
     max_active: int
 
     @property
     def window_days(self) -> int:
         """Beyond this gap no similarity (at most 1) can still reach the threshold."""
-        return math.floor((1 - self.threshold) / self.day_penalty) if self.day_penalty else 10**6
+        if not self.day_penalty:
+            return 10**6
+        return math.floor((1 - self.threshold) / self.day_penalty) + self.free_days
+
+    def time_penalty(self, gap: float) -> float:
+        """Score lost to ``gap`` days: nothing for the first ``free_days`` (a date without a
+        time may be minutes from the next day's), then ``day_penalty`` a day."""
+        return self.day_penalty * max(0.0, gap - self.free_days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +73,7 @@ class EventIndex:
         self.events: dict[str, Cluster] = {}
         self.postings: dict[str, set[str]] = {}
         self.changed: set[str] = set()
+        self.latest: int | None = None  # the latest publication day placed (set by the stage)
 
     # -- membership of the index -------------------------------------------------
 
@@ -134,7 +143,8 @@ class EventIndex:
                 )
         params = self.params
         found = {}
-        ids = [i for i in sparse if self.events[i].gap(article.day) <= params.window_days]
+        window = params.window_days
+        ids = [i for i in sparse if self.events[i].reachable(article.day, self.latest, window)]
         if not ids:
             return found
         sums = np.stack([self.events[i].embedding_sum for i in ids])
@@ -144,7 +154,7 @@ class EventIndex:
             score = (
                 params.embedding_weight * float(dot) / event.size
                 + (1 - params.embedding_weight) * sparse[event_id] / event.size
-                - params.day_penalty * event.gap(article.day)
+                - params.time_penalty(event.gap(article.day))
             )
             found[event_id] = score
         return found
@@ -192,7 +202,7 @@ class EventIndex:
                 break
             a, b = self.events[current], self.events[other_id]
             score = cluster_similarity(a, b, params.embedding_weight)
-            score -= params.day_penalty * a.gap_to(b)
+            score -= params.time_penalty(a.gap_to(b))
             if score < params.merge_threshold:
                 continue
             into, away = sorted((a, b), key=lambda e: event_number(e.id))

@@ -49,6 +49,7 @@ class StorylineIndex:
         self.indexed: dict[str, set[str]] = {}  # storyline → the actors it is indexed under
         self.changed: set[str] = set()
         self.emptied: set[str] = set()
+        self.latest: int | None = None  # the latest publication day placed (set by the stage)
 
     def load(self, storyline: Cluster) -> None:
         self.storylines[storyline.id] = storyline
@@ -101,7 +102,7 @@ class StorylineIndex:
         best, best_score = None, params.threshold
         for storyline_id in sorted(candidates, key=storyline_number):
             storyline = self.storylines[storyline_id]
-            if storyline.gap(article.day) > params.window_days:
+            if not storyline.reachable(article.day, self.latest, params.window_days):
                 continue
             score = similarity(article, storyline, params.embedding_weight)
             if score >= best_score:
