@@ -4,8 +4,8 @@ stores built from them in real SQLite files."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
