@@ -128,7 +128,8 @@ class _Runner:
         self.df = df
         self.documents = documents
         self.new_df: Counter[str] = Counter()  # this chunk's document frequencies, uncommitted
-        self.copies = CopyIndex(settings.stories_copy_threshold)
+        self.copies = CopyIndex(settings.stories_copy_threshold, settings.stories_copy_min_shingles)
+        self.min_words = settings.stories_min_content_words
         for article_id, sig, size in repo.signatures(store):
             self.copies.add(article_id, sig, size)
         self.roots = repo.copy_roots(store)
@@ -207,13 +208,16 @@ class _Runner:
         if pending.day is not None:
             self.latest = pending.day if self.latest is None else max(self.latest, pending.day)
             self.events.latest = self.storylines.latest = self.latest
+        # A near-empty page (a stub, a gallery) is an event and storyline of its own: with
+        # no terms and no actors it neither joins nor is joined on its boilerplate.
+        stub = sum(1 for term in counts if term not in actors) < self.min_words
         features = ArticleFeatures(
             id=row["id"],
             seq=self.seq,
             day=pending.day,
             embedding=vector,
-            terms=tfidf(counts, self.df, self.documents, ARTICLE_TERMS),
-            actors=actors,
+            terms={} if stub else tfidf(counts, self.df, self.documents, ARTICLE_TERMS),
+            actors=Counter() if stub else actors,
             title=row["title"],
         )
         self.seq += 1
