@@ -274,3 +274,17 @@ def test_regression_sigkilled_stage_resumes_as_a_clean_run(make_store, samples, 
         ) == (placed,)
         run(store, stories_settings)
         assert stories_state(store) == clean
+
+
+@pytest.mark.parametrize("batches", [2, 3, 7])
+def test_one_pass_equals_time_ordered_batches(make_store, samples, stories_settings, batches):
+    articles = sorted(stream(samples), key=lambda a: (a.published, a.id))
+    with make_store(articles, "one.db") as store:
+        run(store, stories_settings)
+        one_pass = stories_state(store)
+    size = -(-len(articles) // batches)
+    with make_store([], "batches.db") as store:
+        for start in range(0, len(articles), size):
+            add_articles(store, articles[start : start + size])
+            run(store, stories_settings)
+        assert stories_state(store) == one_pass
