@@ -81,6 +81,9 @@ class Settings:
     stories_day_penalty: float = 0.15
     # Days between publication dates that cost nothing (CALIBRATION PENDING).
     stories_free_days: int = 0
+    # Score an undated article (or event) loses: no evidence of distance, so well under a
+    # day's penalty (CALIBRATION PENDING).
+    stories_undated_penalty: float = 0.03
     # Average-link similarity at which two events an article bridges merge: the lowest
     # value that does not lower dev F1 (0.2 merges eight dev pairs and loses 2.4 points).
     stories_merge_threshold: float = 0.25

@@ -37,6 +37,7 @@ class EventParams:
     embedding_weight: float
     day_penalty: float
     free_days: int
+    undated_penalty: float
     merge_threshold: float
     max_active: int
 
@@ -47,9 +48,12 @@ class EventParams:
             return 10**6
         return math.floor((1 - self.threshold) / self.day_penalty) + self.free_days
 
-    def time_penalty(self, gap: float) -> float:
+    def time_penalty(self, gap: float | None) -> float:
         """Score lost to ``gap`` days: nothing for the first ``free_days`` (a date without a
-        time may be minutes from the next day's), then ``day_penalty`` a day."""
+        time may be minutes from the next day's), then ``day_penalty`` a day; an unknown
+        gap costs ``undated_penalty``, well under a day's, as it is no evidence of distance."""
+        if gap is None:
+            return self.undated_penalty
         return self.day_penalty * max(0.0, gap - self.free_days)
 
 

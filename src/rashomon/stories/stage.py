@@ -64,6 +64,7 @@ def event_params(settings: Settings) -> EventParams:
         embedding_weight=settings.stories_embedding_weight,
         day_penalty=settings.stories_day_penalty,
         free_days=settings.stories_free_days,
+        undated_penalty=settings.stories_undated_penalty,
         merge_threshold=settings.stories_merge_threshold,
         max_active=MAX_ACTIVE,
     )
@@ -233,7 +234,8 @@ class _Runner:
         if group is not None:  # a copy joins its source's event, unless printed much later
             event_id = self._event_of(group)
             source = self.events.get(event_id) if event_id is not None else None
-            if source is not None and source.gap(features.day) <= self.events.params.window_days:
+            window = self.events.params.window_days
+            if source is not None and source.reachable(features.day, self.latest, window):
                 self.events.join(features, source.id)
             else:
                 event_id = None
