@@ -20,6 +20,10 @@ from rashomon.stories.clusters import ArticleFeatures, Cluster, similarity
 # when entity mentions are stored (the rest being countries or leaders it reports on).
 ARTICLE_ACTORS = 3
 STORYLINE_ACTORS = 6
+# Storylines compared per new event: the most recently extended of those sharing an actor.
+# A name in every entry of a feed (the outlet's own) made each new event score every
+# storyline, quadratic in the feed's length; no dev event has more candidates than this.
+MAX_CANDIDATES = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,9 @@ class StorylineIndex:
         candidates = set()
         for actor, _ in article.actors.most_common(ARTICLE_ACTORS):
             candidates |= self.by_actor.get(actor, set())
+        if len(candidates) > MAX_CANDIDATES:
+            recent = sorted(candidates, key=lambda i: (-self.storylines[i].touched, i))
+            candidates = set(recent[:MAX_CANDIDATES])
         best, best_score = None, params.threshold
         for storyline_id in sorted(candidates, key=storyline_number):
             storyline = self.storylines[storyline_id]
