@@ -257,6 +257,7 @@ AGGLOMERATIVE_GRID = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
 TUNE_GRID = {
     "stories_event_threshold": (0.15, 0.175, 0.2, 0.225, 0.25, 0.3),
     "stories_embedding_weight": (0.2, 0.3, 0.4, 0.5),
+    "stories_title_weight": (1, 2, 3, 4, 6),
     "stories_day_penalty": (0.1, 0.15, 0.2, 0.25),
     "stories_free_days": (0, 1),
     "stories_undated_penalty": (0.0, 0.015, 0.03, 0.05, 0.1),

@@ -131,6 +131,7 @@ class _Runner:
         self.new_df: Counter[str] = Counter()  # this chunk's document frequencies, uncommitted
         self.copies = CopyIndex(settings.stories_copy_threshold, settings.stories_copy_min_shingles)
         self.min_words = settings.stories_min_content_words
+        self.title_weight = settings.stories_title_weight
         for article_id, sig, size in repo.signatures(store):
             self.copies.add(article_id, sig, size)
         self.roots = repo.copy_roots(store)
@@ -195,7 +196,7 @@ class _Runner:
         self.storylines.evict(self.latest)
 
     def _features(self, pending: repo.Pending, row: dict, vector, actors) -> ArticleFeatures:
-        counts = term_counts(row["title"], row["text"])
+        counts = term_counts(row["title"], row["text"], self.title_weight)
         if actors:  # canonical entities (or mention names) count as terms too
             counts.update(actors)
         else:
