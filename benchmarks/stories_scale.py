@@ -15,9 +15,9 @@ on a fresh SQLite file; then 1,000 more articles are added and the incremental r
 timed. Goal: time linear in the number of articles, memory under 2 GB at 100k.
 
 ``--feed N`` also times one feed of N short entries published the same day, all naming
-the outlet and sharing its boilerplate line (every event stays open, every entry shares
-terms and an actor with every other): the case that ran past 600 s at 10,000 entries.
-The entries are the sample articles' sentences, two an entry, so no dev set is needed.
+the outlet and sharing its boilerplate line, their words drawn from one vocabulary (every
+event stays open and shares terms and actors with hundreds of others): the case that ran
+past 600 s at 10,000 entries. Generated, so no dev set is needed.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from common import EVAL, EXAMPLES, command, machine
+from common import EVAL, command, machine
 from rashomon.model import Article, InputRecord
 from rashomon.pipeline import batched
 from rashomon.settings import Settings
@@ -89,25 +89,31 @@ def write(store: Store, articles) -> None:
             store.insert("articles", batch)
 
 
-FEED_LINE = "The post appeared first on Example News. Follow Example News for more."
+FEED_LINE = "The post appeared first on Example News. Reuters contributed to this report."
 
 
 def feed(size: int):
-    """One feed's ``size`` entries, all of one day: two sample sentences each, numbered."""
-    sentences = [
-        s.strip()
-        for path in sorted(EXAMPLES.glob("*.txt"))
-        for s in path.read_text(encoding="utf-8").replace("\n", " ").split(". ")
-        if len(s.split()) >= 6
-    ]
+    """One feed's ``size`` entries, all of one day: each its own short item, words drawn at
+    random from one vocabulary (so every entry shares terms with hundreds of others) and
+    one name in ten from a pool of names, then the feed's own boilerplate line."""
     rng = random.Random(0)
+    consonants, vowels = "bcdfghjklmnprstvw", "aeiou"
+    vocabulary = sorted(
+        {"".join(rng.choice(c) for c in (consonants, vowels, consonants, vowels, "nrst"))
+         for _ in range(3_000)}
+    )  # fmt: skip
+    names = [w.capitalize() for w in vocabulary[:300]]
     for number in range(size):
-        first, second = rng.sample(sentences, 2)
+        title = " ".join(rng.choice(vocabulary) for _ in range(7))
+        body = " ".join(
+            rng.choice(names) if rng.random() < 0.1 else rng.choice(vocabulary)
+            for _ in range(rng.randint(20, 60))
+        )
         yield Article(
             id=f"feed-{number}",
             input=f"feed#{number}",
-            text=f"{first}. {second}.\n{FEED_LINE}",
-            title=f"Example News {number}: {' '.join(first.split()[:8])}",
+            text=f"{body}.\n{FEED_LINE}",
+            title=title,
             outlet="Example News",
             published="2026-11-30",
         )
