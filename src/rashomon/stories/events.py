@@ -11,6 +11,7 @@ returned to be recorded: an event is never silently re-split or reshuffled.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -157,8 +158,10 @@ class EventIndex:
         window = params.window_days
         ids = [i for i in sparse if self.events[i].reachable(article.day, self.latest, window)]
         if len(ids) > MAX_CANDIDATES:
-            ids.sort(key=lambda i: (-sparse[i] / self.events[i].size, event_number(i)))
-            ids = ids[:MAX_CANDIDATES]
+            events = self.events
+            ids = heapq.nlargest(
+                MAX_CANDIDATES, ids, key=lambda i: (sparse[i] / events[i].size, -event_number(i))
+            )
         if not ids:
             return found
         sums = np.stack([self.events[i].embedding_sum for i in ids])
