@@ -1,30 +1,37 @@
-"""Events on the AllSides dev set: pairwise and BCubed F1 with the set's own score.py.
+"""Events and storylines on every stories dev set, beside two TF-IDF baselines, in one run.
 
-    python benchmarks/stories.py [--sweep]
+    python benchmarks/stories.py [--json PATH] [--eval DIR] [--tune] [--quick]
 
-Each dev article becomes a stored article (title, lead text, outlet, day) in a fresh
-SQLite file, the ``stories`` stage runs over the store exactly as in the pipeline, and
-``story_articles.event_id`` is scored against the gold stories. Reported:
+Each dev article becomes a stored article (title, text, outlet, day) in a fresh SQLite
+file, the ``stories`` stage runs over the store exactly as in the pipeline, and
+``story_articles.event_id`` / ``storyline_id`` are scored against the gold groups with
+the stories set's own score.py (pairwise and BCubed F1). The sets:
 
-* all 757 articles with their dates, and with the dates removed (no time feature);
-* a split half: thresholds chosen on Apr-May only, scored on Jun-Jul;
-* ``--sweep``: the grids the settings' thresholds were calibrated on.
+* ``allsides``: AllSides roundups, lead excerpts, 2-3 outlets on one same-day event;
+* ``stream``: real full articles from many outlets, stories spanning weeks (storylines);
+* ``neus``: three outlets' leads on one event (mostly undated): each must be one event;
+* ``basil``: Fox / HuffPost / NYT on one event: each triplet must be one event.
 
-Anchor (held-out months, TF-IDF with a time window): pairwise 0.71, BCubed 0.86.
-Goal: pairwise >= 0.90, BCubed >= 0.95. Skips cleanly when ../shared/eval is absent.
+Every set is split in halves (AllSides by month, the others by alternate story): the
+baselines' thresholds and, with ``--tune``, the stage's settings are chosen on half A
+(one configuration for all sets: the mean headline score) and scored on both halves.
+Baselines (scikit-learn, the ``bench`` extra): TF-IDF online with a one-day window
+(join the closest centroid in the window at cosine >= t), and TF-IDF agglomerative
+(average link, cosine) with no time window. Skips cleanly when the dev sets are absent.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import importlib.util
 import json
-import random
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from common import EVAL, command, machine
@@ -32,150 +39,321 @@ from rashomon.model import Analysis, Article, InputRecord, Outcome
 from rashomon.settings import Settings
 from rashomon.store.db import Store
 
-DEV = EVAL / "stories" / "allsides_dev.jsonl.gz"
-SPLIT = "2021-06-01"  # first half Apr-May (calibrate), second half Jun-Jul (test)
+DEV = EVAL / "stories" / "allsides_dev.jsonl.gz"  # also read by stories_scale.py
+ALLSIDES_SPLIT = "2021-06-01"  # half A Apr-May, half B Jun-Jul
+# What each set's gold groups are: same-day events, or storylines over weeks.
+HEADLINE = {"allsides": "events", "stream": "storylines", "neus": "events", "basil": "events"}
 
 
-def load_dev() -> list[dict]:
-    with gzip.open(DEV, "rt", encoding="utf-8") as fh:
+def _jsonl(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def scorer():
-    spec = importlib.util.spec_from_file_location("allsides_score", EVAL / "stories" / "score.py")
+def load_dev(path: Path = DEV) -> list[dict]:
+    return _jsonl(path)
+
+
+def _row(id_: str, title: str, text: str, day: str | None, source, cluster: str, half: str):
+    return {
+        "id": id_,
+        "title": title or "",
+        "text": text or "",
+        "date": day[:10] if day else None,
+        "source": source,
+        "cluster": cluster,
+        "half": half,
+    }
+
+
+def load_sets(folder: Path) -> dict[str, list[dict]]:
+    """Every dev set present, as rows with a gold ``cluster`` and a ``half`` (A or B)."""
+    found: dict[str, list[dict]] = {}
+    path = folder / "stories" / "allsides_dev.jsonl.gz"
+    if path.exists():
+        found["allsides"] = [
+            _row(r["id"], r["title"], r["text"], r["date"], r["source"], r["cluster"],
+                 "A" if r["date"] < ALLSIDES_SPLIT else "B")
+            for r in _jsonl(path)
+        ]  # fmt: skip
+    path = folder / "stories" / "news_stream_dev.jsonl.gz"
+    if path.exists():
+        rows = _jsonl(path)
+        stories = sorted({r["cluster"] for r in rows})
+        half = {c: "AB"[i % 2] for i, c in enumerate(stories)}
+        found["stream"] = [
+            _row(r["id"], r["title"], r["text"], r["date"], r["source"], r["cluster"],
+                 half[r["cluster"]])
+            for r in sorted(rows, key=lambda r: r["date"] or "")
+        ]  # fmt: skip
+    path = folder / "briefing" / "neus_dev.jsonl.gz"
+    if path.exists():
+        found["neus"] = [
+            _row(f"{s['sid']}:{a['pos']}", a["title"], a["text"], a["date"], a["outlet"],
+                 str(s["sid"]), "AB"[i % 2])
+            for i, s in enumerate(_jsonl(path))
+            for a in s["articles"]
+        ]  # fmt: skip
+    path = folder / "framing" / "basil_dev.jsonl.gz"
+    if path.exists():
+        found["basil"] = [
+            _row(a["id"], a["title"], " ".join(t["text"] for t in a["sentences"]), a["date"],
+                 a["source"], e["event_id"], "AB"[i % 2])
+            for i, e in enumerate(_jsonl(path))
+            for a in e["articles"]
+        ]  # fmt: skip
+    return found
+
+
+def scorer(folder: Path) -> Callable[[dict, dict], dict]:
+    spec = importlib.util.spec_from_file_location("stories_score", folder / "stories" / "score.py")
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module.score
 
 
-def outcome(row: dict, dated: bool) -> Outcome:
+# -- the stage -----------------------------------------------------------------------------
+
+
+def outcome(row: dict, dated: bool = True) -> Outcome:
+    published = row["date"] if dated else None
     article = Article(
         id=row["id"],
-        input=f"allsides#{row['id']}",
+        input=f"dev#{row['id']}",
         text=row["text"],
         title=row["title"],
         outlet=row["source"],
-        published=row["date"] if dated else None,
-        published_source="meta" if dated else "none",
+        published=published,
+        published_source="meta" if published else "none",
     )
     record = InputRecord(article.input, row["id"], "ok", article_id=article.id)
     return Outcome(record, Analysis(article))
 
 
-def cluster(rows: Iterable[dict], settings: Settings, dated: bool = True) -> dict[str, str]:
-    """article id → event id, from a fresh store."""
+def cluster(rows: list[dict], settings: Settings, dated: bool = True) -> dict[str, dict]:
+    """article id → {"events": event id, "storylines": storyline id}, from a fresh store."""
     from rashomon.stories.stage import run
 
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "dev.db") as store:
         store.write_outcomes([outcome(r, dated) for r in rows])
         run(store, settings)
-        return {r["article_id"]: r["event_id"] for r in store.rows("SELECT * FROM story_articles")}
+        return {
+            r["article_id"]: {"events": r["event_id"], "storylines": r["storyline_id"]}
+            for r in store.rows("SELECT * FROM story_articles")
+        }
 
 
-def figures(rows: list[dict], predicted: dict[str, str]) -> tuple[float, float]:
-    gold = {r["id"]: r["cluster"] for r in rows}
-    result = scorer()(gold, {i: predicted[i] for i in gold})
-    return result["pairwise_f1"], result["bcubed_f1"]
+# -- the baselines ---------------------------------------------------------------------------
 
 
-def line(label: str, pair: tuple[float, float]) -> str:
-    return f"{label:<44} pairwise F1 {pair[0]:.3f}   BCubed F1 {pair[1]:.3f}"
+def _tfidf(rows: list[dict]):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [f"{r['title']}\n{r['text']}" for r in rows]
+    return TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
 
 
-def split_half(rows: list[dict], base: Settings) -> None:
-    first = [r for r in rows if r["date"] < SPLIT]
-    second = [r for r in rows if r["date"] >= SPLIT]
-    grid = [
-        replace(base, stories_event_threshold=t, stories_embedding_weight=w)
-        for t in (0.15, 0.175, 0.2, 0.225, 0.25)
-        for w in (0.2, 0.3, 0.4)
-    ]
-    best = max(grid, key=lambda s: figures(first, cluster(first, s)))
-    print(
-        f"split half: chose threshold {best.stories_event_threshold}, embedding weight "
-        f"{best.stories_embedding_weight} on Apr-May ({len(first)} articles)"
-    )
-    print(line("  calibrated half, Apr-May", figures(first, cluster(first, best))))
-    held_out = f"  held-out half, Jun-Jul ({len(second)} articles)"
-    print(line(held_out, figures(second, cluster(second, best))))
-    print(line("  held-out half with the shipped settings", figures(second, cluster(second, base))))
+def online_baseline(rows: list[dict], threshold: float, window: int = 1) -> dict[str, str]:
+    """Time order; join the most similar centroid of a cluster seen within ``window`` days."""
+    import numpy as np
+
+    matrix = _tfidf(rows).toarray()
+    days = [date.fromisoformat(r["date"]).toordinal() if r["date"] else None for r in rows]
+    order = sorted(range(len(rows)), key=lambda i: (days[i] is None, days[i] or 0))
+    sums: list = []
+    last: list[int | None] = []
+    found: dict[str, str] = {}
+    for i in order:
+        best, best_score = None, threshold
+        for c, total in enumerate(sums):
+            if days[i] is not None and last[c] is not None and days[i] - last[c] > window:
+                continue
+            norm = np.linalg.norm(total) or 1.0
+            score = float(matrix[i] @ total) / norm
+            if score >= best_score:
+                best, best_score = c, score
+        if best is None:
+            sums.append(matrix[i].copy())
+            last.append(days[i])
+            best = len(sums) - 1
+        else:
+            sums[best] = sums[best] + matrix[i]
+            last[best] = days[i] if last[best] is None else max(last[best], days[i] or 0)
+        found[rows[i]["id"]] = f"c{best}"
+    return found
 
 
-CAPTION = "The minister speaks to reporters in the capital. (Photo by AFP)\n\n"
-FOOTER = "\n\nShare this article\nRead also: more news from the region\nBack to top"
+def agglomerative_baseline(rows: list[dict], distance: float) -> dict[str, str]:
+    from sklearn.cluster import AgglomerativeClustering
+
+    matrix = _tfidf(rows).toarray()
+    if len(rows) < 2:
+        return {r["id"]: "c0" for r in rows}
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=distance
+    ).fit_predict(matrix)
+    return {r["id"]: f"c{label}" for r, label in zip(rows, labels, strict=True)}
 
 
-def reprint(text: str, rng: random.Random, vocabulary: list[str]) -> str:
-    """A copy as outlets print one: a tenth of the words changed, a caption, a footer."""
-    words = text.split()
-    for i in rng.sample(range(len(words)), len(words) // 10):
-        words[i] = rng.choice(vocabulary)
-    return CAPTION + " ".join(words) + FOOTER
+# -- scoring ------------------------------------------------------------------------------------
 
 
-def copy_separation(rows: list[dict], base: Settings) -> None:
-    """Containment of reprints against their source, and of different outlets' takes on one
-    story against each other: the copy threshold must fall between."""
-    from rashomon.stories.copies import containment, signature
+class Bench:
+    def __init__(self, folder: Path) -> None:
+        self.sets = load_sets(folder)
+        self.score = scorer(folder)
 
-    rng = random.Random(0)
-    vocabulary = sorted({w for r in rows for w in r["text"].split()})
-    sigs = {r["id"]: signature(f"{r['title']}\n{r['text']}") for r in rows}
-    reprints = []
-    for r in rows:
-        copy = signature(f"{r['title']}\n{reprint(r['text'], rng, vocabulary)}")
-        reprints.append(containment(*sigs[r["id"]], *copy))
-    takes = [
-        containment(*sigs[a["id"]], *sigs[b["id"]])
-        for i, a in enumerate(rows)
-        for b in rows[i + 1 :]
-        if a["cluster"] == b["cluster"]
-    ]
-    reprints.sort()
-    takes.sort()
-    threshold = base.stories_copy_threshold
-    print(
-        f"copies: reprints vs source min {reprints[0]:.2f}, 1st percentile "
-        f"{reprints[len(reprints) // 100]:.2f}, flagged {sum(c >= threshold for c in reprints)}"
-        f"/{len(reprints)}; same-story takes max {takes[-1]:.2f}, flagged "
-        f"{sum(c >= threshold for c in takes)}/{len(takes)} (threshold {threshold})"
-    )
+    def half(self, name: str, half: str | None) -> list[dict]:
+        return [r for r in self.sets[name] if half is None or r["half"] == half]
+
+    def figures(self, rows: list[dict], predicted: dict[str, str]) -> dict[str, float]:
+        gold = {r["id"]: r["cluster"] for r in rows}
+        result = self.score(gold, {i: predicted[i] for i in gold})
+        groups: dict[str, set[str]] = {}
+        for r in rows:
+            groups.setdefault(r["cluster"], set()).add(predicted[r["id"]])
+        whole = sum(len(g) == 1 for g in groups.values()) / len(groups)
+        return {"pairwise_f1": result["pairwise_f1"], "bcubed_f1": result["bcubed_f1"],
+                "one_event": whole}  # fmt: skip
+
+    def system(self, settings: Settings, half: str | None, dated: bool = True) -> dict:
+        """{set: {"events": figures, "storylines": figures}}."""
+        found = {}
+        for name in self.sets:
+            rows = self.half(name, half)
+            placed = cluster(rows, settings, dated)
+            found[name] = {
+                level: self.figures(rows, {i: p[level] for i, p in placed.items()})
+                for level in ("events", "storylines")
+            }
+        return found
+
+    def baseline(self, make: Callable[[list[dict]], dict[str, str]], half: str | None) -> dict:
+        found = {}
+        for name in self.sets:
+            rows = self.half(name, half)
+            figures = self.figures(rows, make(rows))
+            found[name] = {"events": figures, "storylines": figures}
+        return found
 
 
-def sweep(rows: list[dict], base: Settings) -> None:
-    print("sweep (all dev articles, dated):")
-    for weight in (0.0, 0.2, 0.3, 0.4, 0.5):
-        for threshold in (0.15, 0.175, 0.2, 0.225, 0.25, 0.3):
-            s = replace(base, stories_event_threshold=threshold, stories_embedding_weight=weight)
-            print(line(f"  weight {weight} threshold {threshold}", figures(rows, cluster(rows, s))))
-    for penalty in (0.1, 0.15, 0.25, 0.5, 1.0):
-        s = replace(base, stories_day_penalty=penalty)
-        print(line(f"  day penalty {penalty}", figures(rows, cluster(rows, s))))
-    for merge in (0.15, 0.2, 0.25, 0.3, 9.0):
-        s = replace(base, stories_merge_threshold=merge)
-        print(line(f"  merge threshold {merge}", figures(rows, cluster(rows, s))))
+def headline(result: dict) -> float:
+    """The tuning objective: the mean over the sets of their pairwise and BCubed F1, each on
+    its own level (events, or storylines for the stream), with the share of triplets kept in
+    one event for the two triplet sets."""
+    scores = []
+    for name, levels in result.items():
+        f = levels[HEADLINE[name]]
+        parts = [f["pairwise_f1"], f["bcubed_f1"]]
+        if name in ("neus", "basil"):
+            parts.append(f["one_event"])
+        scores.append(sum(parts) / len(parts))
+    return sum(scores) / len(scores)
+
+
+ONLINE_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
+AGGLOMERATIVE_GRID = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
+# The stage's settings searched with --tune, one at a time from the shipped values (twice).
+TUNE_GRID = {
+    "stories_event_threshold": (0.15, 0.175, 0.2, 0.225, 0.25, 0.3),
+    "stories_embedding_weight": (0.2, 0.3, 0.4, 0.5),
+    "stories_title_weight": (1, 2, 3, 4, 6),
+    "stories_day_penalty": (0.1, 0.15, 0.2, 0.25),
+    "stories_free_days": (0, 1),
+    "stories_undated_penalty": (0.0, 0.015, 0.03, 0.05, 0.1),
+    "stories_merge_threshold": (0.2, 0.25, 0.3, 9.0),
+    "stories_storyline_threshold": (0.08, 0.1, 0.12, 0.15, 0.2),
+}
+
+
+def tune(bench: Bench, base: Settings) -> Settings:
+    best, best_score = base, headline(bench.system(base, "A"))
+    for _ in range(2):
+        for name, values in TUNE_GRID.items():
+            for value in values:
+                candidate = replace(best, **{name: value})
+                score = headline(bench.system(candidate, "A"))
+                print(f"  tune {name}={value}: half A headline {score:.4f}")
+                if score > best_score + 1e-4:
+                    best, best_score = candidate, score
+    print("tuned:", {n: getattr(best, n) for n in TUNE_GRID}, f"half A {best_score:.4f}")
+    return best
+
+
+def table(rows: list[tuple[str, dict]]) -> None:
+    print(f"{'system':<34}{'set':<10}{'level':<11}{'pairwise':>9}{'BCubed':>8}{'one ev.':>9}")
+    for label, result in rows:
+        for name, levels in result.items():
+            for level, f in levels.items():
+                print(
+                    f"{label:<34}{name:<10}{level:<11}{f['pairwise_f1']:>9.3f}"
+                    f"{f['bcubed_f1']:>8.3f}{f['one_event']:>9.3f}"
+                )
+
+
+def flat(prefix: str, result: dict) -> dict[str, float]:
+    out = {}
+    for name, levels in result.items():
+        for level, f in levels.items():
+            if level != HEADLINE[name] and name != "stream" and level == "storylines":
+                continue
+            out[f"{prefix}_{name}_{level}_pairwise_f1"] = round(f["pairwise_f1"], 4)
+            out[f"{prefix}_{name}_{level}_bcubed_f1"] = round(f["bcubed_f1"], 4)
+        if name in ("neus", "basil"):
+            out[f"{prefix}_{name}_one_event"] = round(levels["events"]["one_event"], 4)
+    return out
 
 
 def main(argv: list[str]) -> int:
-    if not DEV.exists():
-        print(f"skipped: {DEV} is not here (the dev sets live in ../shared/eval)")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", type=Path, help="write the headline metrics here")
+    parser.add_argument("--eval", type=Path, default=EVAL, help="the dev sets' folder")
+    parser.add_argument("--tune", action="store_true", help="search the settings on half A")
+    args = parser.parse_args(argv[1:])
+    if not (args.eval / "stories" / "score.py").exists():
+        print(f"skipped: no dev sets in {args.eval} (they live in ../shared/eval)")
         return 0
-    rows = load_dev()
-    settings = Settings()
     started = time.perf_counter()
-    print(line(f"all {len(rows)} articles, with dates", figures(rows, cluster(rows, settings))))
-    print(line("all articles, dates removed", figures(rows, cluster(rows, settings, dated=False))))
-    split_half(rows, settings)
-    copy_separation(rows, settings)
-    if "--sweep" in argv:
-        sweep(rows, settings)
-    print(
-        "anchor (held-out, TF-IDF + time window): pairwise 0.71, BCubed 0.86; "
-        "goal: pairwise >= 0.90, BCubed >= 0.95"
-    )
+    bench = Bench(args.eval)
+    print({name: len(rows) for name, rows in bench.sets.items()}, "articles")
+    settings = Settings()
+    if args.tune:
+        settings = tune(bench, settings)
+    online_t = max(ONLINE_GRID, key=lambda t: headline(bench.baseline(
+        lambda rows: online_baseline(rows, t), "A")))  # fmt: skip
+    agglo_d = max(AGGLOMERATIVE_GRID, key=lambda d: headline(bench.baseline(
+        lambda rows: agglomerative_baseline(rows, d), "A")))  # fmt: skip
+    print(f"baselines tuned on half A: online cosine >= {online_t}, agglomerative distance "
+          f"<= {agglo_d}")  # fmt: skip
+    report = []
+    metrics: dict[str, float] = {}
+    for half in ("A", "B"):
+        results = {
+            "stage": bench.system(settings, half),
+            "online": bench.baseline(lambda rows: online_baseline(rows, online_t), half),
+            "agglomerative": bench.baseline(
+                lambda rows: agglomerative_baseline(rows, agglo_d), half
+            ),
+        }
+        for label, result in results.items():
+            report.append((f"{label} half {half}", result))
+            metrics |= flat(f"{label}_half{half}", result)
+            metrics[f"{label}_half{half}_headline"] = round(headline(result), 4)
+    undated = bench.system(settings, None, dated=False)
+    report.append(("stage all, dates removed", undated))
+    metrics |= flat("stage_undated", undated)
+    table(report)
+    for half in ("A", "B"):
+        print(
+            f"headline half {half}: stage {metrics[f'stage_half{half}_headline']:.4f}, "
+            f"online {metrics[f'online_half{half}_headline']:.4f}, "
+            f"agglomerative {metrics[f'agglomerative_half{half}_headline']:.4f}"
+        )
     print(f"{time.perf_counter() - started:.1f} s")
     print(machine())
     print(command())
+    if args.json:
+        args.json.write_text(json.dumps(metrics, indent=1, sort_keys=True) + "\n")
     return 0
 
 

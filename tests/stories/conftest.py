@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,32 @@ def groups(store: Store, column: str) -> set[frozenset[str]]:
 
 def variant(article: Article, **changes) -> Article:
     return replace(article, **changes)
+
+
+def stream(samples: dict[str, Article]) -> list[Article]:
+    """Twenty articles over a fortnight: each sample whole, its two halves a day later (so
+    copies of it, one arriving first for a re-rooted group) and an opening paragraph."""
+    found = []
+    for key, article in sorted(samples.items()):
+        paragraphs = [p for p in article.text.split("\n") if p.strip()]
+        middle = len(paragraphs) // 2
+        day = article.published
+        later = None if day is None else (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+        parts = {
+            "whole": (article.text, day),
+            "first": ("\n".join(paragraphs[:middle]), day),
+            "second": ("\n".join(paragraphs[middle:]), later),
+            "lead": (paragraphs[0], later),
+        }
+        for part, (text, published) in parts.items():
+            found.append(
+                replace(
+                    article,
+                    id=f"{key}-{part}",
+                    input=f"{key}-{part}",
+                    text=text,
+                    outlet=f"outlet-{part}",
+                    published=published,
+                )
+            )
+    return found

@@ -25,5 +25,14 @@ def test_stories_command_and_export(make_store, samples, stories_settings, tmp_p
     assert exported.exit_code == 0, exported.output
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(rows) == 5
-    assert list(rows[0]) == ["article_id", "event_id", "storyline_id", "copy_of", "copy_similarity"]
+    columns = ["article_id", "event_id", "storyline_id", "copy_of", "copy_similarity", "reason"]
+    assert list(rows[0]) == columns
     assert {r["storyline_id"] for r in rows} == {"s1"}
+    reasons = {r["article_id"]: json.loads(r["reason"]) for r in rows}
+    # The September pair explain each other; the lone events have no fellow member.
+    assert [member for member, _ in reasons["001"]["nearest"]] == ["003"]
+    assert [member for member, _ in reasons["003"]["nearest"]] == ["001"]
+    assert 0 < reasons["001"]["nearest"][0][1] <= 1
+    assert "Ukraine" in reasons["001"]["shared"] and "Ukraine" in reasons["003"]["shared"]
+    assert len(reasons["001"]["shared"]) <= 5
+    assert reasons["000"] == {"nearest": [], "shared": []}

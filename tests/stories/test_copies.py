@@ -98,3 +98,22 @@ def test_reprint_months_later_is_a_copy_in_its_own_event(make_store, samples, st
             for r in store.rows("SELECT * FROM story_events")
         }
         assert spans[rows["000"]["event_id"]] == ("2022-03-09", "2022-03-09")
+
+
+def test_regression_stub_pages_are_neither_copies_nor_one_event(
+    make_store, samples, stories_settings
+):
+    """Boilerplate-only pages used to be marked copies of each other and grouped as one
+    event; a stub is now an event and storyline of its own."""
+    stub = "Chat with us on WhatsApp.\nSubscribe to our newsletter. Share this page."
+    stubs = [
+        replace(samples["000"], id=f"s{i}", input=f"s{i}", title="Live chat", text=stub)
+        for i in range(3)
+    ]
+    with make_store([*stubs, samples["001"], samples["003"]]) as store:
+        run(store, stories_settings)
+        rows = placements(store)
+        assert all(rows[f"s{i}"]["copy_of"] is None for i in range(3))
+        assert len({rows[f"s{i}"]["event_id"] for i in range(3)}) == 3
+        assert len({rows[f"s{i}"]["storyline_id"] for i in range(3)}) == 3
+        assert rows["001"]["event_id"] == rows["003"]["event_id"]  # real articles still group

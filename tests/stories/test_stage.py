@@ -4,9 +4,16 @@ runs, re-runs, merges and deleted articles."""
 from __future__ import annotations
 
 import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
 from dataclasses import replace
 
-from tests.stories.conftest import add_articles, groups, placements
+import pytest
+from tests.stories.conftest import add_articles, groups, placements, stream
 
 from rashomon.stories.stage import run
 
@@ -138,3 +145,146 @@ def test_undated_articles_still_placed(make_store, samples, stories_settings):
         run(store, stories_settings)
         assert set(placements(store)) == set(samples)
         assert len(groups(store, "storyline_id")) == 1
+
+
+# -- interrupted runs --------------------------------------------------------------------
+
+
+def stories_state(store) -> dict[str, list[tuple]]:
+    """Everything the stage writes that a later run reads or a user sees (merge times aside)."""
+    from rashomon.stories.queries import story_rows
+
+    state = {t: table_rows(store, t) for t in STATE_TABLES}
+    state["event_merges"] = sorted(
+        tuple(r)
+        for r in store.conn.execute(
+            "SELECT from_event, into_event, reason, score FROM event_merges"
+        )
+    )
+    state["export"] = [tuple(r.values()) for r in story_rows(store)]
+    return state
+
+
+STATE_TABLES = (
+    "story_articles", "story_features", "story_events", "storylines", "story_terms",
+    "story_state", "wire_credits",
+)  # fmt: skip
+
+
+class Injected(RuntimeError):
+    pass
+
+
+def failing_at(function, calls: int):
+    """``function`` that raises on its ``calls``-th call (a kill at that point)."""
+    count = 0
+
+    def wrapper(*args, **kwargs):
+        nonlocal count
+        count += 1
+        if count == calls:
+            raise Injected(function.__name__)
+        return function(*args, **kwargs)
+
+    return wrapper
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    from rashomon.stories import stage
+
+    monkeypatch.setattr(stage, "CHUNK", 3)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_regression_interrupted_stage_never_double_counts(
+    make_store, samples, stories_settings, small_chunks, monkeypatch, seed
+):
+    """A failure anywhere (before, inside or at the end of a chunk's transaction) followed by
+    a re-run leaves exactly what a clean run leaves; the document frequencies used to be
+    committed before the placements and counted twice."""
+    from rashomon.stories import repo, stage
+
+    articles = stream(samples)
+    with make_store(articles, "clean.db") as store:
+        run(store, stories_settings)
+        clean = stories_state(store)
+    assert clean["story_terms"][0] == ("", len(articles))
+    rng = random.Random(seed)
+    targets = [
+        (stage._Runner, "_place", len(articles)),
+        (repo, "save_placements", 7),
+        (repo, "add_document_frequencies", 7),
+        (repo, "refresh_storylines", 7),
+    ]
+    owner, name, most = targets[seed % len(targets)]
+    with make_store(articles, "killed.db") as store:
+        with monkeypatch.context() as patch:
+            patch.setattr(owner, name, failing_at(getattr(owner, name), rng.randint(1, most)))
+            with pytest.raises(Injected):
+                run(store, stories_settings)
+        run(store, stories_settings)
+        assert stories_state(store) == clean
+        run(store, stories_settings)
+        assert stories_state(store) == clean
+
+
+# The stage in a child process, slowed inside each chunk's transaction (10 chunks, 0.3 s
+# each) so a kill lands part-way through, with the transaction open.
+KILLED_RUN = """
+import sys, time
+from rashomon.settings import Settings
+from rashomon.store.db import Store
+from rashomon.stories import repo, stage
+stage.CHUNK = 2
+save = repo.save_placements
+def slow(*args):
+    save(*args)
+    print("saving", flush=True)
+    time.sleep(0.3)
+repo.save_placements = slow
+with Store(sys.argv[1]) as store:
+    stage.run(store, Settings())
+"""
+
+
+def test_regression_sigkilled_stage_resumes_as_a_clean_run(make_store, samples, stories_settings):
+    articles = stream(samples)
+    with make_store(articles, "clean.db") as store:
+        run(store, stories_settings)
+        clean = stories_state(store)
+    with make_store(articles, "killed.db") as store:
+        path = store.path
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_RUN, str(path)], stdout=subprocess.PIPE, env=env
+    )
+    assert child.stdout is not None
+    for _ in range(2):  # the first chunk is committed, the second one's transaction open
+        assert child.stdout.readline().strip() == b"saving"
+    time.sleep(random.Random(1).uniform(0.0, 1.0))
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    with make_store([], "killed.db") as store:
+        placed = store.conn.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+        assert 0 < placed < len(articles)  # killed part-way
+        assert tuple(
+            store.conn.execute("SELECT df FROM story_terms WHERE term = ''").fetchone()
+        ) == (placed,)
+        run(store, stories_settings)
+        assert stories_state(store) == clean
+
+
+@pytest.mark.parametrize("batches", [2, 3, 7])
+def test_one_pass_equals_time_ordered_batches(make_store, samples, stories_settings, batches):
+    articles = sorted(stream(samples), key=lambda a: (a.published, a.id))
+    with make_store(articles, "one.db") as store:
+        run(store, stories_settings)
+        one_pass = stories_state(store)
+    size = -(-len(articles) // batches)
+    with make_store([], "batches.db") as store:
+        for start in range(0, len(articles), size):
+            add_articles(store, articles[start : start + size])
+            run(store, stories_settings)
+        assert stories_state(store) == one_pass

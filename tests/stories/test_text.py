@@ -30,7 +30,7 @@ def test_tfidf_is_unit_length_before_the_cut(counts):
 
 
 def test_title_words_count_double_and_stop_words_go():
-    counts = term_counts("Blinken visits Kyiv", "The minister visits Kyiv.")
+    counts = term_counts("Blinken visits Kyiv", "The minister visits Kyiv.", title_weight=2)
     assert counts["blinken"] == 2 and counts["kyiv"] == 3 and "the" not in counts
 
 

@@ -151,6 +151,7 @@ EXPORT_TYPES: dict[str, dict[str, pa.DataType]] = {
         "storyline_id": pa.string(),
         "copy_of": pa.string(),
         "copy_similarity": pa.float64(),
+        "reason": pa.string(),  # compact JSON: nearest members, shared names, copy_of
     },
     "conflicts": {
         "id": pa.string(),

@@ -18,10 +18,6 @@ import numpy as np
 MAX_CLUSTER_TERMS = 300
 # Actors kept per cluster, by mention count.
 MAX_CLUSTER_ACTORS = 20
-# The gap charged when either date is unknown: an undated article has given no evidence
-# that it is about the same day. Calibrated on the dev set with dates removed: 1 day
-# (pairwise F1 X) beats 0 (X) and 2 (X).
-UNKNOWN_GAP_DAYS = 0.7
 
 
 @dataclass(slots=True, eq=False)
@@ -114,16 +110,25 @@ class Cluster:
         if len(self.actors) > MAX_CLUSTER_ACTORS:
             self.actors = Counter(dict(self.actors.most_common(MAX_CLUSTER_ACTORS)))
 
-    def gap(self, day: int | None) -> float:
-        """Days between ``day`` and this cluster's span (0 inside it), or the unknown gap."""
+    def gap(self, day: int | None) -> float | None:
+        """Days between ``day`` and this cluster's span (0 inside it); None when unknown."""
         if day is None or self.first_day is None or self.last_day is None:
-            return UNKNOWN_GAP_DAYS
+            return None
         return max(0, day - self.last_day, self.first_day - day)
 
-    def gap_to(self, other: Cluster) -> float:
+    def gap_to(self, other: Cluster) -> float | None:
         if None in (self.first_day, self.last_day, other.first_day, other.last_day):
-            return UNKNOWN_GAP_DAYS
+            return None
         return max(0, other.first_day - self.last_day, self.first_day - other.last_day)  # type: ignore[operator]
+
+    def reachable(self, day: int | None, latest: int | None, window: float) -> bool:
+        """Whether an article of ``day`` may still join: within ``window`` days of the span;
+        an undated article only while the cluster is within the window of the latest
+        placed day (so what it can join never depends on when clusters were evicted)."""
+        if day is None and latest is not None and self.last_day is not None:
+            return self.last_day >= latest - window
+        gap = self.gap(day)
+        return gap is None or gap <= window
 
     def top_actors(self, count: int) -> set[str]:
         return {a for a, _ in self.actors.most_common(count)}

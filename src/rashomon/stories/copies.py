@@ -63,15 +63,20 @@ class Match:
 
 
 class CopyIndex:
-    """Every stored signature in an LSH index, queried before each new article joins it."""
+    """Every stored signature in an LSH index, queried before each new article joins it.
 
-    def __init__(self, threshold: float) -> None:
+    Texts with fewer than ``min_shingles`` shingles neither copy nor are copied: a stub
+    page ("Chat with us", a gallery caption) shares its few words with every other stub.
+    """
+
+    def __init__(self, threshold: float, min_shingles: int = 0) -> None:
         self.threshold = threshold
+        self.min_shingles = max(min_shingles, 1)
         self.lsh = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, LSH_ROWS))
         self.signatures: dict[str, tuple[np.ndarray, int]] = {}
 
     def add(self, article_id: str, sig: np.ndarray, size: int) -> None:
-        if not size or article_id in self.signatures:
+        if size < self.min_shingles or article_id in self.signatures:
             return
         base = template()
         sketch = MinHash(
@@ -82,7 +87,7 @@ class CopyIndex:
 
     def matches(self, sig: np.ndarray, size: int) -> list[Match]:
         """Stored articles this text copies or is copied by, most similar first."""
-        if not size:
+        if size < self.min_shingles:
             return []
         base = template()
         sketch = MinHash(

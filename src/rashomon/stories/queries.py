@@ -10,23 +10,37 @@ from typing import Any
 
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
+from rashomon.stories.explain import Reason, explain_event
 from rashomon.stories.repo import has_table
 
 STORY_COLUMNS = ("article_id", "event_id", "storyline_id", "copy_of", "copy_similarity")
 
 
-@exporter(
-    "stories",
-    STORY_COLUMNS,
-    "each article's event and storyline, and the earlier article it copies (if any)",
-)
 def story_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """Each placed article's event, storyline and copy source, in storage order."""
     if not has_table(store, "story_articles"):
         return
     yield from store.rows(
         "SELECT s.article_id, s.event_id, s.storyline_id, s.copy_of, s.copy_similarity "
         "FROM story_articles s JOIN articles a ON a.id = s.article_id ORDER BY a.rowid"
     )
+
+
+@exporter(
+    "stories",
+    (*STORY_COLUMNS, "reason"),
+    "each article's event and storyline, the earlier article it copies (if any), and why "
+    "it is in its event (JSON: nearest members with their similarity, shared names)",
+)
+def story_export_rows(store: Store) -> Iterator[dict[str, Any]]:
+    reasons: dict[str, dict[str, Reason]] = {}  # explained once per event
+    for row in story_rows(store):
+        event_id = row["event_id"]
+        if event_id not in reasons:
+            reasons[event_id] = explain_event(store, event_id)
+        reason = reasons[event_id].get(row["article_id"])
+        row["reason"] = reason.as_json() if reason else None
+        yield row
 
 
 @dataclass(slots=True)

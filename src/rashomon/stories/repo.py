@@ -111,6 +111,11 @@ def document_frequencies(store: Store) -> dict[str, int]:
     return {r[0]: r[1] for r in store.conn.execute("SELECT term, df FROM story_terms")}
 
 
+def latest_day(store: Store) -> int | None:
+    """The latest publication day placed so far (what undated newcomers are near)."""
+    return store.conn.execute("SELECT max(day) FROM story_features").fetchone()[0]
+
+
 def add_document_frequencies(store: Store, increments: Counter[str]) -> None:
     store.conn.executemany(
         "INSERT INTO story_terms (term, df) VALUES (?, ?) "

@@ -6,6 +6,13 @@ for copies against every stored MinHash signature, then joins the event of the t
 it copies, or the event it scores best against, or starts an event placed in a
 storyline. What later runs need (signatures, embeddings, term weights, event and
 storyline sums, document frequencies) is stored, so no text is read twice.
+
+Each chunk is one transaction holding everything it changed: placements, document
+frequencies, cluster sums, merges and display columns. A run killed anywhere resumes
+from the last committed chunk as if it had never stopped. Document frequencies are
+streamed (an article is weighted against the articles placed before it and itself), so
+one pass over a stream and the same stream added in time-ordered batches give the same
+stories.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from rashomon.stories.copies import CopyIndex, containment, signature
 from rashomon.stories.credits import wire_credits
 from rashomon.stories.events import EventIndex, EventParams, Merge
 from rashomon.stories.storylines import StorylineIndex, StorylineParams
-from rashomon.stories.text import content_words, name_words, term_counts, tfidf
+from rashomon.stories.text import name_words, term_counts, tfidf
 
 # Articles read, embedded and committed together: bounds memory and what a killed run loses.
 CHUNK = 500
@@ -44,14 +51,11 @@ def run(store: Store, settings: Settings) -> None:
     todo = repo.pending(store)
     if not todo:
         return
-    df = _update_document_frequencies(store, todo)
+    df = repo.document_frequencies(store)
     documents = df.pop("", 0)
     runner = _Runner(store, settings, df, documents, todo)
     for start in range(0, len(todo), CHUNK):
         runner.place_chunk(todo[start : start + CHUNK])
-    with store.transaction():
-        repo.refresh_events(store, runner.touched_events)
-        repo.refresh_storylines(store, runner.touched_storylines, STORYLINE_ACTOR_NAMES)
 
 
 def event_params(settings: Settings) -> EventParams:
@@ -59,6 +63,8 @@ def event_params(settings: Settings) -> EventParams:
         threshold=settings.stories_event_threshold,
         embedding_weight=settings.stories_embedding_weight,
         day_penalty=settings.stories_day_penalty,
+        free_days=settings.stories_free_days,
+        undated_penalty=settings.stories_undated_penalty,
         merge_threshold=settings.stories_merge_threshold,
         max_active=MAX_ACTIVE,
     )
@@ -71,23 +77,6 @@ def storyline_params(settings: Settings) -> StorylineParams:
         window_days=settings.stories_storyline_days,
         max_active=MAX_ACTIVE,
     )
-
-
-def _update_document_frequencies(store: Store, todo: list[repo.Pending]) -> dict[str, int]:
-    """Count the new articles' terms first, so even the first article of a first run is
-    weighted against the whole batch; return every document frequency ('' = documents)."""
-    increments: Counter[str] = Counter()
-    ids = [p.id for p in todo]
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        actors = repo.mention_actors(store, chunk)
-        for row in repo.article_texts(store, chunk):
-            terms = set(content_words(row["title"])) | set(content_words(row["text"]))
-            increments.update(terms | set(actors.get(row["id"], ())))
-    increments[""] = len(ids)
-    with store.transaction():
-        repo.add_document_frequencies(store, increments)
-    return repo.document_frequencies(store)
 
 
 def _forget_deleted(store: Store) -> None:
@@ -139,7 +128,10 @@ class _Runner:
         self.store = store
         self.df = df
         self.documents = documents
-        self.copies = CopyIndex(settings.stories_copy_threshold)
+        self.new_df: Counter[str] = Counter()  # this chunk's document frequencies, uncommitted
+        self.copies = CopyIndex(settings.stories_copy_threshold, settings.stories_copy_min_shingles)
+        self.min_words = settings.stories_min_content_words
+        self.title_weight = settings.stories_title_weight
         for article_id, sig, size in repo.signatures(store):
             self.copies.add(article_id, sig, size)
         self.roots = repo.copy_roots(store)
@@ -155,8 +147,14 @@ class _Runner:
             repo.counter(store, "next_storyline"),
             lambda i: repo.storyline(store, i),
         )
-        dated = [p.day for p in todo if p.day is not None]
-        first = min(dated) if dated and len(dated) == len(todo) else None
+        # Clusters an article of this run can reach: none that ended a window before the
+        # earliest pending day, or (for undated articles) before the latest placed day.
+        self.latest = repo.latest_day(store)
+        days = [p.day for p in todo if p.day is not None]
+        if self.latest is not None:
+            days.append(self.latest)
+        first = min(days) if days else None
+        self.events.latest = self.storylines.latest = self.latest
         since = None if first is None else first - self.events.params.window_days
         for event in repo.active_events(store, since, MAX_ACTIVE):
             self.events.load(event)
@@ -181,29 +179,47 @@ class _Runner:
         for pending, row, vector in zip(chunk, rows, vectors, strict=True):
             features = self._features(pending, row, vector, mentions.get(row["id"]))
             placements.append(self._place(features, row))
+        self.new_df[""] = len(placements)
         with self.store.transaction():
             repo.save_placements(self.store, placements)
+            repo.add_document_frequencies(self.store, self.new_df)
             for old_root, new_root, similarity in self.reroots:
                 repo.reroot_copies(self.store, old_root, new_root, similarity)
             self._record_merges()
             self._save_clusters()
-        self.events.evict(chunk[-1].day)
-        self.storylines.evict(chunk[-1].day)
+            repo.refresh_events(self.store, self.touched_events)
+            repo.refresh_storylines(self.store, self.touched_storylines, STORYLINE_ACTOR_NAMES)
+        self.new_df = Counter()
+        self.touched_events.clear()
+        self.touched_storylines.clear()
+        self.events.evict(self.latest)
+        self.storylines.evict(self.latest)
 
     def _features(self, pending: repo.Pending, row: dict, vector, actors) -> ArticleFeatures:
-        counts = term_counts(row["title"], row["text"])
+        counts = term_counts(row["title"], row["text"], self.title_weight)
         if actors:  # canonical entities (or mention names) count as terms too
             counts.update(actors)
         else:
             names = name_words(f"{row['title']}\n{row['text']}")
             actors = Counter({f"word:{w}": n for w, n in names.items()})
+        # Streamed document frequencies: this article and every one placed before it.
+        self.new_df.update(counts.keys())
+        self.documents += 1
+        for term in counts:
+            self.df[term] = self.df.get(term, 0) + 1
+        if pending.day is not None:
+            self.latest = pending.day if self.latest is None else max(self.latest, pending.day)
+            self.events.latest = self.storylines.latest = self.latest
+        # A near-empty page (a stub, a gallery) is an event and storyline of its own: with
+        # no terms and no actors it neither joins nor is joined on its boilerplate.
+        stub = sum(1 for term in counts if term not in actors) < self.min_words
         features = ArticleFeatures(
             id=row["id"],
             seq=self.seq,
             day=pending.day,
             embedding=vector,
-            terms=tfidf(counts, self.df, self.documents, ARTICLE_TERMS),
-            actors=actors,
+            terms={} if stub else tfidf(counts, self.df, self.documents, ARTICLE_TERMS),
+            actors=Counter() if stub else actors,
             title=row["title"],
         )
         self.seq += 1
@@ -219,7 +235,8 @@ class _Runner:
         if group is not None:  # a copy joins its source's event, unless printed much later
             event_id = self._event_of(group)
             source = self.events.get(event_id) if event_id is not None else None
-            if source is not None and source.gap(features.day) <= self.events.params.window_days:
+            window = self.events.params.window_days
+            if source is not None and source.reachable(features.day, self.latest, window):
                 self.events.join(features, source.id)
             else:
                 event_id = None

@@ -20,6 +20,10 @@ from rashomon.stories.clusters import ArticleFeatures, Cluster, similarity
 # when entity mentions are stored (the rest being countries or leaders it reports on).
 ARTICLE_ACTORS = 3
 STORYLINE_ACTORS = 6
+# Storylines compared per new event: the most recently extended of those sharing an actor.
+# A name in every entry of a feed (the outlet's own) made each new event score every
+# storyline, quadratic in the feed's length; no dev event has more candidates than this.
+MAX_CANDIDATES = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,7 @@ class StorylineIndex:
         self.indexed: dict[str, set[str]] = {}  # storyline → the actors it is indexed under
         self.changed: set[str] = set()
         self.emptied: set[str] = set()
+        self.latest: int | None = None  # the latest publication day placed (set by the stage)
 
     def load(self, storyline: Cluster) -> None:
         self.storylines[storyline.id] = storyline
@@ -98,10 +103,13 @@ class StorylineIndex:
         candidates = set()
         for actor, _ in article.actors.most_common(ARTICLE_ACTORS):
             candidates |= self.by_actor.get(actor, set())
+        if len(candidates) > MAX_CANDIDATES:
+            recent = sorted(candidates, key=lambda i: (-self.storylines[i].touched, i))
+            candidates = set(recent[:MAX_CANDIDATES])
         best, best_score = None, params.threshold
         for storyline_id in sorted(candidates, key=storyline_number):
             storyline = self.storylines[storyline_id]
-            if storyline.gap(article.day) > params.window_days:
+            if not storyline.reachable(article.day, self.latest, params.window_days):
                 continue
             score = similarity(article, storyline, params.embedding_weight)
             if score >= best_score:

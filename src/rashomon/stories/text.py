@@ -12,11 +12,6 @@ WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*%?", re.UNICODE)
 # when no entity mentions are stored.
 NAME = re.compile(r"(?<![.!?\n“\"]\s)(?<!^)\b([A-Z][a-z]{2,}|[A-Z]{2,5})\b", re.MULTILINE)
 
-# Each title word counts as this many body occurrences: the headline says what the
-# article is about. Calibrated on the AllSides dev set (benchmarks/stories.py): 2 beats
-# 1 and 3 by about one point of pairwise F1.
-TITLE_WEIGHT = 2
-
 
 @cache
 def stop_words() -> frozenset[str]:
@@ -42,10 +37,12 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if len(w) >= 3 and w not in stops]
 
 
-def term_counts(title: str, text: str) -> Counter[str]:
+def term_counts(title: str, text: str, title_weight: int) -> Counter[str]:
+    """Content words with each title word counted as ``title_weight`` body occurrences: the
+    headline says what the article is about."""
     counts = Counter(content_words(text))
     for word in content_words(title):
-        counts[word] += TITLE_WEIGHT
+        counts[word] += title_weight
     return counts
 
 
