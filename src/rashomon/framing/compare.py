@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from rashomon.errors import RashomonError
 from rashomon.store.articles import outlet_label
 from rashomon.store.db import Store
+from rashomon.views import stories as views
+from rashomon.views.stories import has_table
 
 KINDS = (
     "naming",
@@ -89,24 +91,12 @@ class StoryFraming:
     naming: list[NamingChoice]
 
 
-def has_table(store: Store, name: str) -> bool:
-    row = store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-    ).fetchone()
-    return row is not None
-
-
 def story_article_ids(store: Store, story: str | None) -> list[str]:
-    """The articles of an event or storyline; every article when no story is given."""
+    """The articles of a story as views/stories.py decides it; every article when no
+    story is given."""
     if story is None:
         return [r["id"] for r in store.rows("SELECT id FROM articles ORDER BY rowid")]
-    ids: list[str] = []
-    if has_table(store, "story_articles"):
-        sql = (
-            "SELECT article_id FROM story_articles WHERE event_id = ? OR storyline_id = ? "
-            "ORDER BY article_id"
-        )
-        ids = [r["article_id"] for r in store.rows(sql, (story, story))]
+    ids = views.story_article_ids(store, story)
     if not ids:
         raise RashomonError("E342", f"no story with id {story!r} (see `rashomon framing` ids)")
     return ids
