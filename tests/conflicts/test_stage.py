@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from rashomon.figures import conflicts
+from rashomon.conflicts import stage as conflicts
 from rashomon.figures.queries import conflict_rows, figure_rows
 from rashomon.model import Analysis, Article, Figure, InputRecord, Outcome
 from rashomon.settings import Settings
