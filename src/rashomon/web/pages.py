@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from rashomon.briefing import to_markdown
 from rashomon.render.charts import story_charts
+from rashomon.render.templating import environment
 from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
 from rashomon.store.export import available
@@ -17,7 +18,6 @@ from rashomon.views.stories import list_stories, story_article_ids
 from rashomon.web import article_view, queries
 from rashomon.web.api import clamp
 from rashomon.web.app import open_store
-from rashomon.web.templating import environment
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(open_store)]
