@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from rashomon.model import DateSource, Precision
-from rashomon.text.calendar import MONTH_NAMES, WEEKDAY_NAMES, month_number
+from rashomon.text.calendar import MONTH, MONTH_NAMES, WEEKDAY_NAMES, month_number
 from rashomon.text.dates import date_data
 from rashomon.text.sentences import split_sentences
 
@@ -44,7 +44,8 @@ CONFIDENCE_YEARLESS = 0.2
 FETCH_SPAN_DAYS = 365
 
 _MONTHS = "|".join(MONTH_NAMES)
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# Any case and any ending after the first three letters ("Sept.", "SEPTEMBER").
+_MONTH = "(?:" + "|".join(name[:3] for name in MONTH_NAMES) + r")[a-z]*\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 # "March 9, 2022", "Feb. 24 2022", "9 March 2022", "9th of March, 2022", "2022-03-09".
@@ -76,7 +77,7 @@ BARE_MONTH_RE = re.compile(
 )
 # "Dec. 4", "December 1", "23 September" with no year after them (capitalised months only,
 # so the verb "may" is not one).
-_MONTH_CAP = rf"(?:{_MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+_MONTH_CAP = MONTH
 DAY_MONTH_RE = re.compile(
     rf"(?<![\w-])(?:(?P<m1>{_MONTH_CAP})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
     rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_CAP}))"
