@@ -73,8 +73,8 @@ PUBLISHED = {
 
 
 def analyse_dates_and_figures(nlp, article: Article, quotes=()) -> Analysis:
+    from rashomon.dates.stage import date_refs
     from rashomon.figures.stage import extract_figures
-    from rashomon.timeline.dates import date_refs
     from rashomon.timeline.events import timeline_events
 
     doc = nlp(article.text)

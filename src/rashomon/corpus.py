@@ -161,63 +161,37 @@ class Corpus:
 
     def articles(self, story: str | None = None) -> Records[ArticleRecord]:
         """Articles in publication order; only one story's with ``story``."""
-        from rashomon.store.articles import outlet_label
+        from rashomon.views.articles import articles_in_order
 
         with self._store() as store:
             ids = self._story_ids(store, story)
-            rows = store.rows(
-                "SELECT id, title, outlet, url, published, language, input FROM articles "
-                "ORDER BY published, rowid"
-            )
-            return Records(
-                ArticleRecord(
-                    id=r["id"],
-                    title=r["title"],
-                    outlet=outlet_label(r["outlet"], r["url"], r["id"]),
-                    url=r["url"],
-                    published=r["published"],
-                    language=r["language"],
-                    input=r["input"],
-                )
-                for r in rows
-                if ids is None or r["id"] in ids
-            )
+            rows = articles_in_order(store)
+        return Records(ArticleRecord(**r) for r in rows if ids is None or r["id"] in ids)
 
     def text(self, article_id: str) -> str:
         """An article's stored text (E542 for an unknown id)."""
+        from rashomon.views.articles import article_text
+
         with self._store() as store:
-            row = store.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,))
-            found = row.fetchone()
+            found = article_text(store, article_id)
         if found is None:
             raise error("E542", article=article_id)
-        return found[0]
+        return found
 
     def quotes(self, speaker: str | None = None, story: str | None = None) -> Records[QuoteRecord]:
         """Quotes in article order; ``speaker`` is a case-insensitive part of the speaker's
         name or of the words naming them, ``story`` a story id."""
-        from rashomon.store.articles import outlet_label
-        from rashomon.views.stories import has_table
+        from rashomon.views.articles import quotes_in_order
 
         with self._store() as store:
-            if not has_table(store, "quotes"):
-                return Records()
             ids = self._story_ids(store, story)
-            pattern = f"%{speaker}%" if speaker else None
-            sql = (
-                "SELECT q.*, a.outlet, a.url, a.published FROM quotes q "
-                "JOIN articles a ON a.id = q.article_id "
-                "WHERE (:p IS NULL OR q.speaker LIKE :p OR q.speaker_mention LIKE :p) "
-                "ORDER BY a.published, a.rowid, q.start"
-            )
-            names = {f.name for f in fields(QuoteRecord)}
-            found: Records[QuoteRecord] = Records()
-            for raw in store.conn.execute(sql, {"p": pattern}):
-                row = dict(raw)
-                if ids is not None and row["article_id"] not in ids:
-                    continue
-                row["outlet"] = outlet_label(row["outlet"], row["url"], row["article_id"])
-                found.append(QuoteRecord(**{k: v for k, v in row.items() if k in names}))
-            return found
+            rows = quotes_in_order(store, speaker)
+        names = {f.name for f in fields(QuoteRecord)}
+        return Records(
+            QuoteRecord(**{k: v for k, v in row.items() if k in names})
+            for row in rows
+            if ids is None or row["article_id"] in ids
+        )
 
     def points(self, story_id: str) -> Records[StoryPoint]:
         """A story's comparison points, most salient first, each with its members (the
@@ -238,7 +212,6 @@ class Corpus:
         if not ids:
             raise error("E601", story=story)
         return ids
-
 
 
 def open(path: str | PathLike[str], settings: Settings | None = None) -> Corpus:

@@ -62,7 +62,7 @@ def stage(name: str, *, version: str, needs: tuple[str, ...], makes: tuple[str, 
 # Planned order: annotate, dates, quotes, figures, timeline, framing.
 PER_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
     ("annotate", "rashomon.annotate.stage"),
-    ("dates", "rashomon.timeline.dates"),
+    ("dates", "rashomon.dates.stage"),
     ("quotes", "rashomon.quotes.stage"),
     ("figures", "rashomon.figures.stage"),
     ("timeline", "rashomon.timeline.events"),
@@ -75,7 +75,7 @@ CROSS_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
     ("entities", "rashomon.entities.stage"),
     ("stories", "rashomon.stories.stage"),
     ("story_dates", "rashomon.clean.story_dates"),  # undated articles dated by their story
-    ("conflicts", "rashomon.figures.conflicts"),
+    ("conflicts", "rashomon.conflicts.stage"),
     ("points", "rashomon.compare.stage"),
 )
 

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from rashomon.cli import app
 from rashomon.cli.figures import readable
-from rashomon.figures import conflicts
+from rashomon.conflicts import stage as conflicts
 from rashomon.figures.queries import CONFLICT_COLUMNS, FIGURE_COLUMNS
 from rashomon.model import Analysis, Article, Figure, InputRecord, Outcome, TimelineEvent
 from rashomon.settings import Settings

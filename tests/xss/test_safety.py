@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rashomon.briefing.markdown import escape as md_escape
+from rashomon.render.safety import marked, safe_href
 from rashomon.store.articles import MARK_END, MARK_START
 from rashomon.web.highlight import Span, annotate
-from rashomon.web.safety import marked, safe_href
 
 
 def test_only_http_links_survive():

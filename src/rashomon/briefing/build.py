@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from rashomon.briefing.framing import framing_comparison
 from rashomon.briefing.model import (
     Briefing,
     ConflictView,
@@ -41,7 +42,7 @@ def build_briefing(store: Store, story_id: str, settings: Settings) -> Briefing:
     label = {i: meta[i]["label"] for i in ids}
     points, stored = load_points(store, story_id, ids, settings)
     outlets = sorted(set(label.values()))
-    framing = reads.framing_comparison(store, story_id, ids)
+    framing = framing_comparison(store, story_id, ids)
     naming = (framing or {}).get("naming") or []
     conflict_rows = [labelled(r, label) for r in reads.conflicts(store, ids)]
     return Briefing(

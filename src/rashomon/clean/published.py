@@ -19,13 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
-from typing import TYPE_CHECKING
 
 from rashomon.model import DateSource, Precision
-
-if TYPE_CHECKING:
-    from dateparser.date import DateDataParser
+from rashomon.text.calendar import MONTH, MONTH_NAMES, WEEKDAY_NAMES, month_number
+from rashomon.text.dates import date_data
+from rashomon.text.sentences import split_sentences
 
 # Confidence by source, for ranking and for users to read: metadata and a
 # date given with the input are usually right; a date in the URL path is the
@@ -45,8 +43,9 @@ CONFIDENCE_YEARLESS = 0.2
 # date without a year falls in the year before the fetch (a file's time says nothing).
 FETCH_SPAN_DAYS = 365
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTHS = "|".join(MONTH_NAMES)
+# Any case and any ending after the first three letters ("Sept.", "SEPTEMBER").
+_MONTH = "(?:" + "|".join(name[:3] for name in MONTH_NAMES) + r")[a-z]*\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 # "March 9, 2022", "Feb. 24 2022", "9 March 2022", "9th of March, 2022", "2022-03-09".
@@ -78,21 +77,13 @@ BARE_MONTH_RE = re.compile(
 )
 # "Dec. 4", "December 1", "23 September" with no year after them (capitalised months only,
 # so the verb "may" is not one).
-_MONTH_CAP = rf"(?:{_MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+_MONTH_CAP = MONTH
 DAY_MONTH_RE = re.compile(
     rf"(?<![\w-])(?:(?P<m1>{_MONTH_CAP})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
     rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_CAP}))"
     rf"(?![\w-])(?!,?\s*(?:of\s+)?{_YEAR})"
 )
 YEAR_RE = re.compile(rf"\b({_YEAR})\b")
-# Sentence ends, but not after a month's abbreviation ("on Dec. 4 he said").
-_SENTENCE_BREAK_RE = re.compile(
-    "".join(
-        f"(?<!{m}\\.)"
-        for m in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    )
-    + r"(?<=[.!?])\s+"
-)
 WEEKDAY_RE = re.compile(
     r"\b(?:on|last|this|since|from|until|by|late|early)\s+"
     r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -104,7 +95,6 @@ URL_DAY_RE = re.compile(
     r"|(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01]))(?=[/._-]|$)"
 )
 URL_MONTH_RE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0[1-9]|1[0-2])/")
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,17 +107,6 @@ class Published:
     confidence: float = 0.0
 
 
-@cache
-def _parser() -> DateDataParser:
-    from dateparser.date import DateDataParser
-
-    return DateDataParser(
-        languages=["en"],
-        settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False},
-    )
-
-
-_MONTH_NUMBER = {name[:3].lower(): n for n, name in enumerate(_MONTHS.split("|"), start=1)}
 _WRITTEN_RE = re.compile(
     r"^(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>\d{4})"
@@ -145,7 +124,7 @@ def _written_date(text: str) -> tuple[date, Precision] | None:
     if not m:
         return None
     month_name = m.group("m1") or m.group("m2") or m.group("m3")
-    month = _MONTH_NUMBER.get(month_name[:3].lower())
+    month = month_number(month_name)
     year = int(m.group("y1") or m.group("y2") or m.group("y3"))
     day = m.group("d1") or m.group("d2")
     if month is None:
@@ -173,11 +152,12 @@ def parse_date(text: str) -> tuple[date, Precision] | None:
             return date(int(year), 1, 1), "year"
         except ValueError:
             return None
-    try:
-        data = _parser().get_date_data(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text))
-    except Exception:  # dateparser raises assorted errors on odd strings
-        return None
-    if data.date_obj is None:
+    data = date_data(
+        re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text),
+        PREFER_DAY_OF_MONTH="first",
+        RETURN_AS_TIMEZONE_AWARE=False,
+    )
+    if data is None or data.date_obj is None:
         return None
     period = data.period if data.period in ("day", "month", "year") else "day"
     return data.date_obj.date(), period  # type: ignore[return-value]
@@ -266,7 +246,7 @@ def date_from_text(
     months = [p[0] for m in MONTH_YEAR_RE.finditer(text) if (p := parse_date(m.group()))]
     months = [d for d in months if d <= limit]
     weekdays = {m.group("day") for m in WEEKDAY_RE.finditer(text)}
-    if full and _WEEKDAYS[max(full).weekday()] in weekdays:
+    if full and WEEKDAY_NAMES[max(full).weekday()] in weekdays:
         day = max(full)
         if day in placed:
             placed_by = source if source in ("story", "fetch") else "text"
@@ -301,11 +281,13 @@ def yearless_dates(text: str, span: tuple[date, date], limit: date) -> list[date
     """
     first, last = span
     found = []
-    for sentence in _SENTENCE_BREAK_RE.split(text):
+    for sentence in split_sentences(text):
         if _FUTURE_RE.search(sentence):
             continue
         for m in DAY_MONTH_RE.finditer(sentence):
-            month = _MONTH_NUMBER[(m.group("m1") or m.group("m2"))[:3].lower()]
+            month = month_number(m.group("m1") or m.group("m2"))
+            if month is None:
+                continue
             day = int(m.group("d1") or m.group("d2"))
             placed = []
             for year in range(first.year - 1, last.year + 2):
@@ -329,11 +311,11 @@ def _bare_month_bound(text: str, bound: date, limit: date) -> date | None:
     Months in sentences about the future ("will", "next") are left out.
     """
     latest = None
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in split_sentences(text):
         if _FUTURE_RE.search(sentence):
             continue
         for m in BARE_MONTH_RE.finditer(sentence):
-            month = _MONTHS.split("|").index(m.group("month")) + 1
+            month = MONTH_NAMES.index(m.group("month")) + 1
             year = bound.year if month >= bound.month else bound.year + 1
             candidate = date(year, month, 1)
             if candidate > bound and candidate <= limit and (latest is None or candidate > latest):
@@ -381,7 +363,7 @@ def format_published(value: str | None, precision: str | None) -> str:
         day = date.fromisoformat(value[:10])
     except ValueError:
         return value
-    month = _MONTHS.split("|")[day.month - 1]
+    month = MONTH_NAMES[day.month - 1]
     if precision == "year":
         return str(day.year)
     if precision == "month":

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from rashomon.clean.published import date_from_text
 from rashomon.settings import Settings
 from rashomon.store.db import Store
+from rashomon.views.stories import story_rows, widest_story
 
 
 def _span(days: list[str]) -> tuple[date, date] | None:
@@ -26,20 +27,22 @@ def _span(days: list[str]) -> tuple[date, date] | None:
 def run(store: Store, settings: Settings) -> None:
     """Date every undated article of a story from the dated ones around it."""
     del settings  # nothing to tune: the span and the text decide
+    # A story as views/stories.py decides it; an article no story holds is dated by none.
+    story = {
+        r["article_id"]: widest_story(r)
+        for r in story_rows(store)
+        if r["event_id"] is not None or r["storyline_id"] is not None
+    }
     groups: dict[str, list[str]] = {}
-    for row in store.rows(
-        "SELECT coalesce(s.storyline_id, s.event_id) AS story, a.published "
-        "FROM story_articles s JOIN articles a ON a.id = s.article_id "
-        "WHERE a.published IS NOT NULL AND a.published_source != 'story'"
-    ):
-        groups.setdefault(row["story"], []).append(row["published"])
-    pending = list(
-        store.rows(
-            "SELECT a.id, a.text, a.fetched_at, coalesce(s.storyline_id, s.event_id) AS story "
-            "FROM story_articles s JOIN articles a ON a.id = s.article_id "
-            "WHERE a.published IS NULL OR a.published_source = 'story'"
-        )
-    )
+    pending = []
+    for row in store.rows("SELECT id, text, fetched_at, published, published_source FROM articles"):
+        if row["id"] not in story:
+            continue
+        row["story"] = story[row["id"]]
+        if row["published"] is None or row["published_source"] == "story":
+            pending.append(row)
+        else:
+            groups.setdefault(row["story"], []).append(row["published"])
     updates = []
     for row in pending:
         span = _span(groups.get(row["story"], []))

@@ -1,3 +1,3 @@
 """Figures: every quantity in an article with what it counts, its source and
-period (stage ``figures``), and where outlets' figures clash (cross-article
-stage ``rashomon.figures.conflicts``)."""
+period (stage ``figures``). Where outlets' figures clash is the cross-article
+stage ``rashomon.conflicts``."""

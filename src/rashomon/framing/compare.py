@@ -1,7 +1,7 @@
 """Per-story comparison: how each outlet frames the same story, side by side.
 
-Reads the store only. A story is an event or a storyline from ``story_articles`` (made
-by the stories stage); without that table, or without an id, the story is every article.
+Reads the store only. A story is an event or a storyline, as views/stories.py decides
+it; without story tables, or without an id, the story is every article.
 Three views, each claim linked to its spans (article_id, start, end):
 - an outlet x signal table (counts of signals that weigh in the outlet's own voice, the
   same counts for the quotes it chose, and one-sided sentences);
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from rashomon.errors import RashomonError
 from rashomon.store.articles import outlet_label
 from rashomon.store.db import Store
+from rashomon.views import stories as views
 
 KINDS = (
     "naming",
@@ -89,24 +90,12 @@ class StoryFraming:
     naming: list[NamingChoice]
 
 
-def has_table(store: Store, name: str) -> bool:
-    row = store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-    ).fetchone()
-    return row is not None
-
-
 def story_article_ids(store: Store, story: str | None) -> list[str]:
-    """The articles of an event or storyline; every article when no story is given."""
+    """The articles of a story as views/stories.py decides it; every article when no
+    story is given."""
     if story is None:
         return [r["id"] for r in store.rows("SELECT id FROM articles ORDER BY rowid")]
-    ids: list[str] = []
-    if has_table(store, "story_articles"):
-        sql = (
-            "SELECT article_id FROM story_articles WHERE event_id = ? OR storyline_id = ? "
-            "ORDER BY article_id"
-        )
-        ids = [r["article_id"] for r in store.rows(sql, (story, story))]
+    ids = views.story_article_ids(store, story)
     if not ids:
         raise RashomonError("E342", f"no story with id {story!r} (see `rashomon framing` ids)")
     return ids
@@ -225,13 +214,9 @@ def outlet_framing(
 
 def story_ids(store: Store) -> list[dict]:
     """Events and storylines with their article counts, for choosing ``--story``."""
-    if not has_table(store, "story_articles"):
-        return []
-    sql = (
-        "SELECT id, kind, count(DISTINCT article_id) AS articles FROM ("
-        " SELECT event_id AS id, 'event' AS kind, article_id FROM story_articles"
-        " WHERE event_id IS NOT NULL UNION ALL"
-        " SELECT storyline_id, 'storyline', article_id FROM story_articles"
-        " WHERE storyline_id IS NOT NULL) GROUP BY id, kind ORDER BY articles DESC, id"
-    )
-    return list(store.rows(sql))
+    found = [
+        {"id": s.id, "kind": s.kind, "articles": s.article_count}
+        for s in views.list_stories(store)
+        if s.kind != "corpus"
+    ]
+    return sorted(found, key=lambda s: (-s["articles"], s["id"]))

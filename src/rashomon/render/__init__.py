@@ -1,2 +1,3 @@
-"""Rendering shared by the single-file report and the web UI (charts of a story), so that
-neither imports the other."""
+"""Rendering shared by the single-file report and the web UI, so that neither imports
+the other: the one Jinja2 environment and stylesheet (``templating``), escaping and
+safe links (``safety``), and charts of a story (``charts``)."""

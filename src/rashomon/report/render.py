@@ -14,10 +14,10 @@ from markupsafe import Markup
 from rashomon.briefing import build_briefing
 from rashomon.clean.outlet import distinct_outlets
 from rashomon.render.charts import story_charts
+from rashomon.render.templating import environment, stylesheet
 from rashomon.settings import Settings
 from rashomon.store.db import Store
 from rashomon.views.stories import article_meta, list_stories, story_article_ids
-from rashomon.web.templating import environment, stylesheet
 
 
 def top_stories(store: Store) -> list[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import cache
+
+from rashomon.text.stopwords import STOP_WORDS
 
 WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*%?", re.UNICODE)
 # A capitalised word that does not open a sentence: a cheap stand-in for a name
@@ -13,11 +14,9 @@ WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*%?", re.UNICODE)
 NAME = re.compile(r"(?<![.!?\n“\"]\s)(?<!^)\b([A-Z][a-z]{2,}|[A-Z]{2,5})\b", re.MULTILINE)
 
 
-@cache
 def stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
+    """The toolkit's one stopword list (text/stopwords.py)."""
+    return STOP_WORDS
 
 
 def words(text: str) -> list[str]:

@@ -29,9 +29,7 @@ WEEKDAY_NUMBER: dict[str, int] = (
 
 # Full names, or abbreviations with an optional dot ("Dec. 4"); a full name takes no
 # dot, which would be the sentence's full stop ("by March.").
-MONTH = (
-    "(?:" + "|".join(MONTH_NAMES) + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)"
-)
+MONTH = "(?:" + "|".join(MONTH_NAMES) + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)"
 FULL_MONTH = "(?:" + "|".join(MONTH_NAMES) + ")"
 WEEKDAY = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Weekdays with their short forms ("Wed.", "Thurs"), for case-insensitive patterns only:

@@ -1,3 +1,2 @@
-"""Dates and the timeline: date expressions normalised against the publication
-date (stage ``dates``) and the dated statements and happenings they anchor
-(stage ``timeline``)."""
+"""Stage ``timeline``: the dated statements and happenings that the ``dates`` stage's
+expressions anchor (the date stage itself is ``rashomon.dates``)."""

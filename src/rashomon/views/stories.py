@@ -3,8 +3,10 @@
 An event (the stories stage's ``event_id``) and a storyline (``storyline_id``) are both
 stories; syndicated copies (``copy_of``) stay members of their story, and count once
 per outlet wherever outlets are counted. A store without story tables (``--no-cross``)
-has one story, the whole corpus. Every surface and every cross-article read of a story
-goes through ``story_article_ids``.
+has one story, the whole corpus, as has every article the stage has not placed. Every
+surface and every cross-article read of a story goes through ``story_article_ids`` (or
+``story_members`` for all stories at once); a stage that must count each article in one
+story only takes its widest (``widest_story``).
 """
 
 from __future__ import annotations
@@ -128,6 +130,15 @@ def story_members(store: Store) -> dict[str, list[str]]:
         for key in keys or [CORPUS_STORY]:
             members.setdefault(key, []).append(str(r["article_id"]))
     return members
+
+
+def widest_story(row: dict[str, Any]) -> str:
+    """The one story a ``story_rows`` row counts in: its storyline, else its event, else
+    the corpus story. A storyline gathers its events, so a stage that must see each
+    article once (conflicts) groups by this and loses no pairing an event would make."""
+    return next(
+        (str(k) for k in (row["storyline_id"], row["event_id"]) if k is not None), CORPUS_STORY
+    )
 
 
 def article_versions(store: Store) -> dict[str, int]:

@@ -19,8 +19,8 @@ from fastapi.responses import StreamingResponse
 from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
 from rashomon.store.export import available, csv_row
+from rashomon.views import pages as queries
 from rashomon.views.stories import story_article_ids
-from rashomon.web import queries
 from rashomon.web.app import open_store
 from rashomon.web.schemas import (
     DOWNLOAD_RESPONSES,

@@ -20,10 +20,10 @@ from starlette.exceptions import HTTPException
 
 from rashomon.briefing import Briefing, build_briefing
 from rashomon.errors import RashomonError, error
+from rashomon.render.safety import SECURITY_HEADERS
+from rashomon.render.templating import environment, folder
 from rashomon.settings import Settings
 from rashomon.store.db import Store
-from rashomon.web.safety import SECURITY_HEADERS
-from rashomon.web.templating import environment, folder
 
 # Briefings kept per server: enough for the stories a reader moves between.
 BRIEFING_CACHE_SIZE = 32

@@ -10,14 +10,16 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from rashomon.briefing import to_markdown
 from rashomon.render.charts import story_charts
+from rashomon.render.templating import environment
 from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
 from rashomon.store.export import available
+from rashomon.views import pages as queries
+from rashomon.views.articles import article_count
 from rashomon.views.stories import list_stories, story_article_ids
-from rashomon.web import article_view, queries
+from rashomon.web import article_view
 from rashomon.web.api import clamp
 from rashomon.web.app import open_store
-from rashomon.web.templating import environment
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(open_store)]
@@ -53,7 +55,7 @@ def stories_page(
     every = list_stories(store)
     total = len(every)
     titles = {s.id: s.title for s in every}  # an event links to its storyline by title
-    count = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    count = article_count(store)
     return render(
         request,
         "stories.html",

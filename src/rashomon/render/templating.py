@@ -1,7 +1,7 @@
 """The one Jinja2 environment the web pages and the static report render with.
 
 Autoescaping is on for every template and string, so untrusted article data is
-escaped unless a helper in ``rashomon.web.safety`` or ``highlight`` built the markup.
+escaped unless a helper in ``rashomon.render.safety`` or ``highlight`` built the markup.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from importlib import resources
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from rashomon import labels
-from rashomon.web.safety import marked, safe_href
+from rashomon.render.safety import marked, safe_href
 
 
 def folder(package: str, name: str = "") -> str:

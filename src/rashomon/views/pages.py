@@ -13,6 +13,7 @@ from rashomon.entities.local import GROUP_SEPARATOR
 from rashomon.labels import article_title
 from rashomon.store.articles import outlet_label
 from rashomon.store.db import Store
+from rashomon.views.articles import article_count
 from rashomon.views.records import decode_json, records
 from rashomon.views.stories import (
     StorySummary,
@@ -56,7 +57,7 @@ def filter_stories(
 
 
 def article_page(store: Store, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    total = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    total = article_count(store)
     rows = list(
         store.rows(
             f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles ORDER BY published, rowid "

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rashomon.timeline.normalize import relative_precision, resolve
+from rashomon.dates.normalize import relative_precision, resolve
 
 WEDNESDAY = date(2022, 3, 9)
 

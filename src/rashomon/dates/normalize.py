@@ -17,12 +17,11 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-
-from dateparser.date import DateDataParser
+from datetime import date, timedelta
 
 from rashomon.model import Precision
 from rashomon.text.calendar import MONTH, WEEKDAY_SHORT, month_number, weekday_number
+from rashomon.text.dates import date_data, midnight
 
 _MONTH = MONTH + r"\.?"
 _WEEKDAY = WEEKDAY_SHORT
@@ -261,15 +260,11 @@ _HANDLERS = (
 
 
 def _dateparser(phrase: str, base: date) -> Resolved | None:
-    parser = DateDataParser(
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-            "PREFER_DATES_FROM": "past",
-            "RETURN_TIME_AS_PERIOD": True,
-        },
+    data = date_data(
+        phrase, RELATIVE_BASE=midnight(base), PREFER_DATES_FROM="past", RETURN_TIME_AS_PERIOD=True
     )
-    data = parser.get_date_data(phrase)
+    if data is None:
+        return None
     precision = PERIODS.get(data.period or "")
     if data.date_obj is None or precision is None:
         return None

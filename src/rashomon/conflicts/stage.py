@@ -1,7 +1,7 @@
 """Cross-article stage ``conflicts``: figures that clash, or update one another, in a story.
 
-Inside a story (articles sharing an event or a storyline in ``story_articles``;
-the whole corpus when that table is absent or empty), two figures from
+Inside a story (views/stories.py decides which: an article's storyline, else its
+event, else the corpus story), two figures from
 different articles are about the same quantity when they count the same thing
 (``compare.SAME_THING``) in the same unit. If their values disagree beyond
 rounding and qualifiers, they are a *conflict* when their periods overlap and a
@@ -35,6 +35,7 @@ from rashomon.figures.compare import (
 from rashomon.guard import failure_detail
 from rashomon.settings import Settings
 from rashomon.store.db import Store
+from rashomon.views.stories import story_rows, widest_story
 
 MEMBER_FIELDS = (
     "article_id",
@@ -62,7 +63,8 @@ class Conflict:
 
 
 def run(store: Store, settings: Settings) -> None:
-    stories = story_of_articles(store)
+    # Copies are left out: they are not another outlet's word.
+    stories = {r["article_id"]: widest_story(r) for r in story_rows(store) if not r["copy_of"]}
     figures = list(
         store.rows(
             'SELECT f.article_id, a.outlet, a.published, f.start, f."end", f.text, f.value, '
@@ -73,7 +75,7 @@ def run(store: Store, settings: Settings) -> None:
     )
     by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for figure in figures:
-        story = stories.get(figure["article_id"], "corpus" if not stories else None)
+        story = stories.get(figure["article_id"])
         if story is not None:
             by_story[story].append(figure)
     found: list[Conflict] = []
@@ -90,46 +92,6 @@ def run(store: Store, settings: Settings) -> None:
         store.conn.execute("DELETE FROM stage_failures WHERE stage = 'conflicts' AND unit != '*'")
         for story, reason in failures.items():
             store.record_stage_failure("conflicts", story, reason)
-
-
-def story_of_articles(store: Store) -> dict[str, str]:
-    """article id → story id, joining articles that share an event or a storyline."""
-    exists = store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_articles'"
-    ).fetchone()
-    if exists is None:
-        return {}
-    rows = list(
-        store.rows("SELECT article_id, event_id, storyline_id, copy_of FROM story_articles")
-    )
-    parent: dict[str, str] = {}
-
-    def find(key: str) -> str:
-        while parent.setdefault(key, key) != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for row in rows:
-        if row["copy_of"]:
-            continue
-        node = f"article:{row['article_id']}"
-        for label, value in (("event", row["event_id"]), ("storyline", row["storyline_id"])):
-            if value is not None:
-                parent[find(node)] = find(f"{label}:{value}")
-    groups: dict[str, list[str]] = defaultdict(list)
-    for key in list(parent):
-        groups[find(key)].append(key)
-    # A story is named by its smallest event or storyline label ("event:3").
-    story_ids = {
-        root: min(keys, key=lambda k: (k.startswith("article:"), k))
-        for root, keys in groups.items()
-    }
-    return {
-        row["article_id"]: story_ids[find(f"article:{row['article_id']}")]
-        for row in rows
-        if not row["copy_of"]
-    }
 
 
 def find_conflicts(story_id: str, figures: list[dict[str, Any]]) -> list[Conflict]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from rashomon.dates.candidates import date_candidates
+from rashomon.dates.normalize import relative_precision, resolve
 from rashomon.model import Analysis, Article, DateRef
 from rashomon.pipeline import stage
 from rashomon.settings import Settings
-from rashomon.timeline.candidates import date_candidates
-from rashomon.timeline.normalize import relative_precision, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

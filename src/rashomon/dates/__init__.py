@@ -1,0 +1,3 @@
+"""Stage ``dates``, the second per-article stage: where the date expressions are
+(``candidates``), what each names against the publication date (``normalize``), and
+the stage that stores them (``stage``). The timeline stage reads its output."""

@@ -1,0 +1,51 @@
+"""Article and quote reads for the Python API (``rashomon.corpus``), each with the
+outlet label clean/outlet.py gives, so a notebook shows what the CLI and web show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rashomon.store.articles import outlet_label
+from rashomon.store.db import Store
+from rashomon.views.stories import has_table
+
+
+def article_count(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def articles_in_order(store: Store) -> list[dict[str, Any]]:
+    """Every article (id, title, outlet label, url, published, language, input) in
+    publication order."""
+    rows = list(
+        store.rows(
+            "SELECT id, title, outlet, url, published, language, input FROM articles "
+            "ORDER BY published, rowid"
+        )
+    )
+    for row in rows:
+        row["outlet"] = outlet_label(row["outlet"], row["url"], row["id"])
+    return rows
+
+
+def article_text(store: Store, article_id: str) -> str | None:
+    """An article's stored text; None for an unknown id."""
+    found = store.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if found is None else str(found[0])
+
+
+def quotes_in_order(store: Store, speaker: str | None = None) -> list[dict[str, Any]]:
+    """Every quote in article order, with its article's outlet label and date; with
+    ``speaker`` only those whose speaker (or the words naming them) contain it, in any case."""
+    if not has_table(store, "quotes"):
+        return []
+    sql = (
+        "SELECT q.*, a.outlet, a.url, a.published FROM quotes q "
+        "JOIN articles a ON a.id = q.article_id "
+        "WHERE (:p IS NULL OR q.speaker LIKE :p OR q.speaker_mention LIKE :p) "
+        "ORDER BY a.published, a.rowid, q.start"
+    )
+    rows = [dict(r) for r in store.conn.execute(sql, {"p": f"%{speaker}%" if speaker else None})]
+    for row in rows:
+        row["outlet"] = outlet_label(row["outlet"], row["url"], row["article_id"])
+    return rows
