@@ -3,13 +3,14 @@
 Streaming end to end: inputs are read lazily, batches are bounded, and each batch
 is committed in one transaction, so a killed run loses at most the batches in
 flight and a re-run picks up exactly where it stopped (inputs already stored with
-the same content are passed over).
+the same content, by the same stage versions, are passed over).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -19,14 +20,20 @@ from rashomon.errors import RashomonError, Reason
 from rashomon.guard import failure_detail
 from rashomon.ingest import Item, iter_documents
 from rashomon.model import InputRecord, Outcome
-from rashomon.pipeline import batched
+from rashomon.pipeline import batched, stage_versions
 from rashomon.settings import Settings
 
 
 class Sink(Protocol):
     """Where results go: the SQLite ``Store`` or a ``store.parquet.ParquetStore``."""
 
-    def known_input(self, input_name: str, content_hash: str) -> bool: ...
+    def known_input(
+        self,
+        input_name: str,
+        content_hash: str,
+        versions: Mapping[str, str] | None = None,
+        rerun: AbstractSet[str] = frozenset(),
+    ) -> bool: ...
 
     def write_outcomes(self, outcomes: Iterable[Outcome]) -> None: ...
 
@@ -48,10 +55,14 @@ class RunSummary:
         return self.counts["failed"]
 
 
-def new_items(items: Iterable[Item], store: Sink, summary: RunSummary) -> Iterator[Item]:
-    """Pass over inputs already stored with the same content (ok or skipped)."""
+def new_items(
+    items: Iterable[Item], store: Sink, summary: RunSummary, rerun: AbstractSet[str] = frozenset()
+) -> Iterator[Item]:
+    """Pass over inputs already stored with the same content (ok or skipped), when the
+    current version of every per-article stage made their article and none is in ``rerun``."""
+    versions = stage_versions()
     for item in items:
-        if store.known_input(item.input, item.content_hash):
+        if store.known_input(item.input, item.content_hash, versions, rerun):
             summary.counts["unchanged"] += 1
             continue
         yield item
@@ -81,9 +92,12 @@ def analyze_inputs(
     runner: AbstractContextManager,
     on_batch: Callable[[RunSummary, int], None] | None = None,
     given: Manifest | None = None,
+    rerun: AbstractSet[str] = frozenset(),
 ) -> RunSummary:
+    """Read, analyse and store ``inputs``; ``rerun`` names stages whose articles are
+    re-analysed even when stored with the same content and stage versions."""
     documents = with_given(read_inputs(inputs, settings), given)
-    return analyze_items(documents, store, settings, runner, on_batch)
+    return analyze_items(documents, store, settings, runner, on_batch, rerun)
 
 
 def analyze_items(
@@ -92,13 +106,14 @@ def analyze_items(
     settings: Settings,
     runner: AbstractContextManager,
     on_batch: Callable[[RunSummary, int], None] | None = None,
+    rerun: AbstractSet[str] = frozenset(),
 ) -> RunSummary:
     """``analyze_inputs`` on documents already ingested (the Python API's records)."""
     summary = RunSummary()
     claim = getattr(store, "claim_writer", None)
     if claim is not None:
         claim()  # before any work: a second writer stops now, not after its first batch
-    items = new_items(documents, store, summary)
+    items = new_items(documents, store, summary, rerun)
     for outcomes in runner.map(batched(items, settings.batch_size), settings):  # type: ignore[attr-defined]
         store.write_outcomes(outcomes)
         for outcome in outcomes:
