@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rashomon.clean.manifest import Manifest, with_given
 from rashomon.errors import RashomonError, Reason
@@ -22,6 +21,9 @@ from rashomon.ingest import Item, iter_documents
 from rashomon.model import InputRecord, Outcome
 from rashomon.pipeline import batched, stage_versions
 from rashomon.settings import Settings
+
+if TYPE_CHECKING:
+    from rashomon.runners import Runner
 
 
 class Sink(Protocol):
@@ -89,7 +91,7 @@ def analyze_inputs(
     inputs: Iterable[str],
     store: Sink,
     settings: Settings,
-    runner: AbstractContextManager,
+    runner: Runner,
     on_batch: Callable[[RunSummary, int], None] | None = None,
     given: Manifest | None = None,
     rerun: AbstractSet[str] = frozenset(),
@@ -104,7 +106,7 @@ def analyze_items(
     documents: Iterable[Item],
     store: Sink,
     settings: Settings,
-    runner: AbstractContextManager,
+    runner: Runner,
     on_batch: Callable[[RunSummary, int], None] | None = None,
     rerun: AbstractSet[str] = frozenset(),
 ) -> RunSummary:
@@ -114,7 +116,7 @@ def analyze_items(
     if claim is not None:
         claim()  # before any work: a second writer stops now, not after its first batch
     items = new_items(documents, store, summary, rerun)
-    for outcomes in runner.map(batched(items, settings.batch_size), settings):  # type: ignore[attr-defined]
+    for outcomes in runner.map(batched(items, settings.batch_size), settings):
         store.write_outcomes(outcomes)
         for outcome in outcomes:
             summary.add(outcome.record)

@@ -160,7 +160,7 @@ def _parse(nlp: Any, ready: list[Outcome], settings: Settings) -> list[Doc | Non
     One document that breaks the pipe would otherwise fail the whole batch; parsed
     alone, it fails by itself (E304) and the others get their Docs.
     """
-    texts = [o.analysis.article.text for o in ready]  # type: ignore[union-attr]
+    texts = [o.analysis.article.text for o in ready if o.analysis is not None]
     try:
         return list(nlp.pipe(texts, batch_size=settings.spacy_batch_size))
     except Exception:

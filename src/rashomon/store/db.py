@@ -379,7 +379,8 @@ class Store:
 
 def split_sql(script: str) -> list[str]:
     """Split a migration into statements, keeping trigger bodies whole."""
-    statements, current = [], []
+    statements: list[str] = []
+    current: list[str] = []
     for line in script.splitlines():
         stripped = line.strip()
         if not current and (not stripped or stripped.startswith("--")):
