@@ -26,6 +26,7 @@ browser:
 
 test: $(BIN)/rashomon browser
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy src
 	$(BIN)/pytest -q
 
 bench: $(BIN)/rashomon

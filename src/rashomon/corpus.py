@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from rashomon.errors import error
 
 if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
     from rashomon.analyze import RunSummary
     from rashomon.briefing.model import Briefing, StorySummary
     from rashomon.ingest import Item
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from rashomon.settings import Settings
     from rashomon.store.db import Store
 
-T = TypeVar("T")
+T = TypeVar("T", bound="DataclassInstance")  # records are dataclasses: asdict() works
 
 # Input names of records given as dicts: ``record:<id>`` when the record has an id,
 # else ``record:<sha256 of its canonical JSON, cut to this many hex digits>``.
@@ -46,7 +48,7 @@ class Records(list[T], Generic[T]):
             raise error("E540") from exc
         if not self:
             return pd.DataFrame()
-        return pd.DataFrame([asdict(r) for r in self])  # type: ignore[call-overload]
+        return pd.DataFrame([asdict(r) for r in self])
 
 
 @dataclass(frozen=True, slots=True)

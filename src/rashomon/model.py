@@ -227,10 +227,15 @@ class Analysis:
 
 @dataclass(slots=True)
 class Outcome:
-    """The result of one input: its record, and the analysis when it was ok."""
+    """The result of one input: its record, and the analysis when it was ok.
+
+    ``stages`` maps each per-article stage that made the analysis to its version,
+    so the store can tell when a changed stage must re-analyse the article.
+    """
 
     record: InputRecord
     analysis: Analysis | None = None
+    stages: dict[str, str] = field(default_factory=dict)
 
 
 # -- comparison (issue 12): points, the unit of comparison across a story's articles --

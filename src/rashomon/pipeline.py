@@ -92,6 +92,12 @@ def load_stages(names: Iterable[tuple[str, str]] = PER_ARTICLE_STAGES) -> list[S
     return stages
 
 
+def stage_versions() -> dict[str, str]:
+    """The version of every per-article stage of this code, by name: what a stored
+    article must have been made by to be passed over on a re-run."""
+    return {st.name: st.version for st in load_stages()}
+
+
 def check_order(stages: list[Stage]) -> None:
     made = set(BASE_MAKES)
     for st in stages:
@@ -154,7 +160,7 @@ def _parse(nlp: Any, ready: list[Outcome], settings: Settings) -> list[Doc | Non
     One document that breaks the pipe would otherwise fail the whole batch; parsed
     alone, it fails by itself (E304) and the others get their Docs.
     """
-    texts = [o.analysis.article.text for o in ready]  # type: ignore[union-attr]
+    texts = [o.analysis.article.text for o in ready if o.analysis is not None]
     try:
         return list(nlp.pipe(texts, batch_size=settings.spacy_batch_size))
     except Exception:
@@ -183,6 +189,7 @@ def _run_stages(outcome: Outcome, doc: Doc, stages: list[Stage], settings: Setti
                 current = st.name
                 st(analysis, doc, settings)
                 budget.check()
+        outcome.stages = {st.name: st.version for st in stages}
     except OverBudget as exc:
         _fail(outcome, Reason.OVER_TIME_BUDGET.with_detail(f"in {current}: {exc}"))
     except Exception as exc:  # one article's failure must not stop the batch
@@ -196,6 +203,7 @@ def _fail(outcome: Outcome, reason: str) -> None:
     outcome.record.reason = reason
     outcome.record.article_id = None
     outcome.analysis = None
+    outcome.stages = {}
 
 
 # The unit recorded when a whole cross-article stage failed rather than one of its units.

@@ -353,7 +353,7 @@ class DaskRunner(AbstractContextManager):
             self.cluster.close()
 
 
-def make_runner(workers: int = 1, dask: str | None = None) -> AbstractContextManager:
+def make_runner(workers: int = 1, dask: str | None = None) -> Runner:
     if dask:
         return DaskRunner(dask)
     if workers > 1:

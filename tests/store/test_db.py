@@ -205,3 +205,25 @@ def test_an_outcome_sqlite_refuses_fails_alone(store):
     assert rows["big.jsonl#L1"]["status"] == "failed"
     assert rows["big.jsonl#L1"]["reason"].startswith("E407")
     assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_known_input_needs_the_stage_versions_that_made_its_article(store):
+    outcome = ok("a.txt", "a", "The port reopened on Monday.")
+    outcome.stages = {"annotate": "2", "quotes": "3"}
+    store.write_outcomes([outcome])
+    assert store.article_stages("a") == {"annotate": "2", "quotes": "3"}
+    assert store.known_input("a.txt", "h1", {"annotate": "2", "quotes": "3"})
+    assert not store.known_input("a.txt", "h1", {"annotate": "2", "quotes": "4"})
+    assert not store.known_input("a.txt", "h1", {"annotate": "2", "quotes": "3", "new": "1"})
+    assert not store.known_input("a.txt", "h1", {"annotate": "2", "quotes": "3"}, {"quotes"})
+
+
+def test_replacing_an_article_replaces_its_stage_versions(store):
+    first = ok("a.txt", "a", "The port reopened on Monday.")
+    first.stages = {"quotes": "3"}
+    store.write_outcomes([first])
+    second = ok("a.txt", "a", "The port closed again on Friday.", digest="h2")
+    second.stages = {"quotes": "4"}
+    store.write_outcomes([second])
+    rows = store.conn.execute("SELECT stage, version FROM article_stages").fetchall()
+    assert [tuple(r) for r in rows] == [("quotes", "4")]

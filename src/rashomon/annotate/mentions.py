@@ -39,8 +39,8 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     # spaCy's own entities, by extent and label: doc.ents rebuilds a tuple on each access.
     tagged = {(e.start, e.end, e.label_) for e in ents}
     missed = _missed_names(doc, ents)
-    taken = {i for span in missed for i in range(span.start, span.end)}
-    ents = [e for e in ents if not taken.intersection(range(e.start, e.end))]
+    missed_tokens = {i for span in missed for i in range(span.start, span.end)}
+    ents = [e for e in ents if not missed_tokens.intersection(range(e.start, e.end))]
     ents = sorted(ents + missed, key=lambda e: e.start)
     person_words = _person_words(ents)
     taken: set[int] = set()

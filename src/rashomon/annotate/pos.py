@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
@@ -71,27 +71,31 @@ def compile_rules(ruler: AttributeRuler) -> CompiledRules | None:
     regexes: list[str] = []
     rules = []
     for number, entry in enumerate(ruler.patterns):
-        index, attrs = entry["index"], ruler.attrs[number]
+        # spaCy types a pattern entry as a dict of any of its values' types.
+        index = cast(int, entry["index"])
+        given = cast(list[list[dict[str, Any]]], entry["patterns"])
+        attrs = ruler.attrs[number]
         if "_" in attrs:
             return None
         patterns = []
-        for pattern in entry["patterns"]:
+        for pattern in given:
             if not pattern or not -len(pattern) <= index < len(pattern):
                 return None
             checks = [_token_checks(spec, strings, regexes) for spec in pattern]
-            if any(c is None for c in checks):
+            exact = [c for c in checks if c is not None]
+            if len(exact) != len(checks):
                 return None
-            patterns.append(tuple(checks))
-        rules.append(Rule(tuple(patterns), index % len(entry["patterns"][0]), attrs))
+            patterns.append(tuple(exact))
+        rules.append(Rule(tuple(patterns), index % len(given[0]), attrs))
     if any(len(p) != len(r.patterns[0]) for r in rules for p in r.patterns):
         return None  # a negative index would point at different tokens per pattern
     before = max((r.index for r in rules), default=0)
     after = max((len(p) - 1 - r.index for r in rules for p in r.patterns), default=0)
     tested: list[dict[int, set[int]]] = [{} for _ in range(before + after + 1)]
     for rule in rules:
-        for pattern in rule.patterns:
-            for offset, checks in enumerate(pattern):
-                for column, _, values in checks:
+        for alternative in rule.patterns:
+            for offset, token_checks in enumerate(alternative):
+                for column, _, values in token_checks:
                     tested[before - rule.index + offset].setdefault(column, set()).update(values)
     return CompiledRules(
         rules=tuple(rules),
@@ -160,8 +164,9 @@ class FastAttributeRuler:
                     values = [v if v in named else OTHER for v in values]
                 key_parts.append(_shifted(values, position - compiled.before, count))
         for i, (token, key) in enumerate(zip(doc, zip(*key_parts, strict=True), strict=True)):
-            attrs = self.decisions.get(key, False)
-            if attrs is False:
+            try:
+                attrs = self.decisions[key]
+            except KeyError:  # None is a decision too: no rule applies
                 attrs = self._decide(_window(columns, i, compiled.before, compiled.after))
                 if len(self.decisions) < CACHE_LIMIT:
                     self.decisions[key] = attrs
@@ -230,9 +235,11 @@ def use_fast_attribute_rules(nlp: Language, name: str = "attribute_ruler") -> bo
     """Swap the named ruler for the table-driven one, keeping its name; False if kept."""
     if name not in nlp.pipe_names:
         return False
-    compiled = compile_rules(nlp.get_pipe(name))
+    ruler = nlp.get_pipe(name)
+    compiled = compile_rules(ruler) if isinstance(ruler, AttributeRuler) else None
     if compiled is None:
         return False
     replacement = nlp.replace_pipe(name, FACTORY)
+    assert isinstance(replacement, FastAttributeRuler)  # made by our factory
     replacement.compiled = compiled
     return True

@@ -31,7 +31,7 @@ from rashomon.clean.title import browser_title, choose_title, retold_headline
 from rashomon.errors import Reason
 from rashomon.guard import OverBudget
 from rashomon.ingest.sources import is_url
-from rashomon.model import Analysis, Article, InputRecord, Outcome, RawDocument
+from rashomon.model import Analysis, Article, InputRecord, Outcome, RawDocument, Status
 from rashomon.settings import Settings
 
 __all__ = ["article_id", "clean_document"]
@@ -194,6 +194,6 @@ def _clean(raw: RawDocument, settings: Settings) -> Outcome:
     return Outcome(record, Analysis(article))
 
 
-def _refused(raw: RawDocument, status: str, reason: str) -> Outcome:
+def _refused(raw: RawDocument, status: Status, reason: str) -> Outcome:
     # A refused record keeps its given id, so the input can still be traced to it.
-    return Outcome(InputRecord(raw.input, raw.content_hash, status, reason, raw.id))  # type: ignore[arg-type]
+    return Outcome(InputRecord(raw.input, raw.content_hash, status, reason, raw.id))

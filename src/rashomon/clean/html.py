@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 
 from rashomon.clean.lines import PROFILE_RE, classify_lines
 
@@ -28,12 +30,8 @@ POST_FILTER_RULES = frozenset({"prompt", "related", "teaser", "notice", "caption
 # line-rule additions (no page worse).
 # favor_precision: body F1 0.964 on html_dev, against 0.955 for the default,
 # 0.952 for favor_recall, 0.950 without tables and 0.938 with deduplicate.
-EXTRACTION_OPTIONS = {
-    "favor_precision": True,
-    "include_comments": False,
-    "include_tables": True,
-    "deduplicate": False,
-}
+FAVOR_PRECISION = True
+INCLUDE_TABLES = True
 
 
 class BadHtml(ValueError):
@@ -54,7 +52,7 @@ class HtmlArticle:
 
 def extract_html(html: str, url: str | None = None, max_date: date | None = None) -> HtmlArticle:
     """Extract the article from ``html``; raises BadHtml when it cannot be parsed."""
-    date_params = {"extensive_search": True, "original_date": True}
+    date_params: dict[str, Any] = {"extensive_search": True, "original_date": True}
     if max_date is not None:
         date_params["max_date"] = max_date.isoformat()
     try:
@@ -63,12 +61,15 @@ def extract_html(html: str, url: str | None = None, max_date: date | None = None
             url=url,
             with_metadata=True,
             date_extraction_params=date_params,
-            **EXTRACTION_OPTIONS,
+            favor_precision=FAVOR_PRECISION,
+            include_comments=False,
+            include_tables=INCLUDE_TABLES,
+            deduplicate=False,
         )
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         raise BadHtml(f"{type(exc).__name__}: {exc}") from exc
-    if doc is None:  # no body, but the page's metadata may still date it
-        return HtmlArticle(body="", date=_htmldate(html, max_date))
+    if not isinstance(doc, Document):  # None (as_dict is off): no body, but the page's
+        return HtmlArticle(body="", date=_htmldate(html, max_date))  # metadata may date it
     title = (doc.title or "").strip()
     body, credits = filter_paragraphs((doc.text or "").split("\n"), title)
     return HtmlArticle(

@@ -108,12 +108,10 @@ def read_manifest(path: Path, outlet: str | None = None) -> Manifest:
 def with_given(items: Iterable[RawDocument | InputRecord], manifest: Manifest | None) -> Iterator:
     """Attach each document's given values, folding them into its content hash."""
     for item in items:
-        values = (
-            manifest.values_for(item.input) if manifest and isinstance(item, RawDocument) else {}
-        )
-        if not values:
+        values = manifest.values_for(item.input) if manifest else {}
+        if not values or not isinstance(item, RawDocument):  # a record has no document
             yield item
             continue
         stamp = json.dumps(values, sort_keys=True, ensure_ascii=False)
         digest = hashlib.sha256(f"{item.content_hash}\n{stamp}".encode()).hexdigest()
-        yield replace(item, given=values, content_hash=digest)  # type: ignore[arg-type]
+        yield replace(item, given=values, content_hash=digest)

@@ -23,7 +23,7 @@ from rashomon.cli.options import (
 from rashomon.cli.output import cell, console, emit_json, markup
 from rashomon.cli.select import Bound, Selection
 from rashomon.cli.store import open_store
-from rashomon.store.articles import missing_counts, problems, status_counts
+from rashomon.store.articles import missing_counts, problems, stage_failures, status_counts
 
 # Problem inputs listed when --limit is not given.
 DEFAULT_PROBLEMS = 50
@@ -47,7 +47,8 @@ def status(
     """Counts of inputs by status, articles by outlet, and the reasons for each problem.
 
     --story, --outlet, --since and --until narrow the articles counted per outlet;
-    --limit caps the problem inputs listed (default 50)."""
+    --limit caps the problem inputs and the failed cross-article units listed (default 50
+    each)."""
     command_settings(config, setting)
     selection = Selection.of(story, outlet, since, until, limit)
     with open_store(db) as store:
@@ -55,12 +56,14 @@ def status(
         counts = status_counts(store)
         outlets = outlet_rows(bound)
         listed = problems(store, DEFAULT_PROBLEMS if limit is None else limit)
+        failures = stage_failures(store, DEFAULT_PROBLEMS if limit is None else limit)
         missing = missing_counts(store)
         version = store.schema_version
     if as_json:
         emit_json([{"row": "inputs", "schema": version, **counts, **missing}])
         emit_json({"row": "outlet", **o} for o in outlets)
         emit_json({"row": "problem", **p} for p in listed)
+        emit_json({"row": "stage_failure", **f} for f in failures)
         return
     out = console()
     out.print(
@@ -80,6 +83,15 @@ def status(
         for row in listed:
             issues.add_row(cell(row["input"]), row["status"], cell(row["reason"]))
         out.print(issues)
+    if failures:
+        units = Table(title="cross-article stages that failed")
+        units.add_column("stage")
+        units.add_column("unit", overflow="fold")
+        units.add_column("reason", overflow="fold")
+        units.add_column("at")
+        for row in failures:
+            units.add_row(row["stage"], cell(row["unit"]), cell(row["reason"]), row["at"])
+        out.print(units)
 
 
 def outlet_rows(bound: Bound) -> list[dict[str, Any]]:

@@ -110,10 +110,9 @@ def resolve_article(mentions: list[Mention]) -> ArticleEntities:
         if links[i] is not None:
             continue
         if m.type == "PERSON" and m.name:
-            links[i] = _short_name(m, people)
-            key = links[i].key
-            if key is not None:
-                _learn(people.setdefault(key, Person(key, m.start)), m)
+            link = links[i] = _short_name(m, people)
+            if link.key is not None:
+                _learn(people.setdefault(link.key, Person(link.key, m.start)), m)
     orgs: list[str] = []
     for i, m in enumerate(mentions):
         if links[i] is not None:

@@ -116,12 +116,12 @@ def _link_article(store: Store, index: EntityIndex, article_id: str) -> None:
         )
     ):
         names = quote["speaker"].split(GROUP_SEPARATOR)
-        found_ids = [ids.get(n) for n in names]
-        if all(found_ids):
+        found_ids = [ids[n] for n in names if n in ids]
+        if len(found_ids) == len(names) and all(found_ids):
             store.conn.execute(
                 "UPDATE quotes SET speaker_id = ? WHERE rowid = ?",
                 (GROUP_SEPARATOR.join(found_ids), quote["rowid"]),
-            )  # type: ignore[arg-type]
+            )
 
 
 def _entity_ids(
@@ -207,12 +207,10 @@ def _refresh_speakers(store: Store, index: EntityIndex) -> None:
     for row in store.rows(
         "SELECT rowid, speaker, speaker_id FROM quotes WHERE speaker_id IS NOT NULL"
     ):
-        names = [
-            index.entities[i].name if i in index.entities else None
-            for i in row["speaker_id"].split(GROUP_SEPARATOR)
-        ]
-        if all(names):
-            name = GROUP_SEPARATOR.join(names)  # type: ignore[arg-type]
+        ids = row["speaker_id"].split(GROUP_SEPARATOR)
+        names = [index.entities[i].name for i in ids if i in index.entities]
+        if len(names) == len(ids) and all(names):
+            name = GROUP_SEPARATOR.join(names)
             if name != row["speaker"]:
                 updates.append((name, row["rowid"]))
     store.conn.executemany("UPDATE quotes SET speaker = ? WHERE rowid = ?", updates)

@@ -22,6 +22,7 @@ INTERNAL_TABLES = (
     "story_terms",
     "story_state",
     "entity_linked",
+    "article_stages",
 )
 
 FACETED_VIEWS: dict[str, tuple[str, list[str]]] = {

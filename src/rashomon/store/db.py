@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import asdict, fields
 from importlib import resources
@@ -141,6 +142,9 @@ class Store:
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
         self._lock: Path | None = None
+        # (stage, unit, reason) of each failure recorded through this connection, so a
+        # run can report its own cross-article failures and not older, unrevisited ones.
+        self.failures_recorded: list[tuple[str, str, str]] = []
         check_database_path(self.path)
         self.readonly = readonly or not writable(self.path)
         try:
@@ -212,18 +216,38 @@ class Store:
 
     # -- reading ----------------------------------------------------------------
 
-    def known_input(self, input_name: str, content_hash: str) -> bool:
+    def known_input(
+        self,
+        input_name: str,
+        content_hash: str,
+        versions: Mapping[str, str] | None = None,
+        rerun: AbstractSet[str] = frozenset(),
+    ) -> bool:
         """True when this input, with this content, was already analysed (ok or skipped).
 
         An input whose last re-reading failed is analysed again, so that a success
-        clears the recorded failure.
+        clears the recorded failure. With ``versions`` (stage name → version), an
+        article is known only when exactly those stage versions made it and none of
+        them is in ``rerun``: a changed stage re-analyses what it made.
         """
         row = self.conn.execute(
-            "SELECT 1 FROM inputs WHERE input = ? AND content_hash = ? AND status != 'failed' "
-            "AND failure = ''",
+            "SELECT article_id FROM inputs WHERE input = ? AND content_hash = ? "
+            "AND status != 'failed' AND failure = ''",
             (input_name, content_hash),
         ).fetchone()
-        return row is not None
+        if row is None:
+            return False
+        if versions is None or row[0] is None:  # a skipped input: no stage made anything
+            return True
+        made = self.article_stages(row[0])
+        return made == dict(versions) and not rerun & made.keys()
+
+    def article_stages(self, article_id: str) -> dict[str, str]:
+        """The version of each per-article stage that made this stored article."""
+        found = self.conn.execute(
+            "SELECT stage, version FROM article_stages WHERE article_id = ?", (article_id,)
+        )
+        return {stage: version for stage, version in found}
 
     def rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
         for row in self.conn.execute(sql, tuple(params)):
@@ -294,6 +318,10 @@ class Store:
         if outcome.analysis is None:
             return
         self.insert("articles", [outcome.analysis.article])
+        self.conn.executemany(
+            "INSERT INTO article_stages (article_id, stage, version) VALUES (?, ?, ?)",
+            [(outcome.analysis.article.id, n, v) for n, v in outcome.stages.items()],
+        )
         for table in RECORD_TABLES:
             self.insert(table, getattr(outcome.analysis, table))
 
@@ -313,6 +341,7 @@ class Store:
             "at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
         )
         self._execute_atomic(sql, (stage, unit, reason))
+        self.failures_recorded.append((stage, unit, reason))
 
     def clear_stage_failure(self, stage: str, unit: str) -> None:
         sql = "DELETE FROM stage_failures WHERE stage = ? AND unit = ?"
@@ -350,7 +379,8 @@ class Store:
 
 def split_sql(script: str) -> list[str]:
     """Split a migration into statements, keeping trigger bodies whole."""
-    statements, current = [], []
+    statements: list[str] = []
+    current: list[str] = []
     for line in script.splitlines():
         stripped = line.strip()
         if not current and (not stripped or stripped.startswith("--")):

@@ -24,7 +24,8 @@ import hashlib
 import json
 import re
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import fields
 from datetime import date
 from itertools import islice
@@ -276,8 +277,19 @@ class ParquetStore:
                 if status != "failed":
                     yield known_key(name, digest)
 
-    def known_input(self, input_name: str, content_hash: str) -> bool:
-        """True when this input, with this content, was already written (ok or skipped)."""
+    def known_input(
+        self,
+        input_name: str,
+        content_hash: str,
+        versions: Mapping[str, str] | None = None,
+        rerun: AbstractSet[str] = frozenset(),
+    ) -> bool:
+        """True when this input, with this content, was already written (ok or skipped).
+
+        Parts once written are never rewritten, so the stage ``versions`` and ``rerun``
+        that decide re-analysis in the SQLite store do not apply here (the CLI refuses
+        ``--rerun`` with ``--out``); content alone decides.
+        """
         key = known_key(input_name, content_hash)
         if key in self.pending:
             return True
