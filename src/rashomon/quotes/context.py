@@ -14,10 +14,11 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.clean.lines import boilerplate_rule
 from rashomon.entities.local import ArticleEntities
-from rashomon.quotes.cues import cue_of, document_nouns, object_cue_of
+from rashomon.quotes.cues import document_nouns, object_cue_of
 from rashomon.quotes.marks import OPENING, QuotedSpan, find_quoted_spans, paragraphs
 from rashomon.quotes.speakers import DEFAULTS, Speaker, SpeakerResolver
 from rashomon.settings import Settings
+from rashomon.text.speech import cue_of
 
 SENTENCE_END = frozenset({".", "!", "?"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

@@ -22,11 +22,11 @@ from spacy.tokens import Token
 from rashomon.entities.lexicon import fold
 from rashomon.model import Quote
 from rashomon.quotes.context import SENTENCE_END, SUBJECT_DEPS, Candidate, can_speak
-from rashomon.quotes.cues import Cue, cue_of
 from rashomon.quotes.indirect import IndirectRules
 from rashomon.quotes.labels import Label, find_labels
 from rashomon.quotes.marks import CLOSING, OPENING, QuotedSpan
 from rashomon.quotes.speakers import Speaker
+from rashomon.text.speech import Cue, cue_of
 
 # A cue farther than this from its quote (in tokens) belongs to another statement.
 # Long appositions put it far ("…," Scott Pruitt, the Republican attorney general of

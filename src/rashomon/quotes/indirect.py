@@ -17,16 +17,10 @@ from spacy.tokens import Span, Token
 
 from rashomon.entities.lexicon import fold
 from rashomon.quotes.context import SUBJECT_DEPS, ArticleContext, Candidate, can_speak
-from rashomon.quotes.cues import (
-    Cue,
-    ObjectCue,
-    cue_of,
-    object_confidence,
-    object_cue_of,
-    source_nouns,
-)
+from rashomon.quotes.cues import ObjectCue, object_confidence, object_cue_of, source_nouns
 from rashomon.quotes.marks import CLOSING, QuotedSpan
 from rashomon.quotes.objects import statement_tokens
+from rashomon.text.speech import Cue, cue_of
 
 # Indirect speech shorter than this (in tokens) is a noun phrase, not a statement.
 MIN_INDIRECT_TOKENS = 3
