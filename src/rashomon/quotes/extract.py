@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from rashomon.entities.lexicon import fold
 from rashomon.model import Quote
-from rashomon.quotes.context import SENTENCE_END, SUBJECT_DEPS, Candidate, can_speak
+from rashomon.quotes.context import SENTENCE_END, SUBJECT_DEPS, Candidate, Taken, can_speak
 from rashomon.quotes.indirect import IndirectRules
 from rashomon.quotes.labels import Label, find_labels
 from rashomon.quotes.marks import CLOSING, OPENING, QuotedSpan
@@ -81,9 +81,8 @@ class ArticleQuotes(IndirectRules):
                 fragments.append(span)
             else:
                 direct.append(candidate)
-        direct.extend(
-            c for c in labelled if not self._overlaps(c, [(d.start, d.end) for d in direct])
-        )
+        taken = Taken((d.start, d.end) for d in direct)
+        direct.extend(c for c in labelled if not taken.overlaps(c))
         found = direct + self._indirect(direct, fragments)
         found.sort(key=lambda c: c.start)
         return [q for c in found if (q := self._quote(c, article_id)) is not None]
@@ -114,7 +113,8 @@ class ArticleQuotes(IndirectRules):
                 continue
             if speaker.name and speaker.name.isupper():
                 speaker = replace(speaker, name=speaker.name.title())  # "WALLACE": Wallace
-            whole = any(s.start <= label.start and label.end <= s.end for s in self.spans)
+            around = self._span_around(label.start + 1)
+            whole = around is not None and around.start <= label.start and label.end <= around.end
             kind = "direct" if label.capitals or whole else "indirect"
             candidate = Candidate(label.start, label.end, kind, f"{kind}:label", speaker=speaker)
             out.append(candidate)
@@ -181,12 +181,13 @@ class ArticleQuotes(IndirectRules):
         if previous.start >= para_start:  # same paragraph: "A," she said. "B."
             between = self.text[previous.end : span.start]
             return not any(m in between for m in OPENING + '"') and len(between.split()) <= 8
-        prior = next((s for s in self.spans if s.start == previous.start), None)
+        prior = self._span_around(previous.start + 1)
+        prior = prior if prior is not None and prior.start == previous.start else None
         ends_open = prior is not None and not prior.closed and prior.runs_on
         return (
             ends_open
             and self._paragraph(previous.end)[1] >= previous.end
-            and self.para_starts.index(para_start) == self._para_index(previous.end) + 1
+            and self._para_index(para_start) == self._para_index(previous.end) + 1
         )
 
     def _cue_after(self, span: QuotedSpan, para_end: int) -> tuple[Token, Cue] | None:
@@ -280,7 +281,7 @@ class ArticleQuotes(IndirectRules):
 
     def _cue_in_colon_paragraph(self, para_start: int) -> tuple[Token, Cue] | None:
         """``Caddell continued:`` as a paragraph of its own, before the quote."""
-        index = self.para_starts.index(para_start)
+        index = self._para_index(para_start)
         if index == 0:
             return None
         start, end = self.paras[index - 1]
