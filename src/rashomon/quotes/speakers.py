@@ -64,6 +64,10 @@ class Speaker:
         return NAMING_CONFIDENCE.get(self.rule, 0.7)
 
 
+def _offset(spoken: tuple[int, str]) -> int:
+    return spoken[0]
+
+
 class SpeakerResolver:
     """Resolves speaker tokens of one article; remembers who spoke, for pronouns."""
 
@@ -117,10 +121,10 @@ class SpeakerResolver:
 
     def record(self, offset: int, name: str | None) -> None:
         if name:
-            bisect.insort(self.spoke, (offset, name), key=lambda s: s[0])
+            bisect.insort(self.spoke, (offset, name), key=_offset)
 
     def last_speaker(self, before: int) -> str | None:
-        i = bisect.bisect_left(self.spoke, before, key=lambda s: s[0])
+        i = bisect.bisect_left(self.spoke, before, key=_offset)
         return self.spoke[i - 1][1] if i else None
 
     def from_token(self, tok: Token) -> Speaker:
@@ -253,10 +257,9 @@ class SpeakerResolver:
         adviser, John Holdren, …" is not John Holdren.
         """
         low = offset - PRONOUN_WINDOW
-        key = lambda c: c[0]  # noqa: E731
         spoken = self.spoke[
-            bisect.bisect_right(self.spoke, low, key=key) : bisect.bisect_left(
-                self.spoke, offset, key=key
+            bisect.bisect_right(self.spoke, low, key=_offset) : bisect.bisect_left(
+                self.spoke, offset, key=_offset
             )
         ]
         candidates: list[tuple[int, str, bool]] = [
