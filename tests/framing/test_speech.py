@@ -1,9 +1,9 @@
-"""Framing reads speech verbs from the quotes stage's lexicon, through one module."""
+"""Framing reads speech verbs from the text toolkit's lexicon, through one module."""
 
 from __future__ import annotations
 
 from rashomon.framing.speech import inflect, speech_verb_forms
-from rashomon.quotes import cues
+from rashomon.text import speech as cues
 
 
 def test_speech_verbs_are_the_quotes_lexicon():

@@ -6,8 +6,8 @@ import pytest
 
 from rashomon.annotate.stage import annotate
 from rashomon.model import Analysis, Article, Quote
-from rashomon.quotes.cues import cue_of, inflect
 from rashomon.quotes.stage import quotes as quotes_stage
+from rashomon.text.speech import cue_of, inflect
 
 
 @pytest.fixture

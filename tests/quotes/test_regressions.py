@@ -202,3 +202,39 @@ def test_regression_plain_said_with_a_pronoun_clause_is_found(extract):
 def test_regression_describe_call_and_sniff_carry_statements(extract, sentence, statement):
     found = [q.text for q in extract(sentence) if q.speaker == "Ann Cole"]
     assert found == ([statement] if statement else [])
+
+
+# -- pattern 6: mid-sentence fragments ---------------------------------------------------
+
+
+def test_regression_mid_sentence_fragment_in_a_relative_clause_is_the_speakers(extract):
+    found = extract("In a statement, Maria Smith slammed what she called \"a reckless gamble.\"")
+    [quote] = with_text(found, "reckless gamble")
+    assert (quote.speaker, quote.cue, quote.rule) == ("Maria Smith", "called", "direct:fragment")
+    assert quote.text.startswith('"a reckless gamble')
+
+
+def test_regression_mid_sentence_fragment_under_who_is_said_by_the_noun(extract):
+    found = extract('Senator John Kerry, who has called the deal "a disaster," voted no.')
+    [quote] = with_text(found, "a disaster")
+    assert (quote.speaker, quote.cue, quote.rule) == ("John Kerry", "called", "direct:fragment")
+
+
+def test_regression_mid_sentence_fragment_after_an_object_keeps_the_statement(extract):
+    text = (
+        'Secretary of State Antony Blinken called the talks "a dead end," adding that '
+        "Washington would consult its allies."
+    )
+    [quote] = with_text(extract(text), "dead end")
+    assert quote.text.startswith("the talks") and quote.kind == "mixed"
+    assert (quote.speaker, quote.cue) == ("Antony Blinken", "called")
+
+
+def test_regression_a_quoted_show_after_a_speech_verb_is_no_fragment_of_speech(extract):
+    found = extract('Vice President Mike Pence told "Fox News Sunday" on the weekend.')
+    assert with_text(found, "Fox News") == []
+
+
+def test_a_quoted_word_under_a_verb_of_no_saying_is_no_fragment(extract):
+    found = extract('Mayor Bill de Blasio met the so-called "peace envoy" in Paris on Monday.')
+    assert with_text(found, "peace envoy") == []

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.entities.lexicon import fold, given_names, places, roles
 from rashomon.model import Mention
-from rashomon.quotes.cues import cue_of
+from rashomon.text.speech import cue_of
 
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # Title scans stop after this many tokens: the longest titles in the role lexicon

@@ -1,8 +1,8 @@
-"""The one place framing reads speech verbs from: the quotes stage's cue lexicon.
+"""The one place framing reads speech verbs from: the text toolkit's lexicon.
 
 Attribution judges how a verb reports speech and scare quotes need to know when a
 fragment is introduced as someone's words; both take the verbs and their inflection
-from ``rashomon.quotes.cues`` through these two functions, so the lexicon can be
+from ``rashomon.text.speech`` through these two functions, so the lexicon can be
 re-pointed here alone.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from rashomon.quotes import cues
+from rashomon.text import speech as cues
 
 # Cue classes that introduce someone's words (beliefs and continuations do not).
 SPEECH_CLASSES = ("speech", "report")

@@ -8,16 +8,18 @@ quote finder (``quotes.extract``); ``Candidate`` is a quote not yet attributed.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.clean.lines import boilerplate_rule
 from rashomon.entities.local import ArticleEntities
-from rashomon.quotes.cues import cue_of, document_nouns, object_cue_of
+from rashomon.quotes.cues import document_nouns, object_cue_of
 from rashomon.quotes.marks import OPENING, QuotedSpan, find_quoted_spans, paragraphs
 from rashomon.quotes.speakers import DEFAULTS, Speaker, SpeakerResolver
 from rashomon.settings import Settings
+from rashomon.text.speech import cue_of
 
 SENTENCE_END = frozenset({".", "!", "?"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -66,12 +68,17 @@ class ArticleContext:
         self.boilerplate = frozenset(
             i for i, (s, e) in enumerate(self.paras) if boilerplate_rule(self.text[s:e])
         )
-        self.spans = [
-            s
-            for s in find_quoted_spans(self.text)
-            if self._para_index(s.start) not in self.boilerplate
-        ]
+        self.spans = sorted(
+            (
+                s
+                for s in find_quoted_spans(self.text)
+                if self._para_index(s.start) not in self.boilerplate
+            ),
+            key=lambda s: s.start,
+        )
+        # quoted spans never overlap: the one holding an offset is the last to start before it
         self.span_starts = frozenset(s.start for s in self.spans)
+        self._span_starts = [s.start for s in self.spans]
         self.resolver = SpeakerResolver(
             doc,
             entities,
@@ -207,10 +214,13 @@ class ArticleContext:
 
     def _closing_mark_end(self, end: int) -> int:
         """``end``, moved past a quoted fragment it cuts in two."""
-        for span in self.spans:
-            if span.start < end < span.end:
-                return span.end
-        return end
+        span = self._span_around(end)
+        return span.end if span is not None else end
+
+    def _span_around(self, char: int) -> QuotedSpan | None:
+        """The quoted span with ``char`` strictly inside it (a binary search, not a scan)."""
+        i = bisect.bisect_left(self._span_starts, char) - 1
+        return self.spans[i] if i >= 0 and char < self.spans[i].end else None
 
     def _token_index(self, char: int) -> int:
         return bisect.bisect_left(self.token_starts, char)
@@ -222,11 +232,36 @@ class ArticleContext:
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)
 
     def _inside_quote(self, char: int, longer_than: int = 40) -> bool:
-        return any(s.start < char < s.end for s in self.spans if s.end - s.start > longer_than)
+        span = self._span_around(char)
+        return span is not None and span.end - span.start > longer_than
 
     def _opens_quote(self, tok: Token) -> bool:
         return tok.text in OPENING or tok.idx in self.span_starts
 
-    @staticmethod
-    def _overlaps(c: Candidate, taken: list[tuple[int, int]]) -> bool:
-        return any(c.start < e and s < c.end for s, e in taken)
+
+class Taken:
+    """The character ranges already given to quotes, kept merged and sorted so that
+    asking whether a candidate overlaps one costs a binary search, not a scan."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self.starts: set[int] = set()  # where each range given began, before merging
+        for start, end in ranges:
+            self.add(start, end)
+
+    def overlaps(self, c: Candidate) -> bool:
+        # merged ranges are disjoint, so the last one starting before c.end ends last
+        i = bisect.bisect_left(self._starts, c.end) - 1
+        return i >= 0 and self._ends[i] > c.start
+
+    def add(self, start: int, end: int) -> None:
+        self.starts.add(start)
+        hi = bisect.bisect_left(self._starts, end)
+        lo = hi
+        while lo > 0 and self._ends[lo - 1] > start:
+            lo -= 1
+        if lo < hi:
+            start, end = min(start, self._starts[lo]), max(end, self._ends[hi - 1])
+        self._starts[lo:hi] = [start]
+        self._ends[lo:hi] = [end]

@@ -1,9 +1,9 @@
-"""The cue-verb lexicon (``rashomon/data/quotes/cues.toml``), as inflected word forms.
+"""What the quotes stage reads beyond the speech verbs (``rashomon/data/quotes/cues.toml``):
+verbs whose object carries a statement, documents that speak for their sender, and
+the nouns that stand for a source after "according to".
 
-The spaCy lemmatizer is disabled for speed, so the lexicon is expanded to every
-form once ("say" -> say, says, said, saying) and matched on the lower-cased word.
-This is the project's one speech-verb lexicon and verb inflector: other stages read
-``speech_verbs()`` and ``inflect()`` from here rather than keeping lists of their own.
+The speech-verb lexicon and the inflector are the text toolkit's
+(``rashomon.text.speech``); the object verbs here are inflected with it.
 """
 
 from __future__ import annotations
@@ -13,67 +13,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-VOWELS = "aeiou"
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    lemma: str
-    kind: str  # speech, report, belief, continuation
-    confidence: float
-
-
-def inflect(verb: str) -> set[str]:
-    """English forms of a verb or phrasal verb ("lash out" -> lashed out, …): the
-    irregular forms the lexicon lists, and -s, -ed, -ing with the usual spelling changes."""
-    head, _, rest = verb.partition(" ")
-    if rest:
-        return {f"{form} {rest}" for form in inflect(head)}
-    return _regular(verb) | set(_data()["irregular"].get(verb, ()))
-
-
-def _regular(verb: str) -> set[str]:
-    if verb.endswith("e"):
-        return {verb, verb + "s", verb + "d", verb[:-1] + "ing"}
-    if verb.endswith("y") and verb[-2:-1] not in VOWELS:
-        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
-    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return {verb, verb + "es", verb + "ed", verb + "ing"}
-    forms = {verb, verb + "s", verb + "ed", verb + "ing"}
-    # consonant-vowel-consonant endings may double ("admitted"; "vow" does not); the "u"
-    # of "qu" is no vowel ("quipped"). Both spellings are kept: a form that English never
-    # uses simply never matches.
-    before = "q" if verb[-4:-2] == "qu" else verb[-3:-2]
-    if verb[-1] not in VOWELS + "wxy" and verb[-2] in VOWELS and before not in VOWELS:
-        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
-    return forms
+from rashomon.text.speech import inflect
 
 
 @cache
 def _data() -> dict:
     path = resources.files("rashomon") / "data" / "quotes" / "cues.toml"
     return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-@cache
-def cue_forms() -> dict[str, Cue]:
-    """Lower-cased word form -> its cue; a form in several classes keeps the surest."""
-    data = _data()
-    forms: dict[str, Cue] = {}
-    for kind, entry in data["classes"].items():
-        for lemma in entry["verbs"]:
-            cue = Cue(lemma, kind, entry["confidence"])
-            for form in inflect(lemma):
-                if form not in forms or forms[form].confidence < cue.confidence:
-                    forms[form] = cue
-    return forms
-
-
-@cache
-def speech_verbs(kinds: tuple[str, ...] = ("speech",)) -> frozenset[str]:
-    """The lemmas of the cue classes ``kinds`` (speech, report, belief, continuation)."""
-    classes = _data()["classes"]
-    return frozenset(lemma for kind in kinds for lemma in classes[kind]["verbs"])
 
 
 @cache
@@ -86,10 +32,6 @@ def document_nouns() -> frozenset[str]:
 def source_nouns() -> frozenset[str]:
     """Nouns that can stand for a source after "according to" ("figures", "officials")."""
     return frozenset(_data()["according_to"]["sources"])
-
-
-def cue_of(word: str) -> Cue | None:
-    return cue_forms().get(word.lower())
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,9 @@
   before it (``"A," she said. "B."``: rule ``split``; a quote running on over
   paragraphs: ``run-on``) or, opening a paragraph, takes the previous speaker
   (``previous-speaker``); a cue verb with no comma works too (``Trump declared “…”``);
+- fragments: a few quoted words inside the writer's sentence, under a verb of saying
+  or judging no other rule took (``what he called a “brazen breach” of …``: rule
+  ``fragment``, mixed with the words the fragment hangs in);
 - labelled: a paragraph opening with a speaker label, a transcript turn (``PENCE:
   Well, …``, direct) or a headline statement (``Pence: Flowers won't be …``, indirect);
 - indirect and mixed: see ``quotes.indirect``.
@@ -17,16 +20,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from rashomon.entities.lexicon import fold
 from rashomon.model import Quote
-from rashomon.quotes.context import SENTENCE_END, SUBJECT_DEPS, Candidate, can_speak
-from rashomon.quotes.cues import Cue, cue_of
+from rashomon.quotes.context import SENTENCE_END, SUBJECT_DEPS, Candidate, Taken, can_speak
+from rashomon.quotes.cues import object_confidence, object_cue_of
 from rashomon.quotes.indirect import IndirectRules
 from rashomon.quotes.labels import Label, find_labels
 from rashomon.quotes.marks import CLOSING, OPENING, QuotedSpan
 from rashomon.quotes.speakers import Speaker
+from rashomon.text.speech import Cue, cue_of
+from rashomon.text.stopwords import is_stop_word
 
 # A cue farther than this from its quote (in tokens) belongs to another statement.
 # Long appositions put it far ("…," Scott Pruitt, the Republican attorney general of
@@ -53,6 +58,7 @@ RULE_CONFIDENCE = {
     "direct:split": 0.95,
     "direct:run-on": 0.95,
     "direct:previous-speaker": 0.6,
+    "direct:fragment": 0.8,
     "indirect:complement": 0.9,
     "indirect:according-to": 0.85,
     "indirect:object": 0.8,
@@ -61,6 +67,13 @@ RULE_CONFIDENCE = {
     "indirect:label": 0.7,
     "indirect:dash": 0.7,
 }
+
+
+def _is_title(words: Span) -> bool:
+    """Quoted words that are all capitalised but for function words name a show, a
+    book or a programme ("appeared on “Fox News Sunday”", "“State of the Union”")."""
+    content = [t.text for t in words if t.is_alpha and not is_stop_word(t.text)]
+    return bool(content) and all(w[0].isupper() for w in content)
 
 
 class ArticleQuotes(IndirectRules):
@@ -81,10 +94,11 @@ class ArticleQuotes(IndirectRules):
                 fragments.append(span)
             else:
                 direct.append(candidate)
-        direct.extend(
-            c for c in labelled if not self._overlaps(c, [(d.start, d.end) for d in direct])
-        )
+        taken = Taken((d.start, d.end) for d in direct)
+        direct.extend(c for c in labelled if not taken.overlaps(c))
         found = direct + self._indirect(direct, fragments)
+        taken = Taken((c.start, c.end) for c in found)
+        found += [c for f in fragments if (c := self._fragment(f, taken)) is not None]
         found.sort(key=lambda c: c.start)
         return [q for c in found if (q := self._quote(c, article_id)) is not None]
 
@@ -114,7 +128,8 @@ class ArticleQuotes(IndirectRules):
                 continue
             if speaker.name and speaker.name.isupper():
                 speaker = replace(speaker, name=speaker.name.title())  # "WALLACE": Wallace
-            whole = any(s.start <= label.start and label.end <= s.end for s in self.spans)
+            around = self._span_around(label.start + 1)
+            whole = around is not None and around.start <= label.start and label.end <= around.end
             kind = "direct" if label.capitals or whole else "indirect"
             candidate = Candidate(label.start, label.end, kind, f"{kind}:label", speaker=speaker)
             out.append(candidate)
@@ -176,17 +191,68 @@ class ArticleQuotes(IndirectRules):
         candidate.rule = "direct:previous-speaker"
         return candidate
 
+    def _fragment(self, span: QuotedSpan, taken: Taken) -> Candidate | None:
+        """A few quoted words inside the writer's sentence, governed by a verb of saying
+        or judging (``called the talks "a dead end,"``; ``described it as "a
+        betrayal"``; ``what she called "a gamble"``) that no other rule took: the
+        words are the speaker's, the sentence around them the writer's.
+
+        The verb must be the nearest verb above the quoted words, and they must hang
+        from it as object or complement, not as its subject (``the report, titled
+        "…", said``: a title, not speech).
+        """
+        candidate = Candidate(span.start, span.end, "direct", "direct:fragment")
+        if taken.overlaps(candidate) or not span.closed:
+            return None
+        first = self._token_index(span.inner_start)
+        inner = self.doc[first : self._token_index(span.inner_end)]
+        if not len(inner) or _is_title(inner):
+            return None
+        node = inner.root
+        verb = next((a for a in node.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is None or verb.i in range(inner.start, inner.end):
+            return None
+        path = next(a for a in [node, *node.ancestors] if a.head.i == verb.i)
+        cue, object_cue = cue_of(verb.text), object_cue_of(verb.text)
+        if path.dep_ in SUBJECT_DEPS or not verb.tag_.startswith("VB"):
+            return None
+        if (cue is None or cue.kind != "speech") and object_cue is None:
+            return None
+        subject = self._subject(verb)
+        if subject is not None and subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            subject = verb.head  # "the senator, who has called the deal "a disaster,""
+        if subject is None or not can_speak(subject):
+            return None
+        if self.resolver.from_token(subject).name is None:
+            return None  # a fragment is attributed to named sources only
+        # the words the fragment hangs in are part of the statement ("as “unhinged”",
+        # "a “brazen breach” of U.N. resolutions"): a mixed quote
+        start, end = self._clip(
+            *self._trim(self.doc[path.left_edge.i : path.right_edge.i + 1]), span.start
+        )
+        start, end = min(start, span.start), self._closing_mark_end(max(end, span.end))
+        if (start, end) != (span.start, span.end):
+            candidate.start, candidate.end, candidate.kind = start, end, "mixed"
+            candidate.fragments = [span]
+            if taken.overlaps(candidate):
+                return None
+        candidate.cue, candidate.subject = verb, subject
+        candidate.cue_confidence = cue.confidence if cue is not None else object_confidence()
+        taken.add(candidate.start, candidate.end)
+        return candidate
+
     def _continues(self, previous: Candidate, span: QuotedSpan, para_start: int) -> bool:
         """Whether ``span`` goes on with the quote before it, with no new cue."""
         if previous.start >= para_start:  # same paragraph: "A," she said. "B."
             between = self.text[previous.end : span.start]
             return not any(m in between for m in OPENING + '"') and len(between.split()) <= 8
-        prior = next((s for s in self.spans if s.start == previous.start), None)
+        prior = self._span_around(previous.start + 1)
+        prior = prior if prior is not None and prior.start == previous.start else None
         ends_open = prior is not None and not prior.closed and prior.runs_on
         return (
             ends_open
             and self._paragraph(previous.end)[1] >= previous.end
-            and self.para_starts.index(para_start) == self._para_index(previous.end) + 1
+            and self._para_index(para_start) == self._para_index(previous.end) + 1
         )
 
     def _cue_after(self, span: QuotedSpan, para_end: int) -> tuple[Token, Cue] | None:
@@ -280,7 +346,7 @@ class ArticleQuotes(IndirectRules):
 
     def _cue_in_colon_paragraph(self, para_start: int) -> tuple[Token, Cue] | None:
         """``Caddell continued:`` as a paragraph of its own, before the quote."""
-        index = self.para_starts.index(para_start)
+        index = self._para_index(para_start)
         if index == 0:
             return None
         start, end = self.paras[index - 1]

@@ -13,20 +13,16 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Span, Token
 
 from rashomon.entities.lexicon import fold
-from rashomon.quotes.context import SUBJECT_DEPS, ArticleContext, Candidate, can_speak
-from rashomon.quotes.cues import (
-    Cue,
-    ObjectCue,
-    cue_of,
-    object_confidence,
-    object_cue_of,
-    source_nouns,
-)
+from rashomon.quotes.context import SUBJECT_DEPS, ArticleContext, Candidate, Taken, can_speak
+from rashomon.quotes.cues import ObjectCue, object_confidence, object_cue_of, source_nouns
 from rashomon.quotes.marks import CLOSING, QuotedSpan
 from rashomon.quotes.objects import statement_tokens
+from rashomon.text.speech import Cue, cue_of
 
 # Indirect speech shorter than this (in tokens) is a noun phrase, not a statement.
 MIN_INDIRECT_TOKENS = 3
@@ -59,7 +55,8 @@ class IndirectRules(ArticleContext):
     """The indirect and mixed quotes of one article, around the direct ones."""
 
     def _indirect(self, direct: list[Candidate], fragments: list[QuotedSpan]) -> list[Candidate]:
-        taken = [(c.start, c.end) for c in direct]
+        taken = Taken((c.start, c.end) for c in direct)
+        fragment_starts = [f.start for f in fragments]
         out: list[Candidate] = []
         for tok in self.doc:
             candidate = None
@@ -80,17 +77,17 @@ class IndirectRules(ArticleContext):
                 candidate.end = self._to_sentence_end(candidate, taken)
             if (
                 candidate is None
-                or self._overlaps(candidate, taken)
+                or taken.overlaps(candidate)
                 or self._inside_quote(candidate.start)
             ):
                 continue
-            self._mark_mixed(candidate, fragments)
-            taken.append((candidate.start, candidate.end))
+            self._mark_mixed(candidate, fragments, fragment_starts)
+            taken.add(candidate.start, candidate.end)
             out.append(candidate)
-        out.extend(c for c in self._dashes(taken, fragments) if not self._overlaps(c, taken))
+        out.extend(c for c in self._dashes(fragments, fragment_starts) if not taken.overlaps(c))
         return out
 
-    def _to_sentence_end(self, c: Candidate, taken: list[tuple[int, int]]) -> int:
+    def _to_sentence_end(self, c: Candidate, taken: Taken) -> int:
         """Where reported speech after its cue ends: the end of the sentence.
 
         The parser often closes the clause early ("said she hopes to win[, but she
@@ -104,7 +101,7 @@ class IndirectRules(ArticleContext):
         if cue_tok.dep_ != "ROOT" and not (cue_tok.dep_ == "conj" and cue_tok.head.dep_ == "ROOT"):
             return c.end  # "While Moscow has said it is open …, Zelensky signed …"
         para_end = self._paragraph(c.start)[1]
-        starts = {s for s, _ in taken}
+        starts = taken.starts
         first = last = self._token_index(c.end)
         for tok in self.doc[first : cue_tok.sent.end]:
             cue = cue_of(tok.text)
@@ -240,7 +237,7 @@ class IndirectRules(ArticleContext):
             return self.resolver.mentions[index].type in {"PERSON", "ORG", "GPE"}
         return tok.pos_ == "PRON" or fold(tok.text) in source_nouns()
 
-    def _dashes(self, taken: list[tuple[int, int]], fragments: list[QuotedSpan]) -> list[Candidate]:
+    def _dashes(self, fragments: list[QuotedSpan], fragment_starts: list[int]) -> list[Candidate]:
         """A line that ends ``… — Speaker`` (headlines, captions, summaries)."""
         out = []
         for start, end in self.paras:
@@ -261,16 +258,25 @@ class IndirectRules(ArticleContext):
                 cue_confidence=0.8,
                 subject_span=speaker,
             )
-            self._mark_mixed(candidate, fragments)
+            self._mark_mixed(candidate, fragments, fragment_starts)
             out.append(candidate)
         return out
 
-    def _mark_mixed(self, candidate: Candidate, fragments: list[QuotedSpan]) -> None:
-        for f in fragments:
-            if candidate.start < f.start < candidate.end < f.end:
+    def _mark_mixed(
+        self, candidate: Candidate, fragments: list[QuotedSpan], starts: list[int]
+    ) -> None:
+        """``fragments`` are in text order (``starts`` their offsets): only those that
+        start inside the candidate are looked at."""
+        first = bisect.bisect_left(starts, candidate.start)
+        i = bisect.bisect_right(starts, candidate.start)
+        while i < len(fragments) and fragments[i].start < candidate.end:
+            f = fragments[i]
+            if candidate.end < f.end:
                 # the parse stopped inside a quoted fragment ("called Burma a “good news
                 # story in an era] when …”"): the fragment is one piece of speech
                 candidate.end = min(f.end, self._paragraph(f.start)[1])
-        inside = [f for f in fragments if candidate.start <= f.start and f.end <= candidate.end + 1]
+            i += 1
+        last = bisect.bisect_right(starts, candidate.end + 1)
+        inside = [f for f in fragments[first:last] if f.end <= candidate.end + 1]
         if inside:
             candidate.kind, candidate.fragments = "mixed", inside

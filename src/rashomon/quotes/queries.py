@@ -57,9 +57,7 @@ def quotes_by_speaker(store: Store, speaker: str | None = None) -> dict[str, lis
             f"({row['speaker_mention']})" if row["speaker_mention"] else "(unknown)"
         )
         quotes = grouped.setdefault(who, {})
-        entry = quotes.setdefault(
-            quote_key(row["text"]), {**row, "outlets": [], "article_ids": []}
-        )
+        entry = quotes.setdefault(quote_key(row["text"]), {**row, "outlets": [], "article_ids": []})
         entry["article_ids"].append(row["article_id"])
         if row["outlet"] not in entry["outlets"]:
             entry["outlets"].append(row["outlet"])

@@ -64,6 +64,10 @@ class Speaker:
         return NAMING_CONFIDENCE.get(self.rule, 0.7)
 
 
+def _offset(spoken: tuple[int, str]) -> int:
+    return spoken[0]
+
+
 class SpeakerResolver:
     """Resolves speaker tokens of one article; remembers who spoke, for pronouns."""
 
@@ -98,18 +102,30 @@ class SpeakerResolver:
         self._quoted_starts = [s for s, _ in self._quoted]
         # he/she as the subject of a clause, in text order: a pronoun chain ("He added
         # a note of caution. … he said") names the same person until another comes up
-        self._subject_pronouns = [
-            t for t in doc if t.lower_ in PRONOUN_GENDER and t.dep_ in SUBJECT_DEPS
+        self._subject_pronouns: dict[str, list[Token]] = {}
+        for t in doc:
+            if t.lower_ in PRONOUN_GENDER and t.dep_ in SUBJECT_DEPS and not self._in_quote(t.idx):
+                self._subject_pronouns.setdefault(PRONOUN_GENDER[t.lower_], []).append(t)
+        # people named outside quotes, in text order, as pronoun antecedents: found by
+        # binary search over a window instead of a scan of the article per pronoun
+        self._people = [
+            (m.start, link.key, i in self._subjects)
+            for i, (m, link) in enumerate(zip(self.mentions, self.links, strict=True))
+            if m.type == "PERSON"
+            and link.key
+            and GROUP_SEPARATOR not in link.key
+            and not self._in_quote(m.start)
         ]
+        self._people_starts = [p[0] for p in self._people]
         self._pronoun_names: dict[int, str | None] = {}
 
     def record(self, offset: int, name: str | None) -> None:
         if name:
-            self.spoke.append((offset, name))
+            bisect.insort(self.spoke, (offset, name), key=_offset)
 
     def last_speaker(self, before: int) -> str | None:
-        earlier = [name for offset, name in self.spoke if offset < before]
-        return earlier[-1] if earlier else None
+        i = bisect.bisect_left(self.spoke, before, key=_offset)
+        return self.spoke[i - 1][1] if i else None
 
     def from_token(self, tok: Token) -> Speaker:
         """The speaker named by the subject ``tok`` (and its coordinated subjects)."""
@@ -240,20 +256,21 @@ class SpeakerResolver:
         People named inside quotation marks are left out: a speaker who says "my
         adviser, John Holdren, …" is not John Holdren.
         """
-        candidates: list[tuple[int, str, bool]] = [
-            (o, n, True) for o, n in self.spoke if GROUP_SEPARATOR not in n
+        low = offset - PRONOUN_WINDOW
+        spoken = self.spoke[
+            bisect.bisect_right(self.spoke, low, key=_offset) : bisect.bisect_left(
+                self.spoke, offset, key=_offset
+            )
         ]
-        for i, m in enumerate(self.mentions):
-            link = self.links[i]
-            if (
-                m.type == "PERSON"
-                and link.key
-                and GROUP_SEPARATOR not in link.key
-                and not self._in_quote(m.start)
-            ):
-                candidates.append((m.start, link.key, i in self._subjects))
-        candidates.extend(self._chained(offset, gender))
-        candidates = [c for c in candidates if offset - PRONOUN_WINDOW < c[0] < offset]
+        candidates: list[tuple[int, str, bool]] = [
+            (o, n, True) for o, n in spoken if GROUP_SEPARATOR not in n
+        ]
+        candidates += self._people[
+            bisect.bisect_right(self._people_starts, low) : bisect.bisect_left(
+                self._people_starts, offset
+            )
+        ]
+        candidates += [c for c in self._chained(offset, gender) if low < c[0] < offset]
         candidates.sort(key=lambda c: c[0], reverse=True)
         fits = [
             c
@@ -262,7 +279,7 @@ class SpeakerResolver:
         ]
         para = self._para_start(offset)
         # the most recent compatible speaker of the same paragraph is who goes on talking
-        spoke = set(self.spoke)
+        spoke = set(spoken)
         spoke_here = [c for c in fits if c[0] >= para and (c[0], c[1]) in spoke]
         salient = [c for c in fits if c[2]]
         best = spoke_here or salient or fits
@@ -287,24 +304,20 @@ class SpeakerResolver:
 
     def _others_between(self, start: int, end: int, name: str) -> bool:
         """Whether people other than ``name`` are named (outside quotes) in [start, end)."""
+        first = bisect.bisect_right(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
         return any(
-            start < m.start < end
-            and m.type == "PERSON"
-            and link.key not in (None, name)
-            and not self._in_quote(m.start)
-            for m, link in zip(self.mentions, self.links, strict=True)
+            m.type == "PERSON" and link.key not in (None, name) and not self._in_quote(m.start)
+            for m, link in zip(self.mentions[first:last], self.links[first:last], strict=True)
         )
 
     def _chained(self, offset: int, gender: str) -> list[tuple[int, str, bool]]:
         """The person the last subject pronoun of the same gender before ``offset`` named."""
-        earlier = [
-            t
-            for t in self._subject_pronouns
-            if t.idx < offset and PRONOUN_GENDER[t.lower_] == gender and not self._in_quote(t.idx)
-        ]
-        if not earlier:
+        pronouns = self._subject_pronouns.get(gender, [])
+        i = bisect.bisect_left(pronouns, offset, key=lambda t: t.idx)
+        if not i:
             return []
-        last = earlier[-1]
+        last = pronouns[i - 1]
         if last.i not in self._pronoun_names:
             self._pronoun_names[last.i] = None  # no cycles while it resolves
             self._pronoun_names[last.i] = self._pronoun(last.idx, gender)

@@ -11,7 +11,7 @@ from rashomon.quotes.extract import ArticleQuotes
 from rashomon.settings import Settings
 
 
-@stage("quotes", version="3", needs=("mentions",), makes=("quotes",))
+@stage("quotes", version="4", needs=("mentions",), makes=("quotes",))
 def quotes(analysis: Analysis, doc: Doc, settings: Settings) -> None:
     """Speakers are article-level names here; the entities stage makes them canonical."""
     entities = resolve_article(analysis.mentions)
