@@ -129,7 +129,7 @@ def test_a_failing_cross_article_stage_is_printed_counted_and_listed(inputs, tmp
 
     ran: list[str] = []
     points_run = points_stage.run
-    monkeypatch.setattr("rashomon.figures.conflicts.run", broken)
+    monkeypatch.setattr("rashomon.conflicts.stage.run", broken)
     monkeypatch.setattr(points_stage, "run", lambda *a: (ran.append("points"), points_run(*a)))
     db = tmp_path / "r.db"
     result = invoke("analyze", str(inputs), "--db", str(db))
@@ -147,7 +147,7 @@ def test_a_failing_cross_article_stage_is_printed_counted_and_listed(inputs, tmp
 def test_stage_failures_of_an_earlier_run_do_not_fail_a_clean_run(inputs, tmp_path, monkeypatch):
     db = tmp_path / "r.db"
     with monkeypatch.context() as patch:
-        patch.setattr("rashomon.figures.conflicts.run", lambda store, settings: 1 / 0)
+        patch.setattr("rashomon.conflicts.stage.run", lambda store, settings: 1 / 0)
         assert invoke("analyze", str(inputs), "--db", str(db)).exit_code == 1
     again = invoke("analyze", str(inputs), "--db", str(db))
     assert again.exit_code == 0 and "cross-article unit(s) failed" not in again.output

@@ -159,8 +159,10 @@ def parse_date(text: str) -> tuple[date, Precision] | None:
     )
     if data is None or data.date_obj is None:
         return None
-    period = data.period if data.period in ("day", "month", "year") else "day"
-    return data.date_obj.date(), period  # type: ignore[return-value]
+    period: Precision = (
+        "month" if data.period == "month" else "year" if data.period == "year" else "day"
+    )
+    return data.date_obj.date(), period
 
 
 def date_from_url(url: str | None) -> tuple[date, Precision] | None:

@@ -288,7 +288,9 @@ class ArticleQuotes(IndirectRules):
         Cyril, the executive director at …, told The Huffington Post``."""
         inner = self.doc[self._token_index(span.inner_start)]
         head = next((a for a in inner.ancestors if a.idx >= span.end), None)
-        cue = cue_of(head.text) if head is not None else None
+        if head is None:
+            return None
+        cue = cue_of(head.text)
         if cue is None or not head.tag_.startswith("VB") or head.idx >= para_end:
             return None
         between = self.doc[following.i : head.i]

@@ -13,6 +13,7 @@ no name; a description that names its owner speaks for it ("the IMF report",
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -75,8 +76,8 @@ class SpeakerResolver:
         self,
         doc: Doc,
         entities: ArticleEntities,
-        quoted: list[tuple[int, int]] = (),
-        excluded: list[tuple[int, int]] = (),
+        quoted: Sequence[tuple[int, int]] = (),
+        excluded: Sequence[tuple[int, int]] = (),
         settings: Settings = DEFAULTS,
         text: str | None = None,
     ) -> None:

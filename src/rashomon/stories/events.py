@@ -148,13 +148,13 @@ class EventIndex:
         """Score of every event sharing a term with the article, time penalty included."""
         sparse: dict[str, float] = {}
         for term, weight in article.terms.items():
-            ids = self.postings.get(term)
-            if not ids or len(ids) > MAX_POSTING:
+            posting = self.postings.get(term)
+            if not posting or len(posting) > MAX_POSTING:
                 continue
-            for event_id, summed in ids.items():
+            for event_id, summed in posting.items():
                 sparse[event_id] = sparse.get(event_id, 0.0) + weight * summed
         params = self.params
-        found = {}
+        found: dict[str, float] = {}
         window = params.window_days
         ids = [i for i in sparse if self.events[i].reachable(article.day, self.latest, window)]
         if len(ids) > MAX_CANDIDATES:

@@ -56,7 +56,7 @@ def shingles(text: str, size: int) -> set[str]:
 def name_words(text: str) -> Counter[str]:
     """Capitalised words inside sentences, lower-cased: likely names of actors and places."""
     stops = stop_words()
-    found = Counter()
+    found: Counter[str] = Counter()
     for match in NAME.finditer(text):
         word = match.group(1).lower()
         if word not in stops and word not in CALENDAR:
