@@ -41,6 +41,12 @@ class Similarity:
     weights: list[dict[str, float]]  # unit → content word → weight
     norms: list[float]
     lexical_share: float
+    anchors: list[frozenset[str]]  # unit → the names and numbers it states
+    anchor_min: int = 1
+
+    def anchored(self, i: int, j: int) -> bool:
+        """Whether the two units state at least ``anchor_min`` names or numbers in common."""
+        return len(self.anchors[i] & self.anchors[j]) >= self.anchor_min
 
     def lexical(self, i: int, j: int) -> float:
         a, b = self.weights[i], self.weights[j]
@@ -55,7 +61,11 @@ class Similarity:
 
 
 def similarity(
-    units: list[Unit], lexical_share: float, centring: float = 0.0, fact_weight: float = 2.0
+    units: list[Unit],
+    lexical_share: float,
+    centring: float = 0.0,
+    fact_weight: float = 2.0,
+    anchor_min: int = 1,
 ) -> Similarity:
     texts = [u.text for u in units]
     vectors = embed(texts)
@@ -66,8 +76,10 @@ def similarity(
     df = Counter(w for bag in bags for w in bag)
     n = len(units)
     weights = []
+    anchors = []
     for unit, bag in zip(units, bags, strict=True):
         facts = {w for a in unit.actors for w in content_words(a)} | set(unit.numbers)
+        anchors.append(frozenset(facts & bag))
         weights.append(
             {
                 w: math.log(1 + n / df[w]) * (fact_weight if w in facts else 1.0)
@@ -75,21 +87,34 @@ def similarity(
             }
         )
     norms = [math.sqrt(sum(v * v for v in w.values())) or 1.0 for w in weights]
-    return Similarity(vectors, weights, norms, lexical_share)
+    return Similarity(vectors, weights, norms, lexical_share, anchors, anchor_min)
 
 
-def matches(units: list[Unit], sim: Similarity, threshold: float) -> dict[tuple[int, int], float]:
-    """Every pair (i < j) of units of different articles scoring at least ``threshold``.
+def matches(
+    units: list[Unit],
+    sim: Similarity,
+    threshold: float,
+    mutual_floor: float | None = None,
+    lead: int = 2,
+) -> dict[tuple[int, int], float]:
+    """Every pair (i < j) of units of different articles that say the same thing.
 
-    The blend cannot reach the threshold unless the cosine reaches
-    ``(threshold - share) / (1 - share)`` (the lexical part is at most 1), so only those
-    pairs are scored lexically.
+    A pair matches when it scores at least ``threshold``, or when it scores at least
+    ``mutual_floor``, shares an anchor, both are among their article's first ``lead``
+    sentences, and each unit is the other's best match in the other's article: two
+    outlets' leads on one event are each other's closest sentences
+    even when worded apart, while a topical neighbour usually has a closer partner.
+
+    The blend cannot reach a floor ``f`` unless the cosine reaches
+    ``(f - share) / (1 - share)`` (the lexical part is at most 1), so only those pairs
+    are scored lexically.
     """
     share = sim.lexical_share
-    floor = (threshold - share) / (1 - share) if share < 1 else -1.0
+    low = threshold if mutual_floor is None else min(threshold, mutual_floor)
+    floor = (low - share) / (1 - share) if share < 1 else -1.0
     index: dict[str, int] = {}
     article = np.asarray([index.setdefault(u.article_id, len(index)) for u in units])
-    found: dict[tuple[int, int], float] = {}
+    scored: dict[tuple[int, int], float] = {}
     n = len(units)
     for lo in range(0, n, BLOCK_ROWS):
         cos = sim.vectors[lo : lo + BLOCK_ROWS] @ sim.vectors.T
@@ -100,8 +125,26 @@ def matches(units: list[Unit], sim: Similarity, threshold: float) -> dict[tuple[
             if i >= c:
                 continue
             score = (1 - share) * float(cos[r, c]) + share * sim.lexical(i, c)
-            if score >= threshold:
-                found[(i, c)] = score
+            if score >= low:
+                scored[(i, c)] = score
+    found = {p: v for p, v in scored.items() if v >= threshold}
+    if mutual_floor is not None:
+        best: dict[tuple[int, int], tuple[float, int]] = {}  # (unit, other article) → best
+        for (i, j), v in scored.items():
+            for a, b in ((i, j), (j, i)):
+                key = (a, int(article[b]))
+                if key not in best or v > best[key][0]:
+                    best[key] = (v, b)
+        for (i, j), v in scored.items():
+            if (
+                v >= mutual_floor
+                and units[i].position < lead
+                and units[j].position < lead
+                and best[(i, int(article[j]))][1] == j
+                and best[(j, int(article[i]))][1] == i
+                and sim.anchored(i, j)
+            ):
+                found[(i, j)] = v
     return found
 
 

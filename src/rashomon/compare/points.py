@@ -39,10 +39,19 @@ def points_for(
         settings.compare_lexical_share,
         settings.compare_centring,
         settings.compare_fact_weight,
+        settings.compare_anchor_min,
     )
     threshold = settings.compare_match_threshold
     groups = group(
-        units, matches(units, sim, threshold), lambda i, j: sim.score(i, j) >= threshold
+        units,
+        matches(
+            units,
+            sim,
+            threshold,
+            settings.compare_mutual_floor,
+            settings.compare_mutual_lead,
+        ),
+        lambda i, j: sim.score(i, j) >= threshold,
     )
     central = centrality(embed([u.text for u in units]))
     scores = [unit_salience(u, float(c), settings) for u, c in zip(units, central, strict=True)]
