@@ -77,3 +77,19 @@ def test_regression_the_lead_rule_leaves_out_sentences_past_the_lead():
     sim = similarity(units, 0.3)
     assert not matches(units, sim, 0.99, mutual_floor=-1.0, lead=2)
     assert matches(units, sim, 0.99, mutual_floor=-1.0, lead=6)
+
+
+def test_regression_leads_stating_different_figures_do_not_match_by_the_lead_rule():
+    # Two figures of one jobs report are two statements, however alike the sentences.
+    units = lead_units(
+        "Restaurants and bars cut 372,000 jobs last month, the Labor Department said.",
+        "Some 787,000 people applied for unemployment last week, the Labor Department said.",
+    )
+    units = [
+        replace(u, actors=frozenset({"Labor Department"}), numbers=frozenset({n}))
+        for u, n in zip(units, ("372000", "787000"), strict=True)
+    ]
+    sim = similarity(units, 0.3)
+    assert not matches(units, sim, 0.99, mutual_floor=-1.0)
+    units[1] = replace(units[1], numbers=frozenset({"372000"}))
+    assert matches(units, similarity(units, 0.3), 0.99, mutual_floor=-1.0)

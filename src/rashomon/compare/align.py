@@ -10,6 +10,12 @@ story's topic do not. The vectors are partly centred on the story's mean
 content with its mean and true paraphrases score near zero; not centred, sentences
 that only share the topic match.
 
+Leads get a second, looser chance (``compare_mutual_*``): news excerpts tell one event
+in their first sentences with different words, so two outlets' lead sentences that are
+each other's closest sentence across the two articles, and state a name or a number in
+common, match from a lower score. Past the lead, every sentence has some closest
+partner in a long article, so the rule would match neighbours; it stays in the lead.
+
 Groups grow by complete linkage: two groups join only when every pair between them
 matches (two sentences of one article included), so a chain of loose neighbours never
 becomes one point. On the NeuS tune half (threshold 0.40), letting half the pairs
@@ -42,10 +48,16 @@ class Similarity:
     norms: list[float]
     lexical_share: float
     anchors: list[frozenset[str]]  # unit → the names and numbers it states
+    numbers: list[frozenset[str]]  # unit → the numbers it states
     anchor_min: int = 1
 
     def anchored(self, i: int, j: int) -> bool:
-        """Whether the two units state at least ``anchor_min`` names or numbers in common."""
+        """Whether the two units state at least ``anchor_min`` names or numbers in common,
+        and no two different sets of numbers ("372,000 jobs" / "787,000 claims": two
+        figures of one report, not one statement)."""
+        a, b = self.numbers[i], self.numbers[j]
+        if a and b and a.isdisjoint(b):
+            return False
         return len(self.anchors[i] & self.anchors[j]) >= self.anchor_min
 
     def lexical(self, i: int, j: int) -> float:
@@ -87,7 +99,8 @@ def similarity(
             }
         )
     norms = [math.sqrt(sum(v * v for v in w.values())) or 1.0 for w in weights]
-    return Similarity(vectors, weights, norms, lexical_share, anchors, anchor_min)
+    numbers = [u.numbers for u in units]
+    return Similarity(vectors, weights, norms, lexical_share, anchors, numbers, anchor_min)
 
 
 def matches(
