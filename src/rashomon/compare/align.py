@@ -112,52 +112,60 @@ def matches(
 ) -> dict[tuple[int, int], float]:
     """Every pair (i < j) of units of different articles that say the same thing.
 
-    A pair matches when it scores at least ``threshold``, or when it scores at least
-    ``mutual_floor``, shares an anchor, both are among their article's first ``lead``
-    sentences, and each unit is the other's best match in the other's article: two
-    outlets' leads on one event are each other's closest sentences
-    even when worded apart, while a topical neighbour usually has a closer partner.
-
-    The blend cannot reach a floor ``f`` unless the cosine reaches
-    ``(f - share) / (1 - share)`` (the lexical part is at most 1), so only those pairs
-    are scored lexically.
+    A pair matches when it scores at least ``threshold``, or when both units are among
+    their article's first ``lead`` sentences, score at least ``mutual_floor``, share an
+    anchor, and each is the other's best match among the other article's lead: two
+    outlets' leads on one event are each other's closest lead sentences even when worded
+    apart, while a topical neighbour usually has a closer partner.
     """
-    share = sim.lexical_share
-    low = threshold if mutual_floor is None else min(threshold, mutual_floor)
-    floor = (low - share) / (1 - share) if share < 1 else -1.0
     index: dict[str, int] = {}
     article = np.asarray([index.setdefault(u.article_id, len(index)) for u in units])
-    scored: dict[tuple[int, int], float] = {}
-    n = len(units)
-    for lo in range(0, n, BLOCK_ROWS):
-        cos = sim.vectors[lo : lo + BLOCK_ROWS] @ sim.vectors.T
-        cos[article[lo : lo + BLOCK_ROWS, None] == article[None, :]] = -2.0
-        rows, cols = np.nonzero(cos >= floor)
-        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-            i = lo + r
-            if i >= c:
+    found = scored_pairs(sim, article, np.arange(len(units)), threshold)
+    if mutual_floor is None:
+        return found
+    leads = np.asarray([k for k, u in enumerate(units) if u.position < lead], dtype=int)
+    candidates = scored_pairs(sim, article, leads, mutual_floor)
+    best: dict[tuple[int, int], tuple[float, int]] = {}  # (unit, other article) → best
+    for (i, j), v in candidates.items():
+        for a, b in ((i, j), (j, i)):
+            key = (a, int(article[b]))
+            if key not in best or v > best[key][0]:
+                best[key] = (v, b)
+    for (i, j), v in candidates.items():
+        if (
+            best[(i, int(article[j]))][1] == j
+            and best[(j, int(article[i]))][1] == i
+            and sim.anchored(i, j)
+        ):
+            found[(i, j)] = v
+    return found
+
+
+def scored_pairs(
+    sim: Similarity, article: np.ndarray, rows: np.ndarray, floor: float
+) -> dict[tuple[int, int], float]:
+    """Pairs (i < j) among ``rows`` of different articles scoring at least ``floor``.
+
+    The blend cannot reach ``floor`` unless the cosine reaches
+    ``(floor - share) / (1 - share)`` (the lexical part is at most 1), so only those
+    pairs are scored lexically.
+    """
+    share = sim.lexical_share
+    cos_floor = (floor - share) / (1 - share) if share < 1 else -1.0
+    vectors = sim.vectors[rows]
+    owner = article[rows]
+    found: dict[tuple[int, int], float] = {}
+    for lo in range(0, len(rows), BLOCK_ROWS):
+        cos = vectors[lo : lo + BLOCK_ROWS] @ vectors.T
+        cos[owner[lo : lo + BLOCK_ROWS, None] == owner[None, :]] = -2.0
+        hits_r, hits_c = np.nonzero(cos >= cos_floor)
+        for r, c in zip(hits_r.tolist(), hits_c.tolist(), strict=True):
+            i, j = int(rows[lo + r]), int(rows[c])
+            if i >= j:
                 continue
-            score = (1 - share) * float(cos[r, c]) + share * sim.lexical(i, c)
-            if score >= low:
-                scored[(i, c)] = score
-    found = {p: v for p, v in scored.items() if v >= threshold}
-    if mutual_floor is not None:
-        best: dict[tuple[int, int], tuple[float, int]] = {}  # (unit, other article) → best
-        for (i, j), v in scored.items():
-            for a, b in ((i, j), (j, i)):
-                key = (a, int(article[b]))
-                if key not in best or v > best[key][0]:
-                    best[key] = (v, b)
-        for (i, j), v in scored.items():
-            if (
-                v >= mutual_floor
-                and units[i].position < lead
-                and units[j].position < lead
-                and best[(i, int(article[j]))][1] == j
-                and best[(j, int(article[i]))][1] == i
-                and sim.anchored(i, j)
-            ):
-                found[(i, j)] = v
+            score = (1 - share) * float(cos[r, c]) + share * sim.lexical(i, j)
+            if score >= floor:
+                found[(i, j)] = score
     return found
 
 
