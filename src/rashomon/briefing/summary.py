@@ -41,10 +41,7 @@ def summary_points(
     """Up to K widely carried points, most salient first, none repeating another, filled
     up to the minimum with the most salient others; in reading order."""
     candidates = sorted(
-        [p for p in points if p.kind != "contested"]
-        # Only contested points (every statement carried with a clash): the summary
-        # says them rather than nothing; each line shows its outlets and its kind.
-        or points,
+        (p for p in points if p.kind != "contested"),
         key=lambda p: (not carried_widely(p), -p.salience, p.id),
     )
     if not candidates:
