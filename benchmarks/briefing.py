@@ -60,6 +60,9 @@ DAMPING = 0.85
 GRID_THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 GRID_SHARES = (0.0, 0.2, 0.3, 0.4)
 GRID_CENTRING = (0.0, 0.3, 0.5)
+# The lead rule's floor (at the ordinary threshold, 0.45, it adds nothing) and lead size.
+GRID_MUTUAL = (0.45, 0.35, 0.3, 0.25, 0.2, 0.15)
+GRID_LEAD = (1, 2)
 
 
 def read(path: Path) -> list[dict]:
@@ -288,6 +291,16 @@ def sweep(stories, inputs, settings: Settings) -> None:
                     f"R1 {r['rashomon_rouge1']:.3f} consensus {r['consensus_share']:.3f} "
                     f"mixed {mixed:.3f}"
                 )
+    print("\nThe lead rule at the settings' threshold, share and centring:")
+    for lead in GRID_LEAD:
+        for floor in GRID_MUTUAL:
+            s = replace(settings, compare_mutual_floor=floor, compare_mutual_lead=lead)
+            r = evaluate(stories, inputs, s)
+            mixed = mixed_rate(stories, inputs, s)
+            print(
+                f"  lead {lead} floor {floor:.2f}: R1 {r['rashomon_rouge1']:.3f} "
+                f"consensus {r['consensus_share']:.3f} mixed {mixed:.3f}"
+            )
 
 
 def write_sample(stories, inputs, settings: Settings, path: Path, size: int = 50) -> None:

@@ -10,6 +10,12 @@ story's topic do not. The vectors are partly centred on the story's mean
 content with its mean and true paraphrases score near zero; not centred, sentences
 that only share the topic match.
 
+Leads get a second, looser chance (``compare_mutual_*``): news excerpts tell one event
+in their first sentences with different words, so two outlets' lead sentences that are
+each other's closest sentence across the two articles, and state a name or a number in
+common, match from a lower score. Past the lead, every sentence has some closest
+partner in a long article, so the rule would match neighbours; it stays in the lead.
+
 Groups grow by complete linkage: two groups join only when every pair between them
 matches (two sentences of one article included), so a chain of loose neighbours never
 becomes one point. On the NeuS tune half (threshold 0.40), letting half the pairs
@@ -41,6 +47,18 @@ class Similarity:
     weights: list[dict[str, float]]  # unit → content word → weight
     norms: list[float]
     lexical_share: float
+    anchors: list[frozenset[str]]  # unit → the names and numbers it states
+    numbers: list[frozenset[str]]  # unit → the numbers it states
+    anchor_min: int = 1
+
+    def anchored(self, i: int, j: int) -> bool:
+        """Whether the two units state at least ``anchor_min`` names or numbers in common,
+        and no two different sets of numbers ("372,000 jobs" / "787,000 claims": two
+        figures of one report, not one statement)."""
+        a, b = self.numbers[i], self.numbers[j]
+        if a and b and a.isdisjoint(b):
+            return False
+        return len(self.anchors[i] & self.anchors[j]) >= self.anchor_min
 
     def lexical(self, i: int, j: int) -> float:
         a, b = self.weights[i], self.weights[j]
@@ -55,7 +73,11 @@ class Similarity:
 
 
 def similarity(
-    units: list[Unit], lexical_share: float, centring: float = 0.0, fact_weight: float = 2.0
+    units: list[Unit],
+    lexical_share: float,
+    centring: float = 0.0,
+    fact_weight: float = 2.0,
+    anchor_min: int = 1,
 ) -> Similarity:
     texts = [u.text for u in units]
     vectors = embed(texts)
@@ -66,8 +88,10 @@ def similarity(
     df = Counter(w for bag in bags for w in bag)
     n = len(units)
     weights = []
+    anchors = []
     for unit, bag in zip(units, bags, strict=True):
         facts = {w for a in unit.actors for w in content_words(a)} | set(unit.numbers)
+        anchors.append(frozenset(facts & bag))
         weights.append(
             {
                 w: math.log(1 + n / df[w]) * (fact_weight if w in facts else 1.0)
@@ -75,33 +99,73 @@ def similarity(
             }
         )
     norms = [math.sqrt(sum(v * v for v in w.values())) or 1.0 for w in weights]
-    return Similarity(vectors, weights, norms, lexical_share)
+    numbers = [u.numbers for u in units]
+    return Similarity(vectors, weights, norms, lexical_share, anchors, numbers, anchor_min)
 
 
-def matches(units: list[Unit], sim: Similarity, threshold: float) -> dict[tuple[int, int], float]:
-    """Every pair (i < j) of units of different articles scoring at least ``threshold``.
+def matches(
+    units: list[Unit],
+    sim: Similarity,
+    threshold: float,
+    mutual_floor: float | None = None,
+    lead: int = 2,
+) -> dict[tuple[int, int], float]:
+    """Every pair (i < j) of units of different articles that say the same thing.
 
-    The blend cannot reach the threshold unless the cosine reaches
-    ``(threshold - share) / (1 - share)`` (the lexical part is at most 1), so only those
+    A pair matches when it scores at least ``threshold``, or when both units are among
+    their article's first ``lead`` sentences, score at least ``mutual_floor``, share an
+    anchor, and each is the other's best match among the other article's lead: two
+    outlets' leads on one event are each other's closest lead sentences even when worded
+    apart, while a topical neighbour usually has a closer partner.
+    """
+    index: dict[str, int] = {}
+    article = np.asarray([index.setdefault(u.article_id, len(index)) for u in units])
+    found = scored_pairs(sim, article, np.arange(len(units)), threshold)
+    if mutual_floor is None:
+        return found
+    leads = np.asarray([k for k, u in enumerate(units) if u.position < lead], dtype=int)
+    candidates = scored_pairs(sim, article, leads, mutual_floor)
+    best: dict[tuple[int, int], tuple[float, int]] = {}  # (unit, other article) → best
+    for (i, j), v in candidates.items():
+        for a, b in ((i, j), (j, i)):
+            key = (a, int(article[b]))
+            if key not in best or v > best[key][0]:
+                best[key] = (v, b)
+    for (i, j), v in candidates.items():
+        if (
+            best[(i, int(article[j]))][1] == j
+            and best[(j, int(article[i]))][1] == i
+            and sim.anchored(i, j)
+        ):
+            found[(i, j)] = v
+    return found
+
+
+def scored_pairs(
+    sim: Similarity, article: np.ndarray, rows: np.ndarray, floor: float
+) -> dict[tuple[int, int], float]:
+    """Pairs (i < j) among ``rows`` of different articles scoring at least ``floor``.
+
+    The blend cannot reach ``floor`` unless the cosine reaches
+    ``(floor - share) / (1 - share)`` (the lexical part is at most 1), so only those
     pairs are scored lexically.
     """
     share = sim.lexical_share
-    floor = (threshold - share) / (1 - share) if share < 1 else -1.0
-    index: dict[str, int] = {}
-    article = np.asarray([index.setdefault(u.article_id, len(index)) for u in units])
+    cos_floor = (floor - share) / (1 - share) if share < 1 else -1.0
+    vectors = sim.vectors[rows]
+    owner = article[rows]
     found: dict[tuple[int, int], float] = {}
-    n = len(units)
-    for lo in range(0, n, BLOCK_ROWS):
-        cos = sim.vectors[lo : lo + BLOCK_ROWS] @ sim.vectors.T
-        cos[article[lo : lo + BLOCK_ROWS, None] == article[None, :]] = -2.0
-        rows, cols = np.nonzero(cos >= floor)
-        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-            i = lo + r
-            if i >= c:
+    for lo in range(0, len(rows), BLOCK_ROWS):
+        cos = vectors[lo : lo + BLOCK_ROWS] @ vectors.T
+        cos[owner[lo : lo + BLOCK_ROWS, None] == owner[None, :]] = -2.0
+        hits_r, hits_c = np.nonzero(cos >= cos_floor)
+        for r, c in zip(hits_r.tolist(), hits_c.tolist(), strict=True):
+            i, j = int(rows[lo + r]), int(rows[c])
+            if i >= j:
                 continue
-            score = (1 - share) * float(cos[r, c]) + share * sim.lexical(i, c)
-            if score >= threshold:
-                found[(i, c)] = score
+            score = (1 - share) * float(cos[r, c]) + share * sim.lexical(i, j)
+            if score >= floor:
+                found[(i, j)] = score
     return found
 
 

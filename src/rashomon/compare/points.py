@@ -39,10 +39,19 @@ def points_for(
         settings.compare_lexical_share,
         settings.compare_centring,
         settings.compare_fact_weight,
+        settings.compare_anchor_min,
     )
     threshold = settings.compare_match_threshold
     groups = group(
-        units, matches(units, sim, threshold), lambda i, j: sim.score(i, j) >= threshold
+        units,
+        matches(
+            units,
+            sim,
+            threshold,
+            settings.compare_mutual_floor,
+            settings.compare_mutual_lead,
+        ),
+        lambda i, j: sim.score(i, j) >= threshold,
     )
     central = centrality(embed([u.text for u in units]))
     scores = [unit_salience(u, float(c), settings) for u, c in zip(units, central, strict=True)]
@@ -55,14 +64,17 @@ def points_for(
     return found
 
 
-def representative(members: list[int], sim: Similarity, units: list[Unit]) -> int:
-    """The member closest to all the others (ties: the earliest published, then first)."""
+def representative(
+    members: list[int], sim: Similarity, units: list[Unit], scores: list[float]
+) -> int:
+    """The member closest to all the others; ties (always, for two members, as the
+    score is symmetric) go to the more salient member, then the earliest published."""
     if len(members) == 1:
         return members[0]
 
-    def cover(i: int) -> tuple[float, str, int]:
-        total = sum(sim.score(i, j) for j in members if j != i)
-        return (-total, units[i].published or "9999", units[i].position)
+    def cover(i: int) -> tuple[float, float, str, int]:
+        total = round(sum(sim.score(i, j) for j in members if j != i), 6)
+        return (-total, -scores[i], units[i].published or "9999", units[i].position)
 
     return min(members, key=cover)
 
@@ -77,7 +89,7 @@ def make_point(
     story_id: str,
     settings: Settings,
 ) -> StoryPoint:
-    lead = representative(members, sim, units)
+    lead = representative(members, sim, units, scores)
     head = units[lead]
     outlets = sorted({units[i].outlet for i in members})
     why = clash(members, units, sim, figures, settings.compare_negation_overlap)
