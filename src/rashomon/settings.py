@@ -112,13 +112,25 @@ class Settings:
     # Extra TOML lexicons (naming families, wording groups, verbs, cues) merged into the
     # built-in ones in rashomon/data/framing; same shape as those files.
     framing_lexicons: tuple[str, ...] = ()
-    # Sentence bias score (the bias model's probability, framing/bias_model.py) at or above
-    # which a sentence is "biased". Calibrated for ordinary news (benchmarks/framing.py):
-    # on BASIL dev half A (whole articles, 20.1% of sentences annotated biased) the 0.05
-    # grid point whose flagged share is nearest: 0.65 flags 19.8% (0.5: 26%, 0.6: 22%).
-    # BABE folds 1-2 macro-F1 is flat there (0.708-0.711 from 0.5 to 0.7). The model's
-    # weights never saw either set.
-    framing_bias_threshold: float = 0.65
+    # Sentence bias score at or above which a sentence is "biased": the bias model's
+    # probability (framing/bias_model.py) with the inclusion weights below added to its
+    # log-odds (framing/inclusion.py). Calibrated with them on BASIL dev half A (whole
+    # articles; 20.1% of sentences annotated with lexical or informational bias): a grid of
+    # length {0,.5,1,1.5,2,3} x quote {0,.25,.5,1} x figure {0,.5,1} x threshold (log-odds
+    # -3..3 by .05), best sentence F1 (lex or inf) among points flagging at most 25% of
+    # sentences: 0.70 (F1 0.346 at 25%; the model alone at 0.65: 0.282 at 20%). BABE
+    # folds 1-2, one-sentence texts where only quote and figure apply: macro-F1 0.713 vs
+    # 0.714 before. The model's weights never saw either set.
+    framing_bias_threshold: float = 0.70
+    # Log-odds added per unit of log(sentence length / the article's median length): a
+    # longer sentence packs in more chosen material. Same grid as the threshold.
+    framing_inclusion_length_weight: float = 3.0
+    # Log-odds added when the sentence holds quoted or reported speech: the choice of
+    # whom to quote is informational framing. Same grid as the threshold.
+    framing_inclusion_quote_weight: float = 1.0
+    # Log-odds taken off when the sentence has a figure (a digit): counts, dates and sums
+    # report measured facts. Same grid as the threshold.
+    framing_inclusion_figure_weight: float = 1.0
     # A sentence with more than this share of capitalised words is a title-case headline,
     # where a run of capitalised words is no name (framing/names.py). Set by reading BASIL
     # dev titles (title case: 0.7-1.0 of words capitalised) against body sentences (<0.4).

@@ -131,6 +131,10 @@ class Voice:
         """True when the span is in the outlet's paraphrase of someone (indirect speech)."""
         return self._paraphrased.overlaps(start, end)
 
+    def marks_term(self, start: int, end: int) -> bool:
+        """True when the span shares text with a short quoted term in the outlet's voice."""
+        return self._terms[0].overlaps(start, end)
+
     def term_at(self, start: int, end: int) -> Fragment | None:
         """The short quoted fragment in the outlet's voice the span sits in, if any."""
         return fragment_at(self._terms, start, end)
