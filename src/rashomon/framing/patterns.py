@@ -130,7 +130,7 @@ class SpanSet:
 
     def add(self, start: int, end: int) -> None:
         """Add one span; cheap when spans come in start order, as rules find them."""
-        if self.starts and start < self.starts[-1]:
+        if self.spans and (start, end) < self.spans[-1]:
             self._build(sorted([*self.spans, (start, end)]))
             return
         self.spans.append((start, end))
@@ -185,6 +185,7 @@ def non_overlapping(spans: Iterable[T]) -> list[T]:
             after += 1  # empty spans at the start: they overlap nothing
         if after < len(kept) and kept[after][0] < end:
             continue
+        at = bisect_right(starts, start)  # after equal starts: ties stay in preference order
         starts.insert(at, start)
         kept.insert(at, span)
     return kept
