@@ -64,8 +64,11 @@ class PhraseIndex:
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[tuple[int, int, Any]]:
         end = len(text) if endpos is None else endpos
-        for start, word in word_starts(text):
-            if start < pos or start >= end or (start and text[start - 1] in HYPHEN_CHARS):
+        starts, words = word_starts(text)
+        # Rules search one sentence or window at a time: bisect to it, never walk the text.
+        for i in range(bisect_left(starts, pos), bisect_left(starts, end)):
+            start, word = starts[i], words[i]
+            if start and text[start - 1] in HYPHEN_CHARS:
                 continue
             for pattern, payload in self.index.get(word, ()):
                 if match := pattern.match(text, start, end):
@@ -82,9 +85,10 @@ WORD_RUN = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=8)
-def word_starts(text: str) -> tuple[tuple[int, str], ...]:
+def word_starts(text: str) -> tuple[list[int], list[str]]:
     """Where each run of letters and digits starts, and its lower-case form."""
-    return tuple((m.start(), m.group().lower()) for m in WORD_RUN.finditer(text))
+    found = [(m.start(), m.group().lower()) for m in WORD_RUN.finditer(text)]
+    return [start for start, _ in found], [word for _, word in found]
 
 
 def variants(phrase: str, inflect: bool) -> set[str]:
