@@ -133,13 +133,29 @@ class Settings:
     # Extra TOML lexicons (naming families, wording groups, verbs, cues) merged into the
     # built-in ones in rashomon/data/framing; same shape as those files.
     framing_lexicons: tuple[str, ...] = ()
-    # Sentence bias score (the bias model's probability, framing/bias_model.py) at or above
-    # which a sentence is "biased". Calibrated for ordinary news (benchmarks/framing.py):
-    # on BASIL dev half A (whole articles, 20.1% of sentences annotated biased) the 0.05
-    # grid point whose flagged share is nearest: 0.65 flags 19.8% (0.5: 26%, 0.6: 22%).
-    # BABE folds 1-2 macro-F1 is flat there (0.708-0.711 from 0.5 to 0.7). The model's
-    # weights never saw either set.
+    # Sentence bias score at or above which a sentence is "biased": the bias model's
+    # probability (framing/bias_model.py) with the inclusion shifts below added to its
+    # log-odds (framing/inclusion.py). Calibrated for sentences scored alone (BABE folds
+    # 1-2, candidate sentences about half biased): macro-F1 is flat from 0.5 to 0.7
+    # (0.708-0.711); 0.65 kept. The model's weights never saw BABE or BASIL.
     framing_bias_threshold: float = 0.65
+    # The inclusion shifts, in log-odds, calibrated together on BASIL dev half A (whole
+    # articles through the stage; 20.1% of sentences annotated with lexical or
+    # informational bias): grid length {0,.5,1,1.5,2,3,4} x quote {0,.25,.5,1} x figure
+    # {0,.5,1} x prior (-3.6..2.4 by .05); the best sentence F1 (lex or inf) among points
+    # flagging at most 25% of sentences (a realistic rate): F1 0.331 at 24% (the model
+    # alone: 0.282 at 20%). Prior: a sentence of a whole article starts from a lower base
+    # rate than a candidate sentence scored alone (applied only to texts of 2+ sentences).
+    framing_article_prior_shift: float = -0.43
+    # Log-odds added per unit of log(sentence length / the article's median length): a
+    # longer sentence packs in more chosen material. Same grid as the prior.
+    framing_inclusion_length_weight: float = 1.5
+    # Log-odds added when the sentence holds quoted or reported speech: the choice of
+    # whom to quote is informational framing. Same grid as the prior.
+    framing_inclusion_quote_weight: float = 1.0
+    # Log-odds taken off when the sentence has a figure (a digit): counts, dates and sums
+    # report measured facts. Same grid as the prior.
+    framing_inclusion_figure_weight: float = 1.0
     # A sentence with more than this share of capitalised words is a title-case headline,
     # where a run of capitalised words is no name (framing/names.py). Set by reading BASIL
     # dev titles (title case: 0.7-1.0 of words capitalised) against body sentences (<0.4).

@@ -3,6 +3,6 @@
 Signals (naming choices, loaded words, attribution verbs, scare quotes, hedges,
 intensifiers, persuasion techniques, stance toward entities) are spans in the outlet's
 own voice, each with a plain-language explanation; sentences get a bias score from
-them and a small model of their wording (``bias_model``), and ``compare`` sets outlets
-side by side within one story.
+them and a small model of their wording (``bias_model``), shifted by what the sentence
+includes (``inclusion``), and ``compare`` sets outlets side by side within one story.
 """

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rashomon.framing.lexicon import Lexicon
+from rashomon.framing.patterns import SpanSet
 from rashomon.framing.voice import Voice
 from rashomon.model import Mention, Signal
 
@@ -22,11 +23,11 @@ class Context:
     lexicon: Lexicon
     mentions: tuple[Mention, ...] = ()
     published: str | None = None  # ISO date: which names were a choice then
-    names: tuple[tuple[int, int], ...] = ()  # entity and title spans: no wording inside
+    names: SpanSet = field(default_factory=SpanSet)  # entity and title spans: no wording inside
 
     def in_name(self, start: int, end: int) -> bool:
         """True when the span lies inside a name ("Department of Homeland Security")."""
-        return any(lo <= start and end <= hi for lo, hi in self.names)
+        return self.names.contains(start, end)
 
     def span(self, start: int, end: int) -> Span | None:
         """The tokens covering characters ``start:end`` (None when they cover none)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rashomon.framing.patterns import SpanSet
 from rashomon.model import Mention
 
 if TYPE_CHECKING:
@@ -24,15 +25,15 @@ NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
 
 def name_spans(
     doc: Doc, mentions: Iterable[Mention], headline_share: float
-) -> tuple[tuple[int, int], ...]:
-    """Character spans of every name in the article, sorted. A sentence with more than
+) -> SpanSet:
+    """Character spans of every name in the article. A sentence with more than
     ``headline_share`` of its words capitalised is a title-case headline, where a
     capitalised run says nothing about names (``settings.framing_headline_caps_share``)."""
     spans = {(m.start, m.end) for m in mentions}
     spans |= {(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS}
     for sentence in doc.sents:
         spans |= capitalised_runs(sentence, headline_share)
-    return tuple(sorted(spans))
+    return SpanSet(spans)
 
 
 def capitalised_runs(sentence: Span, headline_share: float) -> set[tuple[int, int]]:

@@ -16,7 +16,7 @@ from functools import cache
 
 from rashomon.framing.context import Context, Finding, make_signal
 from rashomon.framing.lexicon import Lexicon, NamingFamily, NamingTerm
-from rashomon.framing.patterns import PhraseIndex, compile_phrases, inside, longest_first
+from rashomon.framing.patterns import PhraseIndex, SpanSet, compile_phrases, longest_first
 from rashomon.framing.scare_quotes import distanced, is_scare_quote
 from rashomon.model import Signal
 
@@ -74,31 +74,27 @@ def find_names(ctx: Context) -> list[NameMatch]:
     """Every family's names in the text: longest within a family, and a name inside a
     longer name of another family dropped ("regime" in "Kiev regime") unless it is a
     spelling choice ("Kiev" in "Kiev regime" still shows the spelling)."""
-    unless: dict[str, list[tuple[int, int]]] = {}
+    unless: dict[str, SpanSet] = {}
     for start, end, family_id in unless_index(ctx.lexicon).find(ctx.text):
-        unless.setdefault(family_id, []).append((start, end))
+        unless.setdefault(family_id, SpanSet()).add(start, end)
     per_family: dict[str, list[tuple[int, int, object]]] = {}
     for start, end, (family, term) in name_index(ctx.lexicon).find(ctx.text):
-        if not inside(start, end, unless.get(family.id, [])):
+        if family.id not in unless or not unless[family.id].contains(start, end):
             per_family.setdefault(family.id, []).append((start, end, (family, term)))
     found = [
         NameMatch(s, e, *payload)  # type: ignore[misc]
         for spans in per_family.values()
         for s, e, payload in longest_first(spans)
     ]
-    kept = []
-    for match in found:
-        covered = any(
-            o is not match
-            and o.start <= match.start
-            and match.end <= o.end
-            and (o.end - o.start) > (match.end - match.start)
-            and not match.family.spelling
-            for o in found
-        )
-        if not covered:
-            kept.append(match)
+    spans = SpanSet((m.start, m.end) for m in found)
+    kept = [m for m in found if m.family.spelling or not in_longer(m.start, m.end, spans)]
     return sorted(kept, key=lambda m: m.start)
+
+
+def in_longer(start: int, end: int, spans: SpanSet) -> bool:
+    """True when a span longer than ``start:end`` contains it: one reaching a character
+    further on either side."""
+    return spans.contains(start, end + 1) or (start > 0 and spans.contains(start - 1, end))
 
 
 def naming_findings(ctx: Context) -> list[Finding]:

@@ -8,12 +8,15 @@ verb forms are generated here instead (verb forms by the quotes stage's inflecto
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
-from typing import Any
+from itertools import accumulate
+from typing import Any, TypeVar
 
 from rashomon.framing import speech
 
+T = TypeVar("T", bound=tuple)
 HYPHENS = "\\-\u2010\u2011"  # escaped for use inside a character class
 
 
@@ -61,8 +64,11 @@ class PhraseIndex:
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[tuple[int, int, Any]]:
         end = len(text) if endpos is None else endpos
-        for start, word in word_starts(text):
-            if start < pos or start >= end or (start and text[start - 1] in HYPHEN_CHARS):
+        starts, words = word_starts(text)
+        # Rules search one sentence or window at a time: bisect to it, never walk the text.
+        for i in range(bisect_left(starts, pos), bisect_left(starts, end)):
+            start, word = starts[i], words[i]
+            if start and text[start - 1] in HYPHEN_CHARS:
                 continue
             for pattern, payload in self.index.get(word, ()):
                 if match := pattern.match(text, start, end):
@@ -79,9 +85,10 @@ WORD_RUN = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=8)
-def word_starts(text: str) -> tuple[tuple[int, str], ...]:
+def word_starts(text: str) -> tuple[list[int], list[str]]:
     """Where each run of letters and digits starts, and its lower-case form."""
-    return tuple((m.start(), m.group().lower()) for m in WORD_RUN.finditer(text))
+    found = [(m.start(), m.group().lower()) for m in WORD_RUN.finditer(text)]
+    return [start for start, _ in found], [word for _, word in found]
 
 
 def variants(phrase: str, inflect: bool) -> set[str]:
@@ -105,18 +112,84 @@ def find_all(index: PhraseIndex, text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+class SpanSet:
+    """Character spans that answer "does any overlap / contain this one?" in O(log n).
 
+    Rules ask this once per candidate (voice, names, kept matches); a scan of every span
+    per candidate made the stage quadratic in article length. Spans sorted by start plus a
+    running maximum of their ends answer both exactly: the spans starting before ``end``
+    are a prefix, and one of them reaches past ``start`` exactly when the prefix's
+    largest end does.
+    """
 
-def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+    __slots__ = ("spans", "starts", "reach")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._build(sorted(spans))
+
+    def _build(self, ordered: list[tuple[int, int]]) -> None:
+        self.spans: list[tuple[int, int]] = ordered
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))
+
+    def add(self, start: int, end: int) -> None:
+        """Add one span; cheap when spans come in start order, as rules find them."""
+        if self.spans and (start, end) < self.spans[-1]:
+            self._build(sorted([*self.spans, (start, end)]))
+            return
+        self.spans.append((start, end))
+        self.starts.append(start)
+        self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def first_overlapping(self, start: int, end: int) -> int | None:
+        """The index (in start order) of the first span overlapping ``start:end``."""
+        return self._first(bisect_left(self.starts, end), start + 1)
+
+    def first_containing(self, start: int, end: int) -> int | None:
+        """The index (in start order) of the first span containing ``start:end``."""
+        return self._first(bisect_right(self.starts, start), end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.first_overlapping(start, end) is not None
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.first_containing(start, end) is not None
+
+    def _first(self, prefix: int, least_end: int) -> int | None:
+        """The first of the first ``prefix`` spans whose end is at least ``least_end``:
+        where the running maximum of ends first reaches it (it rises only at such a span)."""
+        at = bisect_left(self.reach, least_end, 0, prefix)
+        return at if at < prefix else None
 
 
 def longest_first(spans: Iterable[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
     """Keep non-overlapping spans, preferring the longer one where two overlap."""
-    kept: list[tuple[int, int, object]] = []
-    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-        if not overlaps(span[0], span[1], [(k[0], k[1]) for k in kept]):
-            kept.append(span)
-    return sorted(kept, key=lambda s: s[0])
+    return non_overlapping(sorted(spans, key=lambda s: (s[0] - s[1], s[0])))
+
+
+def non_overlapping(spans: Iterable[T]) -> list[T]:
+    """Each span (a tuple starting ``start, end``) in the given order of preference,
+    unless it overlaps one already kept; the kept ones in text order.
+
+    The kept spans never overlap one another, so sorted by start their ends rise too and
+    a new span can only collide with its two neighbours: a bisection, not a scan.
+    """
+    starts: list[int] = []
+    kept: list[T] = []
+    for span in spans:
+        start, end = span[0], span[1]
+        at = bisect_left(starts, start)
+        if at and kept[at - 1][1] > start:
+            continue
+        after = at
+        while after < len(kept) and kept[after][0] < end and not start < kept[after][1]:
+            after += 1  # empty spans at the start: they overlap nothing
+        if after < len(kept) and kept[after][0] < end:
+            continue
+        at = bisect_right(starts, start)  # after equal starts: ties stay in preference order
+        starts.insert(at, start)
+        kept.insert(at, span)
+    return kept

@@ -9,6 +9,8 @@ counts once, with its largest weight. This rule score is one input of the bias m
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rashomon.model import Sentence, Signal
 
 
@@ -24,12 +26,20 @@ def bias_score(signals: list[Signal]) -> float:
 
 
 def signals_by_sentence(sentences: list[Sentence], signals: list[Signal]) -> list[list[Signal]]:
-    """The signals overlapping each sentence, in text order."""
-    ordered = sorted(signals, key=lambda s: s.start)
-    return [
-        [s for s in ordered if s.start < sentence.end and sentence.start < s.end]
-        for sentence in sentences
-    ]
+    """The signals overlapping each sentence, in text order.
+
+    Sentences come in text order and do not overlap, so each signal finds its first
+    sentence by bisection and walks only the few it spans: linear, not sentences x signals.
+    """
+    inside: list[list[Signal]] = [[] for _ in sentences]
+    ends = [sentence.end for sentence in sentences]
+    for signal in sorted(signals, key=lambda s: s.start):
+        at = bisect_right(ends, signal.start)
+        while at < len(sentences) and sentences[at].start < signal.end:
+            if signal.start < sentences[at].end:
+                inside[at].append(signal)
+            at += 1
+    return inside
 
 
 def score_sentences(

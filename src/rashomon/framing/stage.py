@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rashomon.framing.attribution import attribution_findings
 from rashomon.framing.bias_model import sentence_probabilities
 from rashomon.framing.context import Context, Finding
+from rashomon.framing.inclusion import inclusion_shifts, shifted
 from rashomon.framing.lexicon import load_lexicon
 from rashomon.framing.names import name_spans
 from rashomon.framing.naming import naming_findings
@@ -61,10 +62,11 @@ def own_voice_texts(ctx: Context, sentences: list[Sentence]) -> list[str]:
     return [ctx.voice.own_text(ctx.text, s.start, s.end) for s in sentences]
 
 
-# Makes ``sentences`` too: it scores the bias of the sentences annotate found, in place.
+# Makes ``sentences`` too: it scores the bias of the sentences annotate found, in place:
+# the bias model's chance from the wording, shifted by what the sentence includes.
 @stage(
     "framing",
-    version="3",
+    version="4",
     needs=("sentences", "mentions", "quotes"),
     makes=("signals", "sentences"),
 )
@@ -73,5 +75,7 @@ def framing(analysis: Analysis, doc: Doc, settings: Settings) -> None:
     analysis.signals = find_signals(ctx)
     inside = signals_by_sentence(analysis.sentences, analysis.signals)
     whole = [ctx.text[s.start : s.end] for s in analysis.sentences]
-    scores = sentence_probabilities(own_voice_texts(ctx, analysis.sentences), inside, whole=whole)
+    wording = sentence_probabilities(own_voice_texts(ctx, analysis.sentences), inside, whole=whole)
+    shifts = inclusion_shifts(ctx.text, analysis.sentences, ctx.voice, settings)
+    scores = [shifted(p, shift) for p, shift in zip(wording, shifts, strict=True)]
     score_sentences(analysis.sentences, inside, settings.framing_bias_threshold, scores)

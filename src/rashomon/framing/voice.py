@@ -10,9 +10,9 @@ see ``find_voice``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from rashomon.framing.patterns import overlaps
+from rashomon.framing.patterns import SpanSet
 from rashomon.model import Quote
 
 # A quoted fragment of up to three words is a term, not speech: "security" assistance,
@@ -76,6 +76,8 @@ class Voice:
 
     ``speakers`` holds, for each span of ``reported``, who said it (None when the quotes
     stage named nobody): a signal in quoted words is the speaker's, chosen by the outlet.
+    Every question takes a bisection (``SpanSet``), not a scan: rules ask one per
+    candidate, and a scan made the stage quadratic in article length.
     """
 
     reported: tuple[tuple[int, int], ...]
@@ -83,23 +85,42 @@ class Voice:
     terms: tuple[Fragment, ...]
     partial: tuple[Fragment, ...] = ()
     speakers: tuple[str | None, ...] = ()
+    _reported: SpanSet = field(init=False, repr=False, compare=False)
+    _speaker: dict[tuple[int, int], str | None] = field(init=False, repr=False, compare=False)
+    _paraphrased: SpanSet = field(init=False, repr=False, compare=False)
+    _terms: tuple[SpanSet, list[Fragment]] = field(init=False, repr=False, compare=False)
+    _partial: tuple[SpanSet, list[Fragment]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        speaker: dict[tuple[int, int], str | None] = {}
+        for i, span in enumerate(self.reported):
+            speaker.setdefault(span, self.speakers[i] if i < len(self.speakers) else None)
+        object.__setattr__(self, "_reported", SpanSet(self.reported))
+        object.__setattr__(self, "_speaker", speaker)
+        object.__setattr__(self, "_paraphrased", SpanSet(self.paraphrased))
+        object.__setattr__(self, "_terms", fragment_set(self.terms))
+        object.__setattr__(self, "_partial", fragment_set(self.partial))
 
     def own(self, start: int, end: int) -> bool:
         """True when no part of the span is inside someone's words in quotation marks."""
-        return not overlaps(start, end, self.reported)
+        return not self._reported.overlaps(start, end)
 
     def who(self, start: int, end: int) -> tuple[str, str | None]:
         """("outlet", None) for the outlet's own words, else ("quote", the speaker)."""
-        for i, (lo, hi) in enumerate(self.reported):
-            if start < hi and lo < end:
-                return "quote", self.speakers[i] if i < len(self.speakers) else None
-        return "outlet", None
+        at = self._reported.first_overlapping(start, end)
+        if at is None:
+            return "outlet", None
+        return "quote", self._speaker[self._reported.spans[at]]
 
     def own_text(self, text: str, start: int, end: int) -> str:
         """``text[start:end]`` with someone's quoted words cut out: the outlet's wording only."""
         kept, at = [], start
-        for lo, hi in self.reported:
-            if hi <= at or lo >= end:
+        spans = self._reported.spans
+        first = self._reported.first_overlapping(start, end)
+        for lo, hi in spans[first:] if first is not None else ():
+            if lo >= end:
+                break  # sorted by start: no later span reaches into the range
+            if hi <= at:
                 continue
             kept.append(text[at:lo] if lo > at else "")
             at = max(at, hi)
@@ -108,15 +129,33 @@ class Voice:
 
     def paraphrase(self, start: int, end: int) -> bool:
         """True when the span is in the outlet's paraphrase of someone (indirect speech)."""
-        return overlaps(start, end, self.paraphrased)
+        return self._paraphrased.overlaps(start, end)
+
+    def marks_term(self, start: int, end: int) -> bool:
+        """True when the span shares text with a short quoted term in the outlet's voice."""
+        return self._terms[0].overlaps(start, end)
 
     def term_at(self, start: int, end: int) -> Fragment | None:
         """The short quoted fragment in the outlet's voice the span sits in, if any."""
-        return next((f for f in self.terms if f.start <= start and end <= f.end), None)
+        return fragment_at(self._terms, start, end)
 
     def partial_at(self, start: int, end: int) -> Fragment | None:
         """The short partial quote (inside a paraphrase) the span sits in, if any."""
-        return next((f for f in self.partial if f.start <= start and end <= f.end), None)
+        return fragment_at(self._partial, start, end)
+
+
+def fragment_set(fragments: tuple[Fragment, ...]) -> tuple[SpanSet, list[Fragment]]:
+    """The fragments in (start, end) order beside a SpanSet of the same order."""
+    ordered = sorted(fragments, key=lambda f: (f.start, f.end))
+    return SpanSet((f.start, f.end) for f in ordered), ordered
+
+
+def fragment_at(
+    indexed: tuple[SpanSet, list[Fragment]], start: int, end: int
+) -> Fragment | None:
+    spans, ordered = indexed
+    at = spans.first_containing(start, end)
+    return None if at is None else ordered[at]
 
 
 def find_voice(text: str, quotes: list[Quote]) -> Voice:
@@ -138,16 +177,19 @@ def find_voice(text: str, quotes: list[Quote]) -> Voice:
             continue
         (reported if quote.kind == "direct" else paraphrased)[(quote.start, quote.end)] = speaker
     terms, partial = [], []
+    taken = SpanSet(reported)
+    around = SpanSet(paraphrased)
     for fragment in quotation_fragments(text):
         span = (fragment.start, fragment.end)
-        if overlaps(*span, reported):
+        if taken.overlaps(*span):
             continue
-        around = [who for (lo, hi), who in paraphrased.items() if lo < span[1] and span[0] < hi]
-        if fragment.words > MAX_TERM_WORDS:
-            reported[span] = around[0] if around else None
-        elif around:
-            reported[span] = around[0]
-            partial.append(fragment)
+        at = around.first_overlapping(*span)
+        who = None if at is None else paraphrased[around.spans[at]]
+        if fragment.words > MAX_TERM_WORDS or at is not None:
+            reported[span] = who
+            taken.add(*span)
+            if fragment.words <= MAX_TERM_WORDS:
+                partial.append(fragment)
         else:
             terms.append(fragment)
     spans = sorted(reported)

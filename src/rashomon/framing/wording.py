@@ -16,7 +16,7 @@ from functools import cache
 
 from rashomon.framing.context import Context, Finding, make_signal
 from rashomon.framing.lexicon import Cues, Lexicon, WordGroup
-from rashomon.framing.patterns import HYPHENS, PhraseIndex, overlaps, variants
+from rashomon.framing.patterns import HYPHENS, PhraseIndex, SpanSet, non_overlapping, variants
 
 # An epithet on a statement dismisses it outright; weighted as the strongest discrediting
 # words (wording.toml, group "discrediting"). Set by hand.
@@ -37,8 +37,8 @@ def wording_findings(ctx: Context) -> list[Finding]:
             ctx, start, end, group.signal, group.id, f"'{word}' {group.means}.", group.weight
         )
         findings.append(Finding(signal, group.technique))
-    taken = [(f.signal.start, f.signal.end) for f in findings]
-    findings += [f for f in affiliation_findings(ctx) if not overlaps(*span(f), taken)]
+    taken = SpanSet(span(f) for f in findings)
+    findings += [f for f in affiliation_findings(ctx) if not taken.overlaps(*span(f))]
     return findings
 
 
@@ -61,11 +61,7 @@ def group_matches(ctx: Context) -> list[tuple[int, int, WordGroup]]:
     """Matches outside names, in either voice; where groups overlap, the longer match,
     then the heavier group."""
     found = [m for m in word_index(ctx.lexicon).find(ctx.text) if not ctx.in_name(m[0], m[1])]
-    kept: list[tuple[int, int, WordGroup]] = []
-    for match in sorted(found, key=lambda m: (m[0] - m[1], -m[2].weight, m[0])):
-        if not overlaps(match[0], match[1], [(k[0], k[1]) for k in kept]):
-            kept.append(match)
-    return sorted(kept, key=lambda m: m[0])
+    return non_overlapping(sorted(found, key=lambda m: (m[0] - m[1], -m[2].weight, m[0])))
 
 
 def statement_epithet(ctx: Context, start: int, end: int, group: WordGroup) -> Finding | None:
