@@ -104,10 +104,10 @@ class BiasModel:
 
 
 def model_from_json(data: dict) -> BiasModel:
-    arrays = [np.asarray(data[k], dtype=np.float64) for k in ("mean", "scale", "coef")]
-    for array in arrays:
+    mean, scale, coef = (np.asarray(data[k], dtype=np.float64) for k in ("mean", "scale", "coef"))
+    for array in (mean, scale, coef):
         array.flags.writeable = False
-    return BiasModel(*arrays, intercept=float(data["intercept"]))
+    return BiasModel(mean, scale, coef, intercept=float(data["intercept"]))
 
 
 @cache

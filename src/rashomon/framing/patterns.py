@@ -8,7 +8,7 @@ verb forms are generated here instead (verb forms by the quotes stage's inflecto
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -174,22 +174,31 @@ def non_overlapping(spans: Iterable[T]) -> list[T]:
     """Each span (a tuple starting ``start, end``) in the given order of preference,
     unless it overlaps one already kept; the kept ones in text order.
 
-    The kept spans never overlap one another, so sorted by start their ends rise too and
-    a new span can only collide with its two neighbours: a bisection, not a scan.
+    The kept spans of some length never overlap one another, so sorted by start their
+    ends rise too and a new span can only collide with its two neighbours there: a
+    bisection, not a scan. Empty spans break that order, so they are kept apart: one
+    blocks a span it lies strictly inside, and is blocked by a span it lies inside.
     """
     starts: list[int] = []
+    ends: list[int] = []
+    points: list[int] = []  # where the kept empty spans are, sorted
     kept: list[T] = []
     for span in spans:
         start, end = span[0], span[1]
         at = bisect_left(starts, start)
-        if at and kept[at - 1][1] > start:
-            continue
-        after = at
-        while after < len(kept) and kept[after][0] < end and not start < kept[after][1]:
-            after += 1  # empty spans at the start: they overlap nothing
-        if after < len(kept) and kept[after][0] < end:
-            continue
-        at = bisect_right(starts, start)  # after equal starts: ties stay in preference order
-        starts.insert(at, start)
-        kept.insert(at, span)
-    return kept
+        if at and ends[at - 1] > start:
+            continue  # the kept span before it runs into it
+        if start == end:
+            if at < len(starts) and starts[at] < start < ends[at]:
+                continue
+            insort(points, start)
+        else:
+            if at < len(starts) and starts[at] < end:
+                continue  # it runs into the kept span after it
+            first = bisect_right(points, start)
+            if first < len(points) and points[first] < end:
+                continue  # an empty span lies inside it
+            starts.insert(at, start)
+            ends.insert(at, end)
+        kept.append(span)
+    return sorted(kept, key=lambda span: span[0])

@@ -139,8 +139,8 @@ def repetition_findings(ctx: Context) -> list[Finding]:
 def slogan_findings(ctx: Context) -> list[Finding]:
     found = set(find_all(compile_phrases(ctx.lexicon.cues.slogans), ctx.text))
     for sentence in ctx.doc.sents:
-        words = [t for t in sentence if t.is_alpha]
-        if 0 < len(words) <= SLOGAN_MAX_WORDS and sentence.text.rstrip().endswith("!"):
+        alpha = [t for t in sentence if t.is_alpha]
+        if 0 < len(alpha) <= SLOGAN_MAX_WORDS and sentence.text.rstrip().endswith("!"):
             found.add((sentence.start_char, sentence.end_char))
     findings = []
     for start, end in sorted(found):
