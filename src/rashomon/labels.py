@@ -120,3 +120,12 @@ def quoted(text: str, kind: str | None = "direct") -> str:
     head = "" if body[:1] in OPENING_MARKS else "“"
     tail = "" if body[-1:] in CLOSING_MARKS and len(body) > 1 else "”"
     return f"{head}{body}{tail}"
+
+
+# Whose words a framing signal is (signals.voice): every surface says it the same way.
+OWN_VOICE = "the outlet's own words"
+
+
+def quoted_voice(speaker: str | None) -> str:
+    """The voice of a signal inside a quote the outlet chose to print."""
+    return f"in a quote of {speaker}" if speaker else "in a quote (speaker unknown)"

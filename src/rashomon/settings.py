@@ -108,6 +108,10 @@ class Settings:
     # for (a 1,000-row JSON page of articles without their text serialises in ~20 ms).
     api_default_limit: int = 50
     api_max_limit: int = 1000
+    # surfaces (story page): rows of the outlets × points matrix, most salient first; 20
+    # rows fit two screens at 1280 px and every sample story's shared points (set, not tuned:
+    # no dev set scores a layout).
+    story_matrix_points: int = 20
     # framing
     # Extra TOML lexicons (naming families, wording groups, verbs, cues) merged into the
     # built-in ones in rashomon/data/framing; same shape as those files.

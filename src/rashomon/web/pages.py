@@ -10,10 +10,11 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from rashomon.briefing import to_markdown
 from rashomon.render.charts import story_charts
+from rashomon.render.story import date_span, facts_text, story_view
 from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
 from rashomon.store.export import available
-from rashomon.views.stories import list_stories, story_article_ids
+from rashomon.views.stories import article_meta, list_stories, story_article_ids, story_members
 from rashomon.web import article_view, queries
 from rashomon.web.api import clamp
 from rashomon.web.app import open_store
@@ -54,6 +55,10 @@ def stories_page(
     total = len(every)
     titles = {s.id: s.title for s in every}  # an event links to its storyline by title
     count = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    meta, members = article_meta(store), story_members(store)
+    dates = {  # each story's span as precise as its articles' dates
+        s.id: date_span([meta[i] for i in members.get(s.id, []) if i in meta]) for s in found
+    }
     return render(
         request,
         "stories.html",
@@ -62,6 +67,7 @@ def stories_page(
         filters=filters,
         article_count=count,
         titles=titles,
+        dates=dates,
     )
 
 
@@ -77,6 +83,7 @@ def story_page(request: Request, store: StoreDep, story_id: str) -> HTMLResponse
         articles=articles,
         children=children,
         charts=story_charts(b.timeline, articles),
+        view=story_view(store, b, articles, request.app.state.settings),
         web=True,
     )
 
@@ -92,7 +99,7 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
     a = queries.article(store, article_id)
     if a is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    paras, colours = article_view.layout(a)
+    paras, colours = article_view.layout(a, queries.passages(store, article_id))
     counts = Counter(article_view.speaker(q) for q in a["quotes"])
     plain = article_view.plain_wording(a["signals"])
     return render(
@@ -103,6 +110,7 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
         speakers=colours,
         counts=counts,
         plain=plain,
+        facts=facts_text(a["outlet"], request.app.state.settings.outlet_registry_files),
     )
 
 

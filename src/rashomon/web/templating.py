@@ -12,6 +12,7 @@ from importlib import resources
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from rashomon import labels
+from rashomon.clean.published import format_published
 from rashomon.web.safety import marked, safe_href
 
 
@@ -35,6 +36,8 @@ def environment() -> Environment:
     env.filters["signal_kind"] = labels.signal_kind
     env.filters["technique"] = labels.technique
     env.filters["quoted"] = labels.quoted
+    # dates as precise as their source ("January 2023", "undated"), on every surface
+    env.filters["published"] = format_published
     env.globals["article_title"] = labels.article_title
     return env
 
