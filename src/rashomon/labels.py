@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from rashomon.clean.published import format_published
+
 # Signal kinds (signals.signal), in the order pages list them: the choice of words first.
 SIGNAL_KINDS = {
     "naming": "Naming",
@@ -129,3 +131,17 @@ OWN_VOICE = "the outlet's own words"
 def quoted_voice(speaker: str | None) -> str:
     """The voice of a signal inside a quote the outlet chose to print."""
     return f"in a quote of {speaker}" if speaker else "in a quote (speaker unknown)"
+
+
+_ISO_IN_WORDS = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+
+
+def dates_in_words(text: str | None) -> str:
+    """A phrase holding ISO dates ("since 2022-02-24", a figure's as-of) with each date said
+    as precisely as it is written ("since 24 February 2022", "in January 2023")."""
+
+    def say(m: re.Match[str]) -> str:
+        year, month, day = m.groups()
+        return format_published(f"{year}-{month}-{day or '01'}", "day" if day else "month")
+
+    return _ISO_IN_WORDS.sub(say, text or "")

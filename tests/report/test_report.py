@@ -64,9 +64,10 @@ def test_report_matrix_links_passages_inside_the_file(blinken_db, tmp_path):
     html = write_report(blinken_db, tmp_path)
     matrix = html[html.index('id="matrix"') : html.index('id="naming"')]
     targets = set(re.findall(r'class="carries" href="#(a-[^"]+)"', matrix))
-    assert targets  # every ✓ links to an article of this same file
+    assert targets  # every ✓ links to a passage printed in this same file
     for target in targets:
-        assert f'id="{target}"' in html
+        assert re.fullmatch(r"a-[0-9a-f]+-c\d+", target)
+        assert f'<li id="{target}">' in html
     assert "leaves it out" in matrix
 
 

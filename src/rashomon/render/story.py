@@ -60,6 +60,7 @@ class StoryView:
     dates: str  # the story's span as precise as its sources ("January 2023 to 9 March 2023")
     matrix: list[MatrixRow]  # the salient points, outlet by outlet
     framing: list[OutletFramingView]
+    cited: dict[str, list[PointMember]]  # article id → its passages the points cite, in order
 
 
 def facts_text(name: str | None, extra_files: tuple[str, ...] = ()) -> str:
@@ -91,6 +92,16 @@ def matrix_rows(points: list[StoryPoint], outlets: list[str], limit: int) -> lis
             first.setdefault(m.outlet, m)
         rows.append(MatrixRow(p, [first.get(o) for o in outlets]))
     return rows
+
+
+def cited_passages(points: list[StoryPoint]) -> dict[str, list[PointMember]]:
+    """Each article's passages that points cite, once each: the single-file report prints
+    them under the article so its links land on the words, as the web's do."""
+    found: dict[str, dict[int, PointMember]] = {}
+    for p in points:
+        for m in p.members:
+            found.setdefault(m.article_id, {}).setdefault(m.start, m)
+    return {a: [by[k] for k in sorted(by)] for a, by in found.items()}
 
 
 def outlet_words(store: Store, articles: list[dict[str, Any]]) -> dict[str, int]:
@@ -142,4 +153,5 @@ def story_view(
         dates=date_span(articles),
         matrix=matrix_rows(b.points, outlets, settings.story_matrix_points),
         framing=framing_views(b.framing, outlet_words(store, articles)),
+        cited=cited_passages(b.points),
     )

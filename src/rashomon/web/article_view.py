@@ -90,7 +90,7 @@ def figure_note(f: dict[str, Any]) -> str:
     parts = [
         f.get("counts"),
         f"per {f['source']}" if f.get("source") else None,
-        f"as of {f['as_of']}" if f.get("as_of") else None,
+        f"as of {labels.dates_in_words(f['as_of'])}" if f.get("as_of") else None,
     ]
     return "figure: " + ", ".join(p for p in parts if p) if any(parts) else "figure"
 
@@ -133,7 +133,8 @@ def passage_runs(passages: list[tuple[int, int]]) -> list[tuple[int, int, list[i
     for start, end in sorted(set(passages)):
         if runs and start < runs[-1][1]:
             lo, hi, others = runs[-1]
-            runs[-1] = (lo, max(hi, end), others if start == lo else [*others, start])
+            known = start == lo or start in others
+            runs[-1] = (lo, max(hi, end), others if known else [*others, start])
         else:
             runs.append((start, end, []))
     return runs
@@ -146,6 +147,12 @@ def clip(spans: list[Span], lo: int, hi: int) -> list[Span]:
         for s in spans
         if s.start < hi and s.end > lo
     ]
+
+
+def aliases(starts: list[int]) -> Markup:
+    """Empty anchors for starts inside a run another passage opened: each sits right before
+    the run, which the stylesheet highlights when one of them is the target."""
+    return Markup("").join(Markup('<span class="alias" id="c{}"></span>').format(s) for s in starts)
 
 
 def anchored(
@@ -161,6 +168,9 @@ def anchored(
     its id ``c{start}`` (``placed`` holds the starts already given one)."""
     out, pos = [], lo
     for start, end, others in runs:
+        if end <= lo and start not in placed:  # wholly in the blank before this paragraph
+            out.append(aliases([start, *others]))
+            placed.add(start)
         s, e = max(start, lo), min(end, hi)
         if s >= e or s < pos:
             continue
@@ -168,12 +178,8 @@ def anchored(
         inner = annotate(text[s:e], clip(spans, s, e))
         if start not in placed:
             placed.add(start)
-            aliases = Markup("").join(
-                Markup('<span class="alias" id="c{}"></span>').format(o) for o in others
-            )
-            out.append(
-                aliases + Markup('<span class="passage" id="c{}">{}</span>').format(start, inner)
-            )
+            wrapped = Markup('<span class="passage" id="c{}">{}</span>').format(start, inner)
+            out.append(aliases(others) + wrapped)
         else:
             out.append(Markup('<span class="passage">{}</span>').format(inner))
         pos = e
@@ -214,4 +220,7 @@ def layout(
         ]
         html = anchored(text, lo, hi, spans, runs, placed)
         out.append(Paragraph(html, [(k, v) for k, v in here if v]))
+    left = [start for start, _, _ in runs if start not in placed]  # past the last paragraph
+    if left and out:
+        out[-1].html += aliases(left)
     return out, colours

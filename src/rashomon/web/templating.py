@@ -38,6 +38,7 @@ def environment() -> Environment:
     env.filters["quoted"] = labels.quoted
     # dates as precise as their source ("January 2023", "undated"), on every surface
     env.filters["published"] = format_published
+    env.filters["dates_in_words"] = labels.dates_in_words
     env.globals["article_title"] = labels.article_title
     return env
 
