@@ -124,13 +124,14 @@ def quoted(text: str, kind: str | None = "direct") -> str:
     return f"{head}{body}{tail}"
 
 
-# Whose words a framing signal is (signals.voice): every surface says it the same way.
-OWN_VOICE = "the outlet's own words"
+# Whose words a framing signal is (signals.voice), short enough to sit beside each note:
+# the outlet's own words, or a quote it chose to print (with the speaker).
+OWN_VOICE = "own words"
 
 
 def quoted_voice(speaker: str | None) -> str:
     """The voice of a signal inside a quote the outlet chose to print."""
-    return f"in a quote of {speaker}" if speaker else "in a quote (speaker unknown)"
+    return f"quote: {speaker}" if speaker else "quote: speaker unknown"
 
 
 _ISO_IN_WORDS = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")

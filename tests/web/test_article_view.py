@@ -65,6 +65,6 @@ def test_passage_runs_merge_overlaps():
 
 
 def test_signal_voice_says_whose_words():
-    assert voice({"voice": "outlet"}) == "the outlet's own words"
-    assert voice({"voice": "quote", "speaker": "Antony Blinken"}) == "in a quote of Antony Blinken"
-    assert voice({"voice": "quote", "speaker": None}) == "in a quote (speaker unknown)"
+    assert voice({"voice": "outlet"}) == "own words"
+    assert voice({"voice": "quote", "speaker": "Antony Blinken"}) == "quote: Antony Blinken"
+    assert voice({"voice": "quote", "speaker": None}) == "quote: speaker unknown"
