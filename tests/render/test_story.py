@@ -7,6 +7,7 @@ from rashomon.render.story import (
     cited_passages,
     date_span,
     facts_text,
+    framing_columns,
     framing_views,
     matrix_rows,
 )
@@ -55,12 +56,13 @@ def test_framing_is_per_1000_words_and_split_by_voice():
     }
     (view,) = framing_views(framing, {"A": 500})
     assert view.words == 500
-    assert [(r.kind, r.own, r.quoted) for r in view.rows] == [
+    assert [(r.kind, r.own, r.quoted) for r in view.rates.values()] == [
         ("Loaded words", 6.0, 2.0),
         ("Zz new", 2.0, 0.0),
     ]
+    assert framing_columns([view]) == ["Loaded words", "Zz new"]
     (empty,) = framing_views(framing, {})
-    assert all(r.own == 0 for r in empty.rows)  # no words: no rate, never a division error
+    assert all(r.own == 0 for r in empty.rates.values())  # no words: no rate, no error
 
 
 def test_cited_passages_once_each_in_order():

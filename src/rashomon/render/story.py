@@ -38,7 +38,7 @@ class FramingRow:
 class OutletFramingView:
     outlet: str
     words: int
-    rows: list[FramingRow] = field(default_factory=list)
+    rates: dict[str, FramingRow] = field(default_factory=dict)  # by human kind label
 
 
 @dataclass(slots=True)
@@ -60,6 +60,7 @@ class StoryView:
     dates: str  # the story's span as precise as its sources ("January 2023 to 9 March 2023")
     matrix: list[MatrixRow]  # the salient points, outlet by outlet
     framing: list[OutletFramingView]
+    framing_columns: list[str]  # the kinds any outlet shows (human labels)
     cited: dict[str, list[PointMember]]  # article id → its passages the points cite, in order
 
 
@@ -130,14 +131,21 @@ def framing_views(framing: dict[str, Any] | None, words: dict[str, int]) -> list
         own, quoted = o.get("counts") or {}, o.get("quoted") or {}
         kinds = [k for k in labels.SIGNAL_KINDS if k in own or k in quoted]
         kinds += sorted((set(own) | set(quoted)) - set(kinds))
-        rows = [
-            FramingRow(
+        rates = {
+            labels.signal_kind(k): FramingRow(
                 labels.signal_kind(k), per_words(own.get(k, 0), n), per_words(quoted.get(k, 0), n)
             )
             for k in kinds
-        ]
-        views.append(OutletFramingView(o["outlet"], n, rows))
+        }
+        views.append(OutletFramingView(o["outlet"], n, rates))
     return views
+
+
+def framing_columns(views: list[OutletFramingView]) -> list[str]:
+    """The signal kinds any outlet shows, in the pages' kind order: the table's columns."""
+    found = {kind for v in views for kind in v.rates}
+    ordered = [labels.signal_kind(k) for k in labels.SIGNAL_KINDS]
+    return [k for k in ordered if k in found] + sorted(found - set(ordered))
 
 
 def story_view(
@@ -146,12 +154,14 @@ def story_view(
     """The story page's layout facts for a briefing and the story's article rows."""
     outlets = [d.outlet for d in b.differences] or [c.outlet for c in b.coverage]
     files = settings.outlet_registry_files
+    framing = framing_views(b.framing, outlet_words(store, articles))
     return StoryView(
         outlets=outlets,
         outlet_count=distinct_outlets(a["label"] for a in articles),
         facts={o: facts_text(o, files) for o in outlets},
         dates=date_span(articles),
         matrix=matrix_rows(b.points, outlets, settings.story_matrix_points),
-        framing=framing_views(b.framing, outlet_words(store, articles)),
+        framing=framing,
+        framing_columns=framing_columns(framing),
         cited=cited_passages(b.points),
     )
