@@ -177,3 +177,19 @@ def test_regression_in_context_link_landed_on_a_title_list(browser, base, pages,
     context.close()
     assert background == MARK_RGB
     assert text.strip() and box is not None and 0 <= box["y"] < 900
+
+
+def test_regression_framing_table_clipped_in_print(browser, base, pages):
+    """Paper cannot scroll: at an A4 page's ~700 px the story page's tables fit the width."""
+    context = browser.new_context(viewport={"width": 700, "height": 1000})
+    tab = context.new_page()
+    tab.emulate_media(media="print")
+    tab.goto(base + pages["story"])
+    wide = tab.evaluate(
+        "[...document.querySelectorAll('table')].filter(t => t.scrollWidth > 700).length"
+    )
+    scroll = tab.evaluate("document.documentElement.scrollWidth")
+    framing = tab.locator("#framing table th").all_inner_texts()
+    context.close()
+    assert wide == 0 and scroll <= 700
+    assert "SCARE QUOTES" in [t.upper() for t in framing]  # human labels, in print too
