@@ -199,3 +199,13 @@ def test_article_page_says_whose_words_each_signal_is(client, store):
     voices = re.findall(r'<span class="voice">([^<]+)</span>', html)
     assert "own words" in voices
     assert any(v.startswith("quote: ") for v in voices)
+
+
+def test_regression_entity_heading_counted_unknown_outlets(client, store):
+    blinken = store.conn.execute(
+        "SELECT speaker_id FROM quotes WHERE speaker = 'Antony Blinken' LIMIT 1"
+    ).fetchone()[0]
+    meta = re.search(r'<p class="meta">(.*?)</p>', client.get(f"/entity/{quote(blinken)}").text)
+    assert meta and re.search(
+        r"by 1 outlet and \d+ articles? whose outlet is unknown", meta.group(1)
+    )

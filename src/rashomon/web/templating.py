@@ -12,6 +12,7 @@ from importlib import resources
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from rashomon import labels
+from rashomon.clean.outlet import distinct_outlets
 from rashomon.clean.published import format_published
 from rashomon.web.safety import marked, safe_href
 
@@ -39,6 +40,8 @@ def environment() -> Environment:
     # dates as precise as their source ("January 2023", "undated"), on every surface
     env.filters["published"] = format_published
     env.filters["dates_in_words"] = labels.dates_in_words
+    # how many outlets labels are, "outlet unknown (…)" never counted as one
+    env.filters["outlet_count"] = distinct_outlets
     env.globals["article_title"] = labels.article_title
     return env
 
