@@ -49,6 +49,16 @@ def columns(conn, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
 
 
+def copied(table: str, column: str) -> str:
+    """What a copied row takes for a column: the new id, a fresh unique processing order
+    (story_features.seq is unique), or the original's value."""
+    if column == "article_id":
+        return "?"
+    if (table, column) == ("story_features", "seq"):
+        return "(SELECT max(seq) + 1 FROM story_features)"
+    return f'"{column}"'
+
+
 def grow(sample: Path, out: Path) -> None:
     """Copy each sample article COPIES times with its findings, in one transaction."""
     from rashomon.store import Store
@@ -94,7 +104,7 @@ def grow(sample: Path, out: Path) -> None:
                     )
                     for table in tables:
                         cols = columns(conn, table)
-                        picked = ", ".join("?" if c == "article_id" else f'"{c}"' for c in cols)
+                        picked = ", ".join(copied(table, c) for c in cols)
                         quoted = ", ".join(f'"{c}"' for c in cols)
                         where = "article_id = ?"
                         if table == "sentences":  # drop a different fifth of the sentences
