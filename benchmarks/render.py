@@ -42,7 +42,9 @@ def analysed_sample(folder: Path) -> Path:
 
 def per_article_tables(conn) -> list[str]:
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    return [n for n in names if "article_id" in columns(conn, n) and n != "inputs"]
+    # points name a representative article but are the story's own rows: copies join the
+    # originals' points through point_members instead of duplicating the point ids
+    return [n for n in names if "article_id" in columns(conn, n) and n not in ("inputs", "points")]
 
 
 def columns(conn, table: str) -> list[str]:
@@ -161,6 +163,7 @@ def main() -> int:
         f"story page, cached briefing (best of 5): {warm_ms:8.0f} ms  "
         f"goal < {PAGE_GOAL_MS} ms: {verdict}"
     )
+    print(f"story page weight:                       {len(response.content) // 1024:8d} KB")  # type: ignore[union-attr]
     print(f"report (build + render, {len(html) // 1024} KB):       {report_ms:8.0f} ms")  # type: ignore[arg-type]
     print(
         f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "

@@ -69,6 +69,9 @@ def test_report_matrix_links_passages_inside_the_file(blinken_db, tmp_path):
         assert re.fullmatch(r"a-[0-9a-f]+-c\d+", target)
         assert f'<li id="{target}">' in html
     assert "leaves it out" in matrix
+    # and no passage link anywhere in the report points at nothing
+    for target in set(re.findall(r'href="#(a-[0-9a-f]+-c\d+)"', html)):
+        assert f'<li id="{target}">' in html, target
 
 
 def test_report_framing_is_per_1000_words_by_voice_with_human_labels(blinken_db, tmp_path):

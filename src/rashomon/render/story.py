@@ -105,6 +105,14 @@ def cited_passages(points: list[StoryPoint]) -> dict[str, list[PointMember]]:
     return {a: [by[k] for k in sorted(by)] for a, by in found.items()}
 
 
+def shown_points(b: Briefing, rows: list[MatrixRow]) -> list[StoryPoint]:
+    """The points the story page links passages of: summary, clashes, each outlet's
+    additions and the matrix (not every point: a 1,000-article report stays small)."""
+    shown = [*b.summary, *(p for p in b.points if p.kind == "contested")]
+    shown += [p for d in b.differences for p in d.adds]
+    return shown + [r.point for r in rows]
+
+
 def outlet_words(store: Store, articles: list[dict[str, Any]]) -> dict[str, int]:
     """Words printed per outlet label across the story's articles."""
     ids = [a["id"] for a in articles]
@@ -155,13 +163,14 @@ def story_view(
     outlets = [d.outlet for d in b.differences] or [c.outlet for c in b.coverage]
     files = settings.outlet_registry_files
     framing = framing_views(b.framing, outlet_words(store, articles))
+    rows = matrix_rows(b.points, outlets, settings.story_matrix_points)
     return StoryView(
         outlets=outlets,
         outlet_count=distinct_outlets(a["label"] for a in articles),
         facts={o: facts_text(o, files) for o in outlets},
         dates=date_span(articles),
-        matrix=matrix_rows(b.points, outlets, settings.story_matrix_points),
+        matrix=rows,
         framing=framing,
         framing_columns=framing_columns(framing),
-        cited=cited_passages(b.points),
+        cited=cited_passages(shown_points(b, rows)),
     )
