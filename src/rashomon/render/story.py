@@ -62,6 +62,7 @@ class StoryView:
     framing: list[OutletFramingView]
     framing_columns: list[str]  # the kinds any outlet shows (human labels)
     cited: dict[str, list[PointMember]]  # article id → its passages the points cite, in order
+    leaves_out_shown: int  # "leaves out" points listed per outlet card
 
 
 def facts_text(name: str | None, extra_files: tuple[str, ...] = ()) -> str:
@@ -173,4 +174,5 @@ def story_view(
         framing=framing,
         framing_columns=framing_columns(framing),
         cited=cited_passages(shown_points(b, rows)),
+        leaves_out_shown=settings.story_leaves_out_shown,
     )
