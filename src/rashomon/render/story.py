@@ -101,7 +101,10 @@ def cited_passages(points: list[StoryPoint]) -> dict[str, list[PointMember]]:
     them under the article so its links land on the words, as the web's do."""
     found: dict[str, dict[int, PointMember]] = {}
     for p in points:
+        linked: dict[str, PointMember] = {}  # pages link each outlet's first passage only
         for m in p.members:
+            linked.setdefault(m.outlet, m)
+        for m in linked.values():
             found.setdefault(m.article_id, {}).setdefault(m.start, m)
     return {a: [by[k] for k in sorted(by)] for a, by in found.items()}
 
