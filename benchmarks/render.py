@@ -42,11 +42,23 @@ def analysed_sample(folder: Path) -> Path:
 
 def per_article_tables(conn) -> list[str]:
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    return [n for n in names if "article_id" in columns(conn, n) and n != "inputs"]
+    # points name a representative article but are the story's own rows: copies join the
+    # originals' points through point_members instead of duplicating the point ids
+    return [n for n in names if "article_id" in columns(conn, n) and n not in ("inputs", "points")]
 
 
 def columns(conn, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def copied(table: str, column: str) -> str:
+    """What a copied row takes for a column: the new id, a fresh unique processing order
+    (story_features.seq is unique), or the original's value."""
+    if column == "article_id":
+        return "?"
+    if (table, column) == ("story_features", "seq"):
+        return "(SELECT max(seq) + 1 FROM story_features)"
+    return f'"{column}"'
 
 
 def grow(sample: Path, out: Path) -> None:
@@ -94,7 +106,7 @@ def grow(sample: Path, out: Path) -> None:
                     )
                     for table in tables:
                         cols = columns(conn, table)
-                        picked = ", ".join("?" if c == "article_id" else f'"{c}"' for c in cols)
+                        picked = ", ".join(copied(table, c) for c in cols)
                         quoted = ", ".join(f'"{c}"' for c in cols)
                         where = "article_id = ?"
                         if table == "sentences":  # drop a different fifth of the sentences
@@ -151,6 +163,7 @@ def main() -> int:
         f"story page, cached briefing (best of 5): {warm_ms:8.0f} ms  "
         f"goal < {PAGE_GOAL_MS} ms: {verdict}"
     )
+    print(f"story page weight:                       {len(response.content) // 1024:8d} KB")  # type: ignore[union-attr]
     print(f"report (build + render, {len(html) // 1024} KB):       {report_ms:8.0f} ms")  # type: ignore[arg-type]
     print(
         f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "

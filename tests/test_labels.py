@@ -56,3 +56,19 @@ def test_quoted_text_is_marked_exactly_once(text):
     out = labels.quoted(text)
     assert out.strip()[0] in labels.OPENING_MARKS and out.strip()[-1] in labels.CLOSING_MARKS
     assert labels.quoted(out) == out  # marking again adds nothing
+
+
+def test_regression_figure_as_of_showed_raw_iso_dates():
+    assert labels.dates_in_words("since 2022-02-24") == "since 24 February 2022"
+    assert labels.dates_in_words("in 2023-01") == "in January 2023"  # a month stays a month
+    assert labels.dates_in_words("since the start of the war") == "since the start of the war"
+    assert labels.dates_in_words(None) == ""
+
+
+@given(st.text())
+def test_dates_in_words_never_raises_and_keeps_other_text(text):
+    out = labels.dates_in_words(text)
+    assert isinstance(out, str)
+    if not any(c.isdigit() for c in text):
+        assert out == text
+

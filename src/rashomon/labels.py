@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from rashomon.clean.published import format_published
+
 # Signal kinds (signals.signal), in the order pages list them: the choice of words first.
 SIGNAL_KINDS = {
     "naming": "Naming",
@@ -120,3 +122,27 @@ def quoted(text: str, kind: str | None = "direct") -> str:
     head = "" if body[:1] in OPENING_MARKS else "“"
     tail = "" if body[-1:] in CLOSING_MARKS and len(body) > 1 else "”"
     return f"{head}{body}{tail}"
+
+
+# Whose words a framing signal is (signals.voice), short enough to sit beside each note:
+# the outlet's own words, or a quote it chose to print (with the speaker).
+OWN_VOICE = "own words"
+
+
+def quoted_voice(speaker: str | None) -> str:
+    """The voice of a signal inside a quote the outlet chose to print."""
+    return f"quote: {speaker}" if speaker else "quote: speaker unknown"
+
+
+_ISO_IN_WORDS = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+
+
+def dates_in_words(text: str | None) -> str:
+    """A phrase holding ISO dates ("since 2022-02-24", a figure's as-of) with each date said
+    as precisely as it is written ("since 24 February 2022", "in January 2023")."""
+
+    def say(m: re.Match[str]) -> str:
+        year, month, day = m.groups()
+        return format_published(f"{year}-{month}-{day or '01'}", "day" if day else "month")
+
+    return _ISO_IN_WORDS.sub(say, text or "")

@@ -129,6 +129,14 @@ class Settings:
     # for (a 1,000-row JSON page of articles without their text serialises in ~20 ms).
     api_default_limit: int = 50
     api_max_limit: int = 1000
+    # surfaces (story page): rows of the outlets × points matrix, most salient first; 20
+    # rows fit two screens at 1280 px and every sample story's shared points (set, not tuned:
+    # no dev set scores a layout).
+    story_matrix_points: int = 20
+    # Points an outlet's card lists under "leaves out" (most salient first; the matrix shows
+    # the rest at a glance): at 1,000 articles × 45 outlets the full lists were 1.3 MB of a
+    # 1.9 MB page (benchmarks/render.py); set, not tuned.
+    story_leaves_out_shown: int = 5
     # framing
     # Extra TOML lexicons (naming families, wording groups, verbs, cues) merged into the
     # built-in ones in rashomon/data/framing; same shape as those files.

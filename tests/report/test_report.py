@@ -45,17 +45,48 @@ def test_report_holds_the_briefing_and_charts(blinken_db, tmp_path):
     assert "Blinken" in html
 
 
-def test_report_opens_with_the_summary_then_the_differences_and_naming(blinken_db, tmp_path):
+def test_report_opens_with_the_summary_then_the_comparison(blinken_db, tmp_path):
+    """The story's comparison in the order a reader needs it: summary, who carries what,
+    naming, voices, figures, coverage, framing; the per-outlet details after."""
     html = write_report(blinken_db, tmp_path)
-    summary = html.index('id="summary"')
-    differences = html.index('id="differences"')
-    naming = html.index('id="naming"')
-    assert summary < differences < naming < html.index('id="figures"')
+    order = ["summary", "matrix", "naming", "voices", "figures", "coverage", "framing"]
+    at = [html.index(f'id="{name}"') for name in order]
+    assert at == sorted(at)
+    assert at[-1] < html.index('id="differences"')
     # The samples' naming difference the framing stage finds: Press TV's "special
     # military operation" against the others' "invasion".
-    table = html[naming : html.index('id="figures"')]
+    table = html[at[2] : at[3]]
     assert "special military operation" in table and "invasion" in table
-    assert "Whose voices it quotes" in html[differences:naming]
+    assert "Whose voices each outlet quotes" in html[at[3] : at[4]]
+
+
+def test_report_matrix_links_passages_inside_the_file(blinken_db, tmp_path):
+    html = write_report(blinken_db, tmp_path)
+    matrix = html[html.index('id="matrix"') : html.index('id="naming"')]
+    targets = set(re.findall(r'class="carries" href="#(a-[^"]+)"', matrix))
+    assert targets  # every ✓ links to a passage printed in this same file
+    for target in targets:
+        assert re.fullmatch(r"a-[0-9a-f]+-c\d+", target)
+        assert f'<li id="{target}">' in html
+    assert "leaves it out" in matrix
+    # and no passage link anywhere in the report points at nothing
+    for target in set(re.findall(r'href="#(a-[0-9a-f]+-c\d+)"', html)):
+        assert f'<li id="{target}">' in html, target
+
+
+def test_report_framing_is_per_1000_words_by_voice_with_human_labels(blinken_db, tmp_path):
+    html = write_report(blinken_db, tmp_path)
+    framing = html[html.index('id="framing"') : html.index('id="differences"')]
+    assert "in its own words" in framing and "in quotes" in framing
+    assert "Scare quotes" in framing
+    assert "SCARE_QUOTE" not in framing and "scare_quote" not in framing
+    assert re.search(r"\d+ words", framing)
+
+
+def test_regression_report_showed_raw_iso_dates(blinken_db, tmp_path):
+    html = write_report(blinken_db, tmp_path)
+    articles = html[html.index("<h2>Articles</h2>") :]
+    assert re.search(r"\d{4}-\d{2}-\d{2}", re.sub(r"<[^>]+>|https?://\S+", "", articles)) is None
 
 
 def test_briefing_command_prints_json_and_markdown(blinken_db):

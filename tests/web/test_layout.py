@@ -136,3 +136,60 @@ def test_explanations_open_on_tap_and_print_without_hover(browser, base, pages):
     style = tab.evaluate("getComputedStyle(document.querySelector('.sig')).textDecorationStyle")
     context.close()
     assert style != "wavy"
+
+
+# The highlight a landed-on passage gets (style.css --mark), as getComputedStyle reports it.
+MARK_RGB = "rgb(255, 241, 168)"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_story_page_opens_with_the_summary_the_matrix_and_naming(browser, base, pages, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.goto(base + pages["story"])
+    headings = tab.locator("main h2").all_inner_texts()
+    visible = {
+        name: tab.locator(f"#{name} table").first.is_visible() for name in ("matrix", "naming")
+    }
+    summary_top = tab.locator("#summary").bounding_box()["y"]
+    context.close()
+    assert headings[0] == "Summary" and summary_top < 900  # the first screen shows it
+    assert headings.index("Who carries what") < headings.index("How outlets name the same things")
+    assert visible == {"matrix": True, "naming": True}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_regression_in_context_link_landed_on_a_title_list(browser, base, pages, width, tmp_path):
+    """A ✓ of the matrix opens the article at the passage, highlighted and on screen."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.goto(base + pages["story"])
+    tab.locator("#matrix a.carries").first.click()
+    tab.wait_for_load_state("load")
+    assert "/article/" in tab.url and "#c" in tab.url
+    target = tab.locator(":target")
+    assert target.count() == 1
+    passage = tab.locator(":target.passage, :target + .passage").first
+    background = passage.evaluate("e => getComputedStyle(e).backgroundColor")
+    box = passage.bounding_box()
+    tab.screenshot(path=str(tmp_path / f"passage-{width}.png"))
+    text = passage.inner_text()
+    context.close()
+    assert background == MARK_RGB
+    assert text.strip() and box is not None and 0 <= box["y"] < 900
+
+
+def test_regression_framing_table_clipped_in_print(browser, base, pages):
+    """Paper cannot scroll: at an A4 page's ~700 px the story page's tables fit the width."""
+    context = browser.new_context(viewport={"width": 700, "height": 1000})
+    tab = context.new_page()
+    tab.emulate_media(media="print")
+    tab.goto(base + pages["story"])
+    wide = tab.evaluate(
+        "[...document.querySelectorAll('table')].filter(t => t.scrollWidth > 700).length"
+    )
+    scroll = tab.evaluate("document.documentElement.scrollWidth")
+    framing = tab.locator("#framing table th").all_inner_texts()
+    context.close()
+    assert wide == 0 and scroll <= 700
+    assert "SCARE QUOTES" in [t.upper() for t in framing]  # human labels, in print too

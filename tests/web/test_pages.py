@@ -136,3 +136,76 @@ def test_regression_copies_were_never_listed(tmp_path):
     client = TestClient(create_app(path))
     assert [c["id"] for c in client.get("/api/articles/orig").json()["copies"]] == ["copy"]
     assert [c["id"] for c in client.get("/api/articles/copy").json()["copies"]] == ["orig"]
+
+
+def story_path(store) -> str:
+    from rashomon.views.stories import list_stories
+
+    return f"/story/{quote(list_stories(store)[0].id)}"
+
+
+def visible(html: str) -> str:
+    """The page's text outside tags, attributes and URLs."""
+    return re.sub(r"<[^>]+>|https?://\S+", " ", html)
+
+
+def test_story_page_opens_with_the_summary_then_the_matrix_and_naming(client, store):
+    html = client.get(story_path(store)).text
+    order = ["summary", "matrix", "naming", "voices", "figures", "coverage", "framing"]
+    at = [html.index(f'<section id="{name}">') for name in order]
+    assert at == sorted(at)
+    matrix = html[at[1] : at[2]]
+    assert matrix.count('class="carries"') >= 2 and "leaves it out" in matrix
+    assert "special military operation" in html[at[2] : at[3]]
+
+
+def test_regression_story_provenance_links_landed_on_a_title_list(client, store):
+    html = client.get(story_path(store)).text
+    cited = set(re.findall(r'href="(/article/[^"#]+)#c(\d+)"', html))
+    assert cited
+    for path, start in cited:
+        page = client.get(path).text
+        # the link's target is the passage itself, wrapped for the :target highlight
+        assert re.search(rf'<span class="(passage|alias)" id="c{start}">', page), (path, start)
+
+
+def test_regression_unknown_outlets_counted_as_outlets_in_headings(client, store):
+    html = client.get(story_path(store)).text
+    meta = re.search(r'<p class="meta">(.*?)</p>', html, re.S).group(1)
+    # the samples: one named outlet (Press TV), four unknown
+    assert "· 1 outlet ·" in meta
+    assert 'Press TV <span class="facts">(state-affiliated, IR)</span>' in html
+
+
+def test_regression_pages_showed_raw_iso_dates(client, store):
+    article = store.conn.execute(
+        "SELECT id FROM articles WHERE published_precision IN ('month', 'year') LIMIT 1"
+    ).fetchone()[0]
+    blinken = store.conn.execute(
+        "SELECT speaker_id FROM quotes WHERE speaker = 'Antony Blinken' LIMIT 1"
+    ).fetchone()[0]
+    for path in (story_path(store), "/", f"/article/{article}", f"/entity/{quote(blinken)}",
+                 "/search?q=Blinken"):  # fmt: skip
+        text = visible(client.get(path).text)
+        assert re.search(r"\d{4}-\d{2}-\d{2}", text) is None, path
+    assert re.search(r"\b(December 2022|2023)\b", visible(client.get(f"/article/{article}").text))
+
+
+def test_article_page_says_whose_words_each_signal_is(client, store):
+    article = store.conn.execute(
+        "SELECT article_id FROM signals WHERE voice != 'outlet' AND weight > 0 LIMIT 1"
+    ).fetchone()[0]
+    html = client.get(f"/article/{article}").text
+    voices = re.findall(r'<span class="voice">([^<]+)</span>', html)
+    assert "own words" in voices
+    assert any(v.startswith("quote: ") for v in voices)
+
+
+def test_regression_entity_heading_counted_unknown_outlets(client, store):
+    blinken = store.conn.execute(
+        "SELECT speaker_id FROM quotes WHERE speaker = 'Antony Blinken' LIMIT 1"
+    ).fetchone()[0]
+    meta = re.search(r'<p class="meta">(.*?)</p>', client.get(f"/entity/{quote(blinken)}").text)
+    assert meta and re.search(
+        r"by 1 outlet and \d+ articles? whose outlet is unknown", meta.group(1)
+    )

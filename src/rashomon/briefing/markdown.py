@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from rashomon.briefing.model import Briefing
+from rashomon.clean.outlet import distinct_outlets
+from rashomon.clean.published import format_published
 from rashomon.model import StoryPoint
 
 # Left alone where CommonMark reads them as text: "_" inside a word (donbas_republics),
@@ -52,10 +54,12 @@ def point_line(p: StoryPoint) -> str:
 def to_markdown(b: Briefing) -> str:
     s = b.story
     span = " to ".join(dict.fromkeys(d for d in (s.first, s.last) if d)) or "undated"
+    count = distinct_outlets(s.outlets)  # "outlet unknown (…)" labels are not outlets
+    plural = "" if count == 1 else "s"
     out = [
         f"# {escape(s.title)}",
         "",
-        f"{s.kind} `{s.id}` · {s.article_count} articles · {len(s.outlets)} outlets · {span}",
+        f"{s.kind} `{s.id}` · {s.article_count} articles · {count} outlet{plural} · {span}",
         "",
     ]
     if b.single_outlet is not None:
@@ -117,7 +121,8 @@ def to_markdown(b: Briefing) -> str:
     if b.timeline:
         out += ["## Timeline", ""]
         for t in b.timeline:
-            out.append(f"- {t.date} — {escape(t.text)} ({outlets(t.outlets)})")
+            when = format_published(t.date, t.precision)
+            out.append(f"- {when} — {escape(t.text)} ({outlets(t.outlets)})")
         out.append("")
     if b.missing:
         out += [f"_Not analysed in this store: {', '.join(b.missing)}._", ""]

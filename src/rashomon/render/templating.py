@@ -12,6 +12,8 @@ from importlib import resources
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from rashomon import labels
+from rashomon.clean.outlet import distinct_outlets
+from rashomon.clean.published import format_published
 from rashomon.render.safety import marked, safe_href
 
 
@@ -35,6 +37,11 @@ def environment() -> Environment:
     env.filters["signal_kind"] = labels.signal_kind
     env.filters["technique"] = labels.technique
     env.filters["quoted"] = labels.quoted
+    # dates as precise as their source ("January 2023", "undated"), on every surface
+    env.filters["published"] = format_published
+    env.filters["dates_in_words"] = labels.dates_in_words
+    # how many outlets labels are, "outlet unknown (…)" never counted as one
+    env.filters["outlet_count"] = distinct_outlets
     env.globals["article_title"] = labels.article_title
     return env
 

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from rashomon.briefing import build_briefing
 from rashomon.clean.outlet import distinct_outlets
 from rashomon.render.charts import story_charts
+from rashomon.render.story import story_view
 from rashomon.render.templating import environment, stylesheet
 from rashomon.settings import Settings
 from rashomon.store.db import Store
@@ -33,7 +34,12 @@ def render_report(store: Store, settings: Settings, story_ids: list[str] | None 
         b = build_briefing(store, story_id, settings)
         articles = list(article_meta(store, story_article_ids(store, story_id)).values())
         sections.append(
-            {"b": b, "articles": articles, "charts": story_charts(b.timeline, articles)}
+            {
+                "b": b,
+                "articles": articles,
+                "charts": story_charts(b.timeline, articles),
+                "view": story_view(store, b, articles, settings),
+            }
         )
     every = article_meta(store)
     heading = sections[0]["b"].story.title if len(sections) == 1 else "Stories"

@@ -7,7 +7,7 @@ from typing import Any
 
 from rashomon.store.articles import outlet_label
 from rashomon.store.db import Store
-from rashomon.views.stories import has_table
+from rashomon.views.stories import has_table, placeholders
 
 
 def article_count(store: Store) -> int:
@@ -49,3 +49,11 @@ def quotes_in_order(store: Store, speaker: str | None = None) -> list[dict[str, 
     for row in rows:
         row["outlet"] = outlet_label(row["outlet"], row["url"], row["article_id"])
     return rows
+
+
+def article_word_counts(store: Store, ids: list[str]) -> dict[str, int]:
+    """Words in each given article's stored text (what per-1,000-word rates divide by)."""
+    if not ids:
+        return {}
+    sql = f"SELECT id, text FROM articles WHERE id IN ({placeholders(ids)})"
+    return {row["id"]: len((row["text"] or "").split()) for row in store.rows(sql, ids)}

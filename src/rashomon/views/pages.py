@@ -162,6 +162,7 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
         m = meta.get(item["article_id"], {})
         item["outlet"] = m.get("label")
         item["published"] = m.get("published")
+        item["published_precision"] = m.get("published_precision")
         item["title"] = m.get("title")
     by_time = sorted(about, key=lambda r: (r["published"] or "9999", r["outlet"] or ""))
     row["said"] = sorted(said, key=lambda r: (r["published"] or "9999", r["outlet"] or ""))
@@ -195,6 +196,19 @@ def entity_group(store: Store, group_id: str) -> dict[str, Any] | None:
     )
     for item in said:
         m = meta.get(item["article_id"], {})
-        item.update(outlet=m.get("label"), published=m.get("published"), title=m.get("title"))
+        item.update(
+            outlet=m.get("label"),
+            published=m.get("published"),
+            published_precision=m.get("published_precision"),
+            title=m.get("title"),
+        )
     said.sort(key=lambda r: (r["published"] or "9999", r["outlet"] or ""))
     return {"id": group_id, "members": members, "said": said}
+
+
+def passages(store: Store, article_id: str) -> list[tuple[int, int]]:
+    """The spans of an article that story points cite (``/article/{id}#c{start}`` links)."""
+    if not has_table(store, "point_members"):
+        return []
+    sql = 'SELECT DISTINCT start, "end" FROM point_members WHERE article_id = ?'
+    return [(r["start"], r["end"]) for r in store.rows(sql, (article_id,))]

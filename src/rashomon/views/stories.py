@@ -67,7 +67,7 @@ def story_titles(store: Store) -> dict[str, str]:
 
 def article_meta(store: Store, ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
     """id → title, outlet label, published, url for the given articles (all when None)."""
-    sql = "SELECT id, title, outlet, url, published FROM articles"
+    sql = "SELECT id, title, outlet, url, published, published_precision FROM articles"
     params: list[str] = []
     if ids is not None:
         sql += f" WHERE id IN ({placeholders(ids)})"

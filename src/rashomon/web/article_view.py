@@ -39,6 +39,7 @@ class Note:
     labels: list[str] = field(default_factory=list)
     explanations: list[str] = field(default_factory=list)
     css: str = ""  # the speaker colour of a quote note
+    voice: str = ""  # whose words a signal's span is: the outlet's own, or a quote it chose
 
     @property
     def short(self) -> str:
@@ -89,7 +90,7 @@ def figure_note(f: dict[str, Any]) -> str:
     parts = [
         f.get("counts"),
         f"per {f['source']}" if f.get("source") else None,
-        f"as of {f['as_of']}" if f.get("as_of") else None,
+        f"as of {labels.dates_in_words(f['as_of'])}" if f.get("as_of") else None,
     ]
     return "figure: " + ", ".join(p for p in parts if p) if any(parts) else "figure"
 
@@ -101,7 +102,8 @@ def signal_notes(signals: list[dict[str, Any]]) -> dict[str, list[Note]]:
     for s in sorted(signals, key=lambda s: (s["start"], s["end"], s["signal"] == "technique")):
         key = (s["start"], s["end"])
         if key not in by_span:
-            by_span[key] = (s["signal"], Note(s["start"], s["end"], s["text"]))
+            note = Note(s["start"], s["end"], s["text"], voice=voice(s))
+            by_span[key] = (s["signal"], note)
         note = by_span[key][1]
         label = labels.signal_label(s["signal"], s["label"])
         if label.lower().startswith(s["text"].lower() + " ("):  # "invasion (war)" by "invasion"
@@ -117,8 +119,79 @@ def signal_notes(signals: list[dict[str, Any]]) -> dict[str, list[Note]]:
     return grouped
 
 
-def layout(a: dict[str, Any]) -> tuple[list[Paragraph], dict[str, str]]:
-    """The article's paragraphs with their notes, and the colour class of each speaker."""
+def voice(s: dict[str, Any]) -> str:
+    """Whose words a signal's span is, for a reader: the outlet's or a quoted speaker's."""
+    if (s.get("voice") or "outlet") == "outlet":
+        return labels.OWN_VOICE
+    return labels.quoted_voice(s.get("speaker"))
+
+
+def passage_runs(passages: list[tuple[int, int]]) -> list[tuple[int, int, list[int]]]:
+    """Passages cited by the story pages as disjoint runs (start, end, other starts): a run
+    covering overlapping passages keeps each one's start, so every ``#c{start}`` lands."""
+    runs: list[tuple[int, int, list[int]]] = []
+    for start, end in sorted(set(passages)):
+        if runs and start < runs[-1][1]:
+            lo, hi, others = runs[-1]
+            known = start == lo or start in others
+            runs[-1] = (lo, max(hi, end), others if known else [*others, start])
+        else:
+            runs.append((start, end, []))
+    return runs
+
+
+def clip(spans: list[Span], lo: int, hi: int) -> list[Span]:
+    """The spans overlapping ``[lo, hi)``, in that stretch's own offsets."""
+    return [
+        Span(max(s.start, lo) - lo, min(s.end, hi) - lo, s.css, s.note)
+        for s in spans
+        if s.start < hi and s.end > lo
+    ]
+
+
+def aliases(starts: list[int]) -> Markup:
+    """Empty anchors for starts inside a run another passage opened: each sits right before
+    the run, which the stylesheet highlights when one of them is the target."""
+    return Markup("").join(Markup('<span class="alias" id="c{}"></span>').format(s) for s in starts)
+
+
+def anchored(
+    text: str,
+    lo: int,
+    hi: int,
+    spans: list[Span],
+    runs: list[tuple[int, int, list[int]]],
+    placed: set[int],
+) -> Markup:
+    """The paragraph ``text[lo:hi]`` annotated, each cited passage in it wrapped in an element
+    the stylesheet highlights when a link targets it; the first piece of a passage gets
+    its id ``c{start}`` (``placed`` holds the starts already given one)."""
+    out, pos = [], lo
+    for start, end, others in runs:
+        if end <= lo and start not in placed:  # wholly in the blank before this paragraph
+            out.append(aliases([start, *others]))
+            placed.add(start)
+        s, e = max(start, lo), min(end, hi)
+        if s >= e or s < pos:
+            continue
+        out.append(annotate(text[pos:s], clip(spans, pos, s)))
+        inner = annotate(text[s:e], clip(spans, s, e))
+        if start not in placed:
+            placed.add(start)
+            wrapped = Markup('<span class="passage" id="c{}">{}</span>').format(start, inner)
+            out.append(aliases(others) + wrapped)
+        else:
+            out.append(Markup('<span class="passage">{}</span>').format(inner))
+        pos = e
+    out.append(annotate(text[pos:hi], clip(spans, pos, hi)))
+    return Markup("").join(out)
+
+
+def layout(
+    a: dict[str, Any], passages: list[tuple[int, int]] | None = None
+) -> tuple[list[Paragraph], dict[str, str]]:
+    """The article's paragraphs with their notes, and the colour class of each speaker;
+    ``passages`` are the spans the story pages link to (``#c{start}``)."""
     colours = speaker_classes([speaker(q) for q in a["quotes"]])
     text, spans = a["text"], article_spans(a, colours)
     kinds = signal_notes(marked_signals(a["signals"]))
@@ -137,16 +210,17 @@ def layout(a: dict[str, Any]) -> tuple[list[Paragraph], dict[str, str]]:
     groups = [(labels.signal_kind(k), kinds[k]) for k in order if k in kinds]
     groups += list(extra.items())
     blocks = paragraphs(text) or [(0, len(text))]
+    runs = passage_runs(passages or [])
+    placed: set[int] = set()
     out = []
     for n, (lo, hi) in enumerate(blocks):
         nxt = blocks[n + 1][0] if n + 1 < len(blocks) else len(text) + 1
-        inside = [
-            Span(max(s.start, lo) - lo, min(s.end, hi) - lo, s.css, s.note)
-            for s in spans
-            if s.start < hi and s.end > lo
-        ]
         here = [
             (name, [note for note in notes if lo <= note.start < nxt]) for name, notes in groups
         ]
-        out.append(Paragraph(annotate(text[lo:hi], inside), [(k, v) for k, v in here if v]))
+        html = anchored(text, lo, hi, spans, runs, placed)
+        out.append(Paragraph(html, [(k, v) for k, v in here if v]))
+    left = [start for start, _, _ in runs if start not in placed]  # past the last paragraph
+    if left and out:
+        out[-1].html += aliases(left)
     return out, colours

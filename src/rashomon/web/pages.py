@@ -10,13 +10,14 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from rashomon.briefing import to_markdown
 from rashomon.render.charts import story_charts
+from rashomon.render.story import date_span, facts_text, story_view
 from rashomon.render.templating import environment
 from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
 from rashomon.store.export import available
 from rashomon.views import pages as queries
 from rashomon.views.articles import article_count
-from rashomon.views.stories import list_stories, story_article_ids
+from rashomon.views.stories import article_meta, list_stories, story_article_ids, story_members
 from rashomon.web import article_view
 from rashomon.web.api import clamp
 from rashomon.web.app import open_store
@@ -51,11 +52,17 @@ def stories_page(
         "until": until,
         "min_size": size,
     }
-    found = queries.filter_stories(store, **filters)
+    found = queries.filter_stories(
+        store, kind=kind, outlet=outlet, title=title, since=since, until=until, min_size=size
+    )
     every = list_stories(store)
     total = len(every)
     titles = {s.id: s.title for s in every}  # an event links to its storyline by title
     count = article_count(store)
+    meta, members = article_meta(store), story_members(store)
+    dates = {  # each story's span as precise as its articles' dates
+        s.id: date_span([meta[i] for i in members.get(s.id, []) if i in meta]) for s in found
+    }
     return render(
         request,
         "stories.html",
@@ -64,6 +71,7 @@ def stories_page(
         filters=filters,
         article_count=count,
         titles=titles,
+        dates=dates,
     )
 
 
@@ -79,6 +87,7 @@ def story_page(request: Request, store: StoreDep, story_id: str) -> HTMLResponse
         articles=articles,
         children=children,
         charts=story_charts(b.timeline, articles),
+        view=story_view(store, b, articles, request.app.state.settings),
         web=True,
     )
 
@@ -94,7 +103,7 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
     a = queries.article(store, article_id)
     if a is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    paras, colours = article_view.layout(a)
+    paras, colours = article_view.layout(a, queries.passages(store, article_id))
     counts = Counter(article_view.speaker(q) for q in a["quotes"])
     plain = article_view.plain_wording(a["signals"])
     return render(
@@ -105,6 +114,7 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
         speakers=colours,
         counts=counts,
         plain=plain,
+        facts=facts_text(a["outlet"], request.app.state.settings.outlet_registry_files),
     )
 
 

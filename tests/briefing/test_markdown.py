@@ -1,0 +1,23 @@
+"""The Markdown briefing says dates as precisely as their source and counts only known outlets."""
+
+from __future__ import annotations
+
+from rashomon.briefing import to_markdown
+from rashomon.briefing.model import Briefing, TimelineEntry
+from rashomon.views.stories import StorySummary
+
+
+def briefing(outlets: list[str], timeline: list[TimelineEntry]) -> Briefing:
+    story = StorySummary("s1", "event", "Talks", 3, outlets, None, None)
+    return Briefing(story, [], None, [], [], [], [], [], [], timeline, None)
+
+
+def test_regression_unknown_outlets_counted_in_the_markdown_heading():
+    md = to_markdown(briefing(["Reuters", "outlet unknown (ab12cd34)"], []))
+    assert "· 1 outlet ·" in md
+
+
+def test_regression_month_precision_timeline_shown_as_its_first_day():
+    entry = TimelineEntry("2023-01-01", None, "month", "Talks began.", "Reuters", "a", 0, 12)
+    md = to_markdown(briefing(["Reuters"], [entry]))
+    assert "- January 2023 — Talks began." in md and "2023-01-01" not in md
