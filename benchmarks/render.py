@@ -40,9 +40,14 @@ def analysed_sample(folder: Path) -> Path:
     return path
 
 
+# The stories stage's own incremental state, keyed by a unique seq: copying its rows
+# would break that key, and the pages read placements (story_articles), not it.
+STAGE_STATE = {"inputs", "story_features"}
+
+
 def per_article_tables(conn) -> list[str]:
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    return [n for n in names if "article_id" in columns(conn, n) and n != "inputs"]
+    return [n for n in names if "article_id" in columns(conn, n) and n not in STAGE_STATE]
 
 
 def columns(conn, table: str) -> list[str]:
