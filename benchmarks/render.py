@@ -40,14 +40,12 @@ def analysed_sample(folder: Path) -> Path:
     return path
 
 
-# The stories stage's own incremental state, keyed by a unique seq: copying its rows
-# would break that key, and the pages read placements (story_articles), not it.
-STAGE_STATE = {"inputs", "story_features"}
-
-
 def per_article_tables(conn) -> list[str]:
-    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    return [n for n in names if "article_id" in columns(conn, n) and n not in STAGE_STATE]
+    """Each article's own findings and its story placement. Cross-article rows (points,
+    the stories stage's features) have keys of their own that a copy would break."""
+    from rashomon.store.db import RECORD_TABLES
+
+    return [n for n in (*RECORD_TABLES, "story_articles") if "article_id" in columns(conn, n)]
 
 
 def columns(conn, table: str) -> list[str]:

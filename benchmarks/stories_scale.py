@@ -230,7 +230,8 @@ def main(argv: list[str]) -> int:
     if args.analyze_feed:
         r = analyze_feed(args.analyze_feed)
         print(f"feed of {r['entries']} entries through `rashomon analyze`: exit {r['exit']}, "
-              f"{r['seconds']} s, peak {r['peak_mb']} MB, {r['ok']} ok, {r['events']} events")  # fmt: skip
+              f"{r['seconds']} s, peak {r['peak_mb']} MB, {r['ok']} ok, "
+              f"{r['events']} events")  # fmt: skip
         metrics |= {"analyze_feed_seconds": r["seconds"],
                     "analyze_feed_peak_mb": r["peak_mb"], "analyze_feed_ok": r["ok"]}  # fmt: skip
     sizes = [int(s) for s in args.sizes.split(",") if s]
