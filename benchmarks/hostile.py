@@ -723,7 +723,12 @@ def main(argv: list[str]) -> int:
         totals[1] += survived
         print(f"{name:<24} {tried:>6} {survived:>9} {tried - survived:>7} {seconds:>8.0f}")
         key = re.sub(r"\W+", "_", name)
-        metrics |= {f"{key}_tried": tried, f"{key}_survived": survived}
+        tracebacks = sum(d.startswith("traceback") for _, _, d in tally.results)
+        metrics |= {
+            f"{key}_tried": tried,
+            f"{key}_survived": survived,
+            f"{key}_tracebacks": tracebacks,
+        }
         for case, ok, detail in tally.results:
             if not ok:
                 failures.append(f"  FAILED [{name}] {case}: {detail}")
