@@ -29,13 +29,17 @@ DEFAULT_SIZES = (100_000, 400_000)
 
 
 def long_text(chars: int, seed: int = 0) -> str:
-    """A title line and body paragraphs of the samples, perturbed, up to ``chars``."""
+    """A title line and body paragraphs of the samples, perturbed, up to ``chars``.
+
+    Each body paragraph joins two sample paragraphs: cleaning drops a line that repeats
+    on a page as template, and the samples alone hold too few distinct paragraphs.
+    """
     rng = random.Random(seed)
     paragraphs = [p for t in sample_texts() for p in t.split("\n") if len(p) > 80]
     out = ["Ministers and envoys meet as the talks go on"]
     size = len(out[0])
     while size < chars:
-        paragraph = perturb(rng.choice(paragraphs), rng)
+        paragraph = perturb(" ".join(rng.sample(paragraphs, 2)), rng)
         out.append(paragraph)
         size += len(paragraph) + 2
     return "\n\n".join(out)[:chars]
@@ -64,6 +68,8 @@ def child(chars: int) -> None:
     seconds["clean"] = time.perf_counter() - started
     analysis = outcome.analysis
     assert analysis is not None, outcome.record.reason
+    # A figure for fewer characters than asked would be read as the asked size's.
+    assert len(analysis.article.text) >= 0.8 * chars, len(analysis.article.text)
     started = time.perf_counter()
     doc = nlp(analysis.article.text)
     seconds["spacy"] = time.perf_counter() - started

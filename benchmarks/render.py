@@ -41,10 +41,11 @@ def analysed_sample(folder: Path) -> Path:
 
 
 def per_article_tables(conn) -> list[str]:
-    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    # points name a representative article but are the story's own rows: copies join the
-    # originals' points through point_members instead of duplicating the point ids
-    return [n for n in names if "article_id" in columns(conn, n) and n not in ("inputs", "points")]
+    """Each article's own findings and its story placement. Cross-article rows (points,
+    the stories stage's features) have keys of their own that a copy would break."""
+    from rashomon.store.db import RECORD_TABLES
+
+    return [n for n in (*RECORD_TABLES, "story_articles") if "article_id" in columns(conn, n)]
 
 
 def columns(conn, table: str) -> list[str]:

@@ -3,6 +3,7 @@
     python benchmarks/stories_scale.py [--sizes 10000,30000,100000] [--feed 10000]
                                        [--eval DIR] [--json PATH]
     python benchmarks/stories_scale.py --sizes 2000 --feed 1000   # a quick run
+    python benchmarks/stories_scale.py --sizes "" --feed 0 --analyze-feed 10000  # whole pipeline
 
 The corpus repeats the AllSides dev articles with perturbations: each copy's text is
 its lead plus the leads of its story's other articles (about 270 words). One in three
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -162,6 +164,31 @@ def one(dev: Path, size: int) -> dict:
     }
 
 
+def analyze_feed(size: int) -> dict:
+    """The same feed as JSONL records through ``rashomon analyze``: the whole pipeline, as
+    a user runs it (one process, the CLI's own defaults), timed from outside."""
+    with tempfile.TemporaryDirectory() as folder:
+        path, db = Path(folder) / "feed.jsonl", Path(folder) / "feed.db"
+        with path.open("w", encoding="utf-8") as fh:
+            for a in feed(size):
+                record = {"id": a.id, "title": a.title, "outlet": a.outlet,
+                          "published": a.published, "text": a.text}  # fmt: skip
+                fh.write(json.dumps(record) + "\n")
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", "from rashomon.cli import main; main()",
+             "analyze", str(path), "--db", str(db)],
+            capture_output=True, text=True, env=os.environ | {"COLUMNS": "120"},
+        )  # fmt: skip
+        seconds = time.perf_counter() - started
+        with Store(db) as store:
+            ok = store.conn.execute("SELECT count(*) FROM inputs WHERE status = 'ok'").fetchone()[0]
+            events = store.conn.execute("SELECT count(*) FROM story_events").fetchone()[0]
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"entries": size, "exit": done.returncode, "seconds": round(seconds, 1),
+            "peak_mb": round(peak), "ok": ok, "events": events}  # fmt: skip
+
+
 def child(*args: str) -> dict:
     """Run one measurement in a fresh process (its peak RSS is its own)."""
     done = subprocess.run(
@@ -180,6 +207,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--feed", type=int, default=10_000, help="entries in the feed (0: none)")
     parser.add_argument("--eval", type=Path, default=EVAL, help="the dev sets' folder")
     parser.add_argument("--json", type=Path, help="write the headline figures here")
+    parser.add_argument(
+        "--analyze-feed", type=int, default=0, help="also run a feed this long through analyze"
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--one-feed", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv[1:])
@@ -197,6 +227,13 @@ def main(argv: list[str]) -> int:
               f"{r['events']} events (limit 600 s)")  # fmt: skip
         metrics |= {"feed_entries": r["entries"], "feed_seconds": r["seconds"],
                     "feed_peak_mb": r["peak_mb"]}  # fmt: skip
+    if args.analyze_feed:
+        r = analyze_feed(args.analyze_feed)
+        print(f"feed of {r['entries']} entries through `rashomon analyze`: exit {r['exit']}, "
+              f"{r['seconds']} s, peak {r['peak_mb']} MB, {r['ok']} ok, "
+              f"{r['events']} events")  # fmt: skip
+        metrics |= {"analyze_feed_seconds": r["seconds"],
+                    "analyze_feed_peak_mb": r["peak_mb"], "analyze_feed_ok": r["ok"]}  # fmt: skip
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if sizes and not dev.exists():
         print(f"skipped the stream sizes: {dev} is not here (the dev sets live in ../shared/eval)")

@@ -334,3 +334,10 @@ def test_a_batch_that_raises_in_a_worker_fails_its_inputs_not_the_run(monkeypatc
         ("b-2", "ok"),
     ]
     assert records[1].reason.startswith("E309") and "MemoryError" in records[1].reason
+
+
+@pytest.mark.parametrize("address", ["nope", "tcp://host-without-port"])
+def test_regression_malformed_dask_address_is_e509_not_a_traceback(address):
+    with pytest.raises(RashomonError) as caught:
+        DaskRunner(address)
+    assert caught.value.code == "E509", caught.value

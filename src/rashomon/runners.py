@@ -317,7 +317,7 @@ class DaskRunner(AbstractContextManager):
         else:
             try:
                 self.client = Client(address, timeout=DASK_CONNECT_TIMEOUT)
-            except (OSError, TimeoutError) as exc:
+            except (OSError, TimeoutError, ValueError) as exc:  # ValueError: a malformed address
                 raise error("E509", address=address, detail=exc) from exc
 
     @property

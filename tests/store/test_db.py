@@ -125,6 +125,16 @@ def test_regression_failed_reread_keeps_the_stored_article(store):
     assert problems(store) == []
 
 
+def test_regression_file_swapped_for_a_fifo_keeps_the_stored_article(store):
+    # benchmarks/hostile.py found it: E118 is a skip, and a skip replaced the article.
+    store.write_outcomes([ok("a.txt", "a", "The port reopened on Monday.")])
+    fifo = InputRecord("a.txt", "", "skipped", "E118: not a regular file: a FIFO")
+    store.write_outcomes([Outcome(fifo)])
+    row = store.conn.execute("SELECT status, article_id, failure FROM inputs").fetchone()
+    assert (row["status"], row["article_id"]) == ("ok", "a")
+    assert row["failure"].startswith("E118")
+
+
 def test_a_skipped_reread_replaces_the_article(store):
     store.write_outcomes([ok("a.txt", "a", "The port reopened on Monday.")])
     skipped = InputRecord("a.txt", "h2", "skipped", "E202: not English")

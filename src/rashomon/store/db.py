@@ -287,11 +287,16 @@ class Store:
         """Replace what an input made only by a known new outcome.
 
         A failed reading of an input that has an article keeps that article and
-        its status, and records the failure beside it (``inputs.failure``); any
-        other outcome, a skip included, replaces the input's rows.
+        its status, and records the failure beside it (``inputs.failure``), and so
+        does a skip that read no bytes (no content hash: a file swapped for a FIFO
+        says nothing about the article); any other outcome, a skip of content
+        included, replaces the input's rows.
         """
         record = outcome.record
-        if record.status == "failed" and self._has_article(record.input):
+        unread = record.status == "failed" or (
+            record.status == "skipped" and not record.content_hash
+        )
+        if unread and self._has_article(record.input):
             self.conn.execute(
                 "UPDATE inputs SET failure = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', "
                 "'now') WHERE input = ?",
