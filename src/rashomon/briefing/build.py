@@ -30,7 +30,13 @@ from rashomon.store.db import Store
 from rashomon.store.points import story_points
 from rashomon.views import records as reads
 from rashomon.views.compare import clashing_figures, compare_inputs
-from rashomon.views.stories import StorySummary, article_meta, list_stories, story_article_ids
+from rashomon.views.stories import (
+    StorySummary,
+    article_meta,
+    date_bounds,
+    list_stories,
+    story_article_ids,
+)
 
 
 def build_briefing(store: Store, story_id: str, settings: Settings) -> Briefing:
@@ -134,10 +140,14 @@ def coverage(ids: list[str], meta: dict[str, dict[str, Any]]) -> list[OutletCove
         by_outlet[meta[i]["label"]].append(i)
     result = []
     for outlet, article_ids in by_outlet.items():
-        dates = sorted(meta[i]["published"] for i in article_ids if meta[i]["published"])
+        first, last = date_bounds([meta[i] for i in article_ids])
         result.append(
             OutletCoverage(
-                outlet, article_ids, dates[0] if dates else None, dates[-1] if dates else None
+                outlet,
+                article_ids,
+                first["published"] if first else None,
+                last["published"] if last else None,
+                first.get("published_precision") if first else None,
             )
         )
     result.sort(key=lambda c: (-len(c.article_ids), c.outlet))

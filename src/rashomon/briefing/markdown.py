@@ -53,7 +53,9 @@ def point_line(p: StoryPoint) -> str:
 
 def to_markdown(b: Briefing) -> str:
     s = b.story
-    span = " to ".join(dict.fromkeys(d for d in (s.first, s.last) if d)) or "undated"
+    span = format_published(s.first, s.first_precision)  # "undated" when there is none
+    if s.last and s.last != s.first:
+        span += " to " + format_published(s.last, s.last_precision)
     count = distinct_outlets(s.outlets)  # "outlet unknown (…)" labels are not outlets
     plural = "" if count == 1 else "s"
     out = [
@@ -84,8 +86,7 @@ def to_markdown(b: Briefing) -> str:
             out += ["Leaves out:", *(point_line(p) for p in d.leaves_out), ""]
         if d.voices:
             quoted = "; ".join(
-                f"{escape(v.speaker)} {v.share:.0%} (others {v.others_share:.0%})"
-                for v in d.voices
+                f"{escape(v.speaker)} {v.share:.0%} (others {v.others_share:.0%})" for v in d.voices
             )
             out += [f"Voices (share of its quoted words): {quoted}", ""]
         for n in d.naming:
@@ -109,7 +110,8 @@ def to_markdown(b: Briefing) -> str:
     out += ["## Coverage", ""]
     for cov in b.coverage:
         out.append(
-            f"- **{escape(cov.outlet)}**: {len(cov.article_ids)} article(s), {cov.first or '?'}"
+            f"- **{escape(cov.outlet)}**: {len(cov.article_ids)} article(s), "
+            f"{format_published(cov.first, cov.first_precision)}"
         )
     out.append("")
     if b.conflicts:

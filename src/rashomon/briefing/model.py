@@ -58,6 +58,7 @@ class OutletCoverage:
     article_ids: list[str]
     first: str | None
     last: str | None
+    first_precision: str | None = None  # day, month or year of ``first``
 
 
 @dataclass(slots=True)

@@ -35,6 +35,16 @@ class StorySummary:
     first: str | None
     last: str | None
     parent: str | None = None  # the storyline an event belongs to
+    # day, month or year: how much of ``first``/``last`` their articles gave, so a surface
+    # never shows a day the source did not give
+    first_precision: str | None = None
+    last_precision: str | None = None
+
+
+def date_bounds(articles: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, ...]:
+    """The earliest and the latest dated article (None, None when none is dated)."""
+    dated = sorted((a for a in articles if a["published"]), key=lambda a: a["published"])
+    return (dated[0], dated[-1]) if dated else (None, None)
 
 
 def has_table(store: Store, name: str) -> bool:
@@ -101,7 +111,7 @@ def list_stories(store: Store) -> list[StorySummary]:
     stories = []
     for (kind, story_id), ids in groups.items():
         articles = [meta[i] for i in ids]
-        dates = sorted(a["published"] for a in articles if a["published"])
+        first, last = date_bounds(articles)
         earliest = min(articles, key=lambda a: (a["published"] or "9999", a["id"]))
         stories.append(
             StorySummary(
@@ -111,9 +121,11 @@ def list_stories(store: Store) -> list[StorySummary]:
                 or ("All articles" if kind == "corpus" else earliest["title"] or story_id),
                 article_count=len(ids),
                 outlets=sorted({a["label"] for a in articles}),
-                first=dates[0] if dates else None,
-                last=dates[-1] if dates else None,
+                first=first["published"] if first else None,
+                last=last["published"] if last else None,
                 parent=parents.get(story_id) if kind == "event" else None,
+                first_precision=first.get("published_precision") if first else None,
+                last_precision=last.get("published_precision") if last else None,
             )
         )
     order = {"storyline": 0, "corpus": 0, "event": 1}
