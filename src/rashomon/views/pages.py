@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from rashomon.clean.outlet import outlet_label
 from rashomon.entities.local import GROUP_SEPARATOR
 from rashomon.labels import article_title
-from rashomon.store.articles import outlet_label
 from rashomon.store.db import Store
 from rashomon.views.articles import article_count
 from rashomon.views.records import decode_json, records

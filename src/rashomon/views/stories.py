@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from rashomon.store.articles import outlet_label
+from rashomon.clean.outlet import outlet_label
 from rashomon.store.db import Store
 
 CORPUS_STORY = "all"  # the one story of a store that has no story tables yet
