@@ -10,7 +10,6 @@ from rashomon.clean.outlet import outlet_label
 from rashomon.clean.registry import outlet_facts
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
-from rashomon.views.stories import has_table
 
 ARTICLE_COLUMNS = (
     "id",
@@ -78,7 +77,7 @@ def article_text(store: Store, article_id: str) -> str | None:
 def quotes_in_order(store: Store, speaker: str | None = None) -> list[dict[str, Any]]:
     """Every quote in article order, with its article's outlet label and date; with
     ``speaker`` only those whose speaker (or the words naming them) contain it, in any case."""
-    if not has_table(store, "quotes"):
+    if not store.has_table("quotes"):
         return []
     sql = (
         "SELECT q.*, a.outlet, a.url, a.published FROM quotes q "

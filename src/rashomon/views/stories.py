@@ -37,13 +37,6 @@ class StorySummary:
     parent: str | None = None  # the storyline an event belongs to
 
 
-def has_table(store: Store, name: str) -> bool:
-    row = store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (name,)
-    ).fetchone()
-    return row is not None
-
-
 def placeholders(values: Iterable[Any]) -> str:
     return ", ".join("?" for _ in values)
 
