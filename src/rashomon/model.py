@@ -239,6 +239,39 @@ class Outcome:
 
 
 # -- comparison (issue 12): points, the unit of comparison across a story's articles --
+# What the comparison reads (views/compare.py builds it) lives here, so the read layer
+# and compare/ share it without importing each other.
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character range of an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quote's character range, with its speaker and cue as stored."""
+
+    start: int
+    end: int
+    speaker: str | None
+    cue: str | None
+
+
+@dataclass(slots=True)
+class ArticleText:
+    """What the comparison reads of one article (from views.compare_inputs)."""
+
+    id: str
+    outlet: str
+    published: str | None
+    sentences: list[tuple[int, int, str]]
+    quotes: list[QuoteSpan] = field(default_factory=list)
+    actors: list[tuple[int, int, str]] = field(default_factory=list)  # entity mentions
+    loaded: list[Span] = field(default_factory=list)  # judging attribution verbs ("claimed")
 
 
 @dataclass(slots=True)

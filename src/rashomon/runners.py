@@ -1,6 +1,6 @@
 """Where per-article batches run: in this process, in a process pool, or on Dask.
 
-Every runner maps ``pipeline.analyze_batch`` (as ``run_batch``) over batches and yields the results
+Every runner maps ``batch.analyze_batch`` (as ``run_batch``) over batches and yields the results
 in submission order, keeping only a bounded number of batches in flight so memory
 stays flat however large the corpus. The caller is the single writer.
 
@@ -31,10 +31,10 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
+from rashomon.batch import analyze_batch
 from rashomon.errors import RashomonError, Reason, error
 from rashomon.guard import failure_detail
 from rashomon.model import InputRecord, Outcome, RawDocument
-from rashomon.pipeline import analyze_batch
 from rashomon.settings import Settings
 
 Batch = list[RawDocument | InputRecord]

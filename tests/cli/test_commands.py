@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 from tests.cli.conftest import ROOT, invoke
 
-from rashomon.store.articles import ARTICLE_COLUMNS
+from rashomon.views.articles import ARTICLE_COLUMNS
 
 EXAMPLES = ROOT / "examples" / "blinken"
 BAD = ROOT / "tests" / "ingest" / "bad_inputs"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.compare.units import ArticleText
+from rashomon.model import ArticleText
 
 # One event told by three outlets: the same appointment in different words, a topical
 # neighbour that shares only the subject, and one detail each outlet alone reports.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rashomon.compare import points_for
-from rashomon.compare.units import ArticleText
+from rashomon.model import ArticleText
 from rashomon.settings import Settings
 
 

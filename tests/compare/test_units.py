@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rashomon.compare.units import ArticleText, QuoteSpan, Span, make_units, words
+from rashomon.compare.units import make_units, words
+from rashomon.model import ArticleText, QuoteSpan, Span
 
 SENTENCE = "Blinken said the talks would resume next week in Geneva."
 

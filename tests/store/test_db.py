@@ -237,3 +237,10 @@ def test_replacing_an_article_replaces_its_stage_versions(store):
     store.write_outcomes([second])
     rows = store.conn.execute("SELECT stage, version FROM article_stages").fetchall()
     assert [tuple(r) for r in rows] == [("quotes", "4")]
+
+
+def test_has_table_finds_tables_and_views_and_nothing_else(store):
+    store.conn.execute("CREATE VIEW article_titles AS SELECT title FROM articles")
+    assert store.has_table("articles") and store.has_table("article_titles")
+    assert not store.has_table("no_such_table")
+    assert not store.has_table("articles' OR '1'='1")  # the name is a parameter, not SQL

@@ -15,9 +15,9 @@ from fastapi.testclient import TestClient
 from rashomon.errors import RashomonError
 from rashomon.settings import Settings
 from rashomon.store import Store
-from rashomon.store.articles import ARTICLE_COLUMNS
 from rashomon.store.export import Export, available, csv_cell, write_export
 from rashomon.store.parquet import PART_INPUTS, declared_types, export_schema
+from rashomon.views.articles import ARTICLE_COLUMNS
 from rashomon.web.app import create_app
 
 FORMULAS = ["=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x","y")']

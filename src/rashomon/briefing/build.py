@@ -68,7 +68,7 @@ def build_briefing(store: Store, story_id: str, settings: Settings) -> Briefing:
         missing=[
             t
             for t in ("quotes", "figures", "conflicts", "timeline", "signals")
-            if not reads.has_table(store, t)
+            if not store.has_table(t)
         ],
         points_stored=stored,
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 from rashomon.framing.compare import compare_story
 from rashomon.store.db import Store
-from rashomon.views.stories import CORPUS_STORY, article_meta, has_table
+from rashomon.views.stories import CORPUS_STORY, article_meta
 
 
 def framing_comparison(store: Store, story_id: str, ids: list[str]) -> dict[str, Any] | None:
@@ -21,7 +21,7 @@ def framing_comparison(store: Store, story_id: str, ids: list[str]) -> dict[str,
     signal → count), ``naming`` (contested families: outlet → terms), ``outlets`` (the
     comparison's own records, each claim with its spans).
     """
-    if not ids or not has_table(store, "signals"):
+    if not ids or not store.has_table("signals"):
         return None
     result = compare_story(store, None if story_id == CORPUS_STORY else story_id)
     # The comparison names an outlet-less article by its id; show the briefing's label.

@@ -2,6 +2,6 @@
 salience, and how each outlet differs from the others."""
 
 from rashomon.compare.points import points_for
-from rashomon.compare.units import ArticleText
+from rashomon.model import ArticleText
 
 __all__ = ["ArticleText", "points_for"]

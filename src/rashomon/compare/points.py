@@ -10,9 +10,9 @@ from __future__ import annotations
 from rashomon.compare.align import Similarity, group, matches, similarity
 from rashomon.compare.kinds import clash, kind_of
 from rashomon.compare.salience import centrality, point_salience, unit_salience
-from rashomon.compare.units import ArticleText, Unit, make_units
+from rashomon.compare.units import Unit, make_units
 from rashomon.embeddings import embed
-from rashomon.model import PointMember, StoryPoint
+from rashomon.model import ArticleText, PointMember, StoryPoint
 from rashomon.settings import Settings
 
 

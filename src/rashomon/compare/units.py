@@ -10,40 +10,14 @@ is: the sentence, not the fragment, is the statement.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from rashomon.model import ArticleText, QuoteSpan
 from rashomon.stories.text import stop_words
 
 NUMBER = re.compile(r"\d[\d,.]*")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 NEGATION = frozenset({"not", "no", "never", "n't", "nor", "neither", "none", "without"})
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    start: int
-    end: int
-    speaker: str | None
-    cue: str | None
-
-
-@dataclass(slots=True)
-class ArticleText:
-    """What the comparison reads of one article (from views.compare_inputs)."""
-
-    id: str
-    outlet: str
-    published: str | None
-    sentences: list[tuple[int, int, str]]
-    quotes: list[QuoteSpan] = field(default_factory=list)
-    actors: list[tuple[int, int, str]] = field(default_factory=list)  # entity mentions
-    loaded: list[Span] = field(default_factory=list)  # judging attribution verbs ("claimed")
 
 
 @dataclass(slots=True)

@@ -15,8 +15,8 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from rashomon.clean.outlet import outlet_label
 from rashomon.errors import RashomonError
-from rashomon.store.articles import outlet_label
 from rashomon.store.db import Store
 from rashomon.views import stories as views
 

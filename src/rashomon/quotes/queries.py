@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from rashomon.store.articles import outlet_label
+from rashomon.clean.outlet import outlet_label
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
 

@@ -1,62 +1,19 @@
-"""Article and input queries shared by the CLI, the web UI and exports."""
+"""Article and input queries shared by the CLI and the web UI."""
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
 from typing import Any
 
-from rashomon.clean.outlet import outlet_label as outlet_label  # its one owner: clean/outlet.py
-from rashomon.clean.registry import outlet_facts
 from rashomon.errors import Reason
 from rashomon.store.db import Store
-from rashomon.store.export import exporter
 
 # Snippet highlight markers: control characters never found in stored text, so each
 # surface can turn them into its own markup after escaping the text around them.
 MARK_START, MARK_END = "\x02", "\x03"
 
 FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
-
-ARTICLE_COLUMNS = (
-    "id",
-    "input",
-    "url",
-    "title",
-    "outlet",
-    "published",
-    "published_source",
-    "published_precision",
-    "outlet_source",
-    "outlet_kind",
-    "outlet_country",
-    "title_source",
-    "clean_path",
-    "language",
-    "encoding",
-    "encoding_confidence",
-    "text",
-    "status",
-    "reason",
-)
-
-
-@exporter("articles", ARTICLE_COLUMNS, "every input with its article, status and reason")
-def article_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """One row per input: ok ones with their article, skipped and failed ones with the reason."""
-    sql = (
-        "SELECT a.id, i.input, a.url, a.title, a.outlet, a.published, a.published_source, "
-        "a.published_precision, a.outlet_source, a.title_source, a.clean_path, "
-        "a.language, a.encoding, a.encoding_confidence, a.text, i.status, i.reason "
-        "FROM inputs i LEFT JOIN articles a ON a.input = i.input ORDER BY i.rowid"
-    )
-    for row in store.rows(sql):
-        facts = outlet_facts(row["outlet"])  # the built-in registry's public facts
-        row["outlet_kind"] = facts.kind if facts else None
-        row["outlet_country"] = facts.country if facts else None
-        yield row
-
 
 def status_counts(store: Store) -> dict[str, int]:
     counts = {"ok": 0, "skipped": 0, "failed": 0}

@@ -253,6 +253,13 @@ class Store:
         for row in self.conn.execute(sql, tuple(params)):
             yield dict(row)
 
+    def has_table(self, name: str) -> bool:
+        """Whether a table (or view) exists: a read of a stage that never ran finds none."""
+        found = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (name,)
+        ).fetchone()
+        return found is not None
+
     def articles(self) -> Iterator[Article]:
         names = [f.name for f in fields(Article)]
         for row in self.conn.execute(f"SELECT {', '.join(names)} FROM articles ORDER BY rowid"):

@@ -36,7 +36,7 @@ EXPORTS: dict[str, Export] = {}
 
 # Modules whose import registers their exports.
 EXPORT_MODULES = (
-    "rashomon.store.articles",
+    "rashomon.views.articles",
     "rashomon.figures.queries",
     "rashomon.timeline.queries",
     "rashomon.framing.export",

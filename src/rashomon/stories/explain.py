@@ -15,7 +15,7 @@ import numpy as np
 
 from rashomon.settings import Settings
 from rashomon.store.db import Store
-from rashomon.stories.repo import actor_label, from_blob, has_table
+from rashomon.stories.repo import actor_label, from_blob
 
 # Fellow members named per article, and shared names.
 NEAREST = 3
@@ -100,7 +100,7 @@ def _label(store: Store, actor: str, cache: dict[str, str]) -> str:
 
 def explain(store: Store, article_id: str) -> Reason | None:
     """Why one placed article is in its event (None when it is not placed)."""
-    if not has_table(store, "story_articles"):
+    if not store.has_table("story_articles"):
         return None
     row = store.conn.execute(
         "SELECT event_id FROM story_articles WHERE article_id = ?", (article_id,)

@@ -11,14 +11,13 @@ from typing import Any
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
 from rashomon.stories.explain import Reason, explain_event
-from rashomon.stories.repo import has_table
 
 STORY_COLUMNS = ("article_id", "event_id", "storyline_id", "copy_of", "copy_similarity")
 
 
 def story_rows(store: Store) -> Iterator[dict[str, Any]]:
     """Each placed article's event, storyline and copy source, in storage order."""
-    if not has_table(store, "story_articles"):
+    if not store.has_table("story_articles"):
         return
     yield from store.rows(
         "SELECT s.article_id, s.event_id, s.storyline_id, s.copy_of, s.copy_similarity "
@@ -68,7 +67,7 @@ class StorylineRow:
 
 def storylines_with_events(store: Store) -> list[StorylineRow]:
     """Every storyline with its events, largest first; events with no storyline last."""
-    if not has_table(store, "story_events"):
+    if not store.has_table("story_events"):
         return []
     outlets: dict[str, list[str]] = {}
     copies: dict[str, int] = {}
@@ -106,7 +105,7 @@ def storylines_with_events(store: Store) -> list[StorylineRow]:
 
 
 def wire_credit_counts(store: Store) -> list[tuple[str, int]]:
-    if not has_table(store, "wire_credits"):
+    if not store.has_table("wire_credits"):
         return []
     return [
         (r[0], r[1])

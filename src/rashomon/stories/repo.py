@@ -37,13 +37,6 @@ def iso_day(day: int | None) -> str | None:
     return None if day is None else date.fromordinal(day).isoformat()
 
 
-def has_table(store: Store, name: str) -> bool:
-    row = store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-    ).fetchone()
-    return row is not None
-
-
 # -- what to do ----------------------------------------------------------------------
 
 
@@ -76,7 +69,7 @@ def article_texts(store: Store, ids: list[str]) -> Iterator[dict]:
 
 def mention_actors(store: Store, ids: list[str]) -> dict[str, Counter[str]]:
     """Canonical entities (or, before the entities stage, mention names) per article."""
-    if not has_table(store, "mentions"):
+    if not store.has_table("mentions"):
         return {}
     marks = ", ".join("?" for _ in ids)
     types = ", ".join(f"'{t}'" for t in ACTOR_TYPES)
@@ -429,7 +422,7 @@ def refresh_storylines(store: Store, storyline_ids: Iterable[str], actor_names: 
 def actor_label(store: Store, actor: str) -> str:
     """A readable name for an actor key ("ent:E12" → the entity's name)."""
     kind, _, value = actor.partition(":")
-    if kind == "ent" and has_table(store, "entities"):
+    if kind == "ent" and store.has_table("entities"):
         row = store.conn.execute("SELECT name FROM entities WHERE id = ?", (value,)).fetchone()
         if row is not None:
             return row[0]

@@ -3,11 +3,52 @@ outlet label clean/outlet.py gives, so a notebook shows what the CLI and web sho
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from rashomon.store.articles import outlet_label
+from rashomon.clean.outlet import outlet_label
+from rashomon.clean.registry import outlet_facts
 from rashomon.store.db import Store
-from rashomon.views.stories import has_table, placeholders
+from rashomon.store.export import exporter
+from rashomon.views.stories import placeholders
+
+ARTICLE_COLUMNS = (
+    "id",
+    "input",
+    "url",
+    "title",
+    "outlet",
+    "published",
+    "published_source",
+    "published_precision",
+    "outlet_source",
+    "outlet_kind",
+    "outlet_country",
+    "title_source",
+    "clean_path",
+    "language",
+    "encoding",
+    "encoding_confidence",
+    "text",
+    "status",
+    "reason",
+)
+
+
+@exporter("articles", ARTICLE_COLUMNS, "every input with its article, status and reason")
+def article_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """One row per input: ok ones with their article, skipped and failed ones with the reason."""
+    sql = (
+        "SELECT a.id, i.input, a.url, a.title, a.outlet, a.published, a.published_source, "
+        "a.published_precision, a.outlet_source, a.title_source, a.clean_path, "
+        "a.language, a.encoding, a.encoding_confidence, a.text, i.status, i.reason "
+        "FROM inputs i LEFT JOIN articles a ON a.input = i.input ORDER BY i.rowid"
+    )
+    for row in store.rows(sql):
+        facts = outlet_facts(row["outlet"])  # the built-in registry's public facts
+        row["outlet_kind"] = facts.kind if facts else None
+        row["outlet_country"] = facts.country if facts else None
+        yield row
 
 
 def article_count(store: Store) -> int:
@@ -37,7 +78,7 @@ def article_text(store: Store, article_id: str) -> str | None:
 def quotes_in_order(store: Store, speaker: str | None = None) -> list[dict[str, Any]]:
     """Every quote in article order, with its article's outlet label and date; with
     ``speaker`` only those whose speaker (or the words naming them) contain it, in any case."""
-    if not has_table(store, "quotes"):
+    if not store.has_table("quotes"):
         return []
     sql = (
         "SELECT q.*, a.outlet, a.url, a.published FROM quotes q "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rashomon.compare.units import ArticleText, QuoteSpan, Span
+from rashomon.model import ArticleText, QuoteSpan, Span
 from rashomon.store.db import Store
 from rashomon.views.records import conflicts, records
 from rashomon.views.stories import article_meta

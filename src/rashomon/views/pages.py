@@ -9,16 +9,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from rashomon.clean.outlet import outlet_label
 from rashomon.entities.local import GROUP_SEPARATOR
 from rashomon.labels import article_title
-from rashomon.store.articles import outlet_label
 from rashomon.store.db import Store
 from rashomon.views.articles import article_count
 from rashomon.views.records import decode_json, records
 from rashomon.views.stories import (
     StorySummary,
     article_meta,
-    has_table,
     list_stories,
     placeholders,
     story_rows,
@@ -108,7 +107,7 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
 
 def copies_of(store: Store, article_id: str) -> list[dict[str, Any]]:
     """Articles this one copies, and articles that copy it (near-duplicates by MinHash)."""
-    if not has_table(store, "story_articles"):
+    if not store.has_table("story_articles"):
         return []
     sql = (
         "SELECT a.id, a.title, a.outlet, a.url, a.published, s.copy_of, s.copy_similarity "
@@ -123,7 +122,7 @@ def copies_of(store: Store, article_id: str) -> list[dict[str, Any]]:
 
 
 def entity_list(store: Store, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    if not has_table(store, "entities"):
+    if not store.has_table("entities"):
         return [], 0
     total = store.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
     sql = (
@@ -135,7 +134,7 @@ def entity_list(store: Store, limit: int, offset: int) -> tuple[list[dict[str, A
 
 def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
     """One entity: what it said (its quotes) and what was said about it (sentences naming it)."""
-    if not has_table(store, "entities"):
+    if not store.has_table("entities"):
         return None
     row = next(store.rows("SELECT * FROM entities WHERE id = ?", (entity_id,)), None)
     if row is None:
@@ -143,14 +142,14 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
     row = decode_json(row)  # roles and aliases are stored as JSON lists
     meta = article_meta(store)
     said = []
-    if has_table(store, "quotes"):
+    if store.has_table("quotes"):
         said = list(
             store.rows(
                 "SELECT * FROM quotes WHERE speaker_id = ? ORDER BY article_id, start", (entity_id,)
             )
         )
     about = []
-    if has_table(store, "mentions") and has_table(store, "sentences"):
+    if store.has_table("mentions") and store.has_table("sentences"):
         sql = (
             "SELECT DISTINCT s.article_id, s.start, s.end, s.text FROM mentions m "
             "JOIN sentences s ON s.article_id = m.article_id "
@@ -177,7 +176,7 @@ def entity_group(store: Store, group_id: str) -> dict[str, Any] | None:
     Quotes attributed to several people at once link here, so the link does not 404.
     """
     ids = group_id.split(GROUP_SEPARATOR)
-    if len(ids) < 2 or not has_table(store, "entities") or not has_table(store, "quotes"):
+    if len(ids) < 2 or not store.has_table("entities") or not store.has_table("quotes"):
         return None
     found = {
         r["id"]: r
@@ -208,7 +207,7 @@ def entity_group(store: Store, group_id: str) -> dict[str, Any] | None:
 
 def passages(store: Store, article_id: str) -> list[tuple[int, int]]:
     """The spans of an article that story points cite (``/article/{id}#c{start}`` links)."""
-    if not has_table(store, "point_members"):
+    if not store.has_table("point_members"):
         return []
     sql = 'SELECT DISTINCT start, "end" FROM point_members WHERE article_id = ?'
     return [(r["start"], r["end"]) for r in store.rows(sql, (article_id,))]

@@ -11,12 +11,12 @@ import json
 from typing import Any
 
 from rashomon.store.db import Store
-from rashomon.views.stories import has_table, placeholders
+from rashomon.views.stories import placeholders
 
 
 def records(store: Store, table: str, ids: list[str], order: str = "article_id, start") -> list:
     """Every row of a per-article table for the given articles, JSON columns decoded."""
-    if not ids or not has_table(store, table):
+    if not ids or not store.has_table(table):
         return []
     sql = f"SELECT * FROM {table} WHERE article_id IN ({placeholders(ids)}) ORDER BY {order}"
     return [decode_json(row) for row in store.rows(sql, ids)]
@@ -38,7 +38,7 @@ def decode_json(row: dict[str, Any]) -> dict[str, Any]:
 
 def conflicts(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     """Clashing figures (not series of updates) that involve any of the given articles."""
-    if not ids or not has_table(store, "conflicts"):
+    if not ids or not store.has_table("conflicts"):
         return []
     wanted = set(ids)
     found = []

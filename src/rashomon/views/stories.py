@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from rashomon.store.articles import outlet_label
+from rashomon.clean.outlet import outlet_label
 from rashomon.store.db import Store
 
 CORPUS_STORY = "all"  # the one story of a store that has no story tables yet
@@ -45,13 +45,6 @@ def date_bounds(articles: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, 
     """The earliest and the latest dated article (None, None when none is dated)."""
     dated = sorted((a for a in articles if a["published"]), key=lambda a: a["published"])
     return (dated[0], dated[-1]) if dated else (None, None)
-
-
-def has_table(store: Store, name: str) -> bool:
-    row = store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (name,)
-    ).fetchone()
-    return row is not None
 
 
 def placeholders(values: Iterable[Any]) -> str:

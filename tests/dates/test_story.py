@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rashomon.clean import story_dates
+from rashomon.dates import story as story_dates
 from rashomon.model import Analysis, Article, InputRecord, Outcome
 from rashomon.settings import Settings
 from rashomon.store import Store
