@@ -10,8 +10,9 @@ differs from the pinned one (the floors would no longer mean anything).
 
 Raising a floor is a commit: ``--raise-floors`` rewrites each floor the run beat to the
 measured value, cut to three decimals, less a small margin for floating-point noise.
-Lowering one needs a ``lowered_reason`` on that floor; with ``--base REV`` the gate compares every floor with the file at REV
-and fails on a lowered floor that gives no reason. Without ``../shared/eval`` the gate
+Lowering one needs a ``lowered_reason`` on that floor; with ``--base REV`` the gate
+compares every floor with the file at REV and fails on a lowered floor that gives no
+reason. Without ``../shared/eval`` the gate
 prints that it skipped and exits 0, as every accuracy benchmark does.
 """
 
