@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
-
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+from tests.benchmarks.conftest import BENCHMARKS, benchmark_module
 
 
 @pytest.fixture(scope="module")
 def gate():
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        spec = importlib.util.spec_from_file_location("gate", BENCHMARKS / "gate.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["gate"] = module  # dataclasses look their module up there
-        spec.loader.exec_module(module)
+    with benchmark_module("gate") as module:
         yield module
-    finally:
-        sys.modules.pop("gate", None)
-        sys.path.remove(str(BENCHMARKS))
 
 
 FLOORS = """
