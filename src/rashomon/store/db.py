@@ -104,9 +104,9 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     """
     if not readonly:
         conn = sqlite3.connect(path, check_same_thread=False)
+        _settle(conn)  # wait out a writer creating the file, rather than fail at once
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        _settle(conn)
         return conn
     if not path.exists():
         raise error("E506", db=path)
@@ -186,7 +186,13 @@ class Store:
         Applied migrations are recorded by name, so one numbered below a migration that
         already ran (two branches of work landing in either order) is still applied.
         ``user_version`` holds the highest number, for tools that read only that.
+        Migrating is writing: when one is due the writer lock is taken first, so a second
+        process meets E402 there instead of a locked database; a store that is up to
+        date is only read, and readers never take the lock.
         """
+        if not self.pending_migrations():
+            return
+        self.claim_writer()
         self.conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, "
             "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"
@@ -201,6 +207,14 @@ class Store:
                 self.conn.execute("INSERT INTO schema_migrations (name) VALUES (?)", (name,))
                 if number > self.schema_version:
                     self.conn.execute(f"PRAGMA user_version = {number}")
+
+    def pending_migrations(self) -> list[str]:
+        """Names of the shipped migrations this file has not had yet (read only)."""
+        try:
+            applied = {r[0] for r in self.conn.execute("SELECT name FROM schema_migrations")}
+        except sqlite3.OperationalError:  # a new file: no migration table yet
+            applied = set()
+        return [name for _, name, _ in migrations() if name not in applied]
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
