@@ -73,6 +73,16 @@ def check_database_path(path: Path) -> None:
             raise not_a_database(path, None)
 
 
+def in_wal_mode(path: Path) -> bool:
+    """Whether the file is a database already in WAL mode (header bytes 18-19 are 2)."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == header[19] == 2
+
+
 def not_a_database(path: Path, exc: Exception | None) -> RashomonError:
     detail = f" ({exc})" if exc else ""
     return error("E512", db=path, detail=f"not a SQLite database{detail}")
@@ -147,6 +157,10 @@ class Store:
         self.failures_recorded: list[tuple[str, str, str]] = []
         check_database_path(self.path)
         self.readonly = readonly or not writable(self.path)
+        if not self.readonly and not in_wal_mode(self.path):
+            # Creating the file or switching it to WAL needs it alone, and SQLite may
+            # answer "locked" at once rather than wait: the writer lock goes first.
+            self.claim_writer()
         try:
             self.conn = connect(self.path, self.readonly)
         except sqlite3.OperationalError as exc:
