@@ -23,6 +23,9 @@ TitleSource = Literal["given", "page", "derived", "none"]
 Precision = Literal["day", "month", "year", "range"]
 
 
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
 @dataclass(slots=True)
 class RawDocument:
     """One item to analyse, as ingested: not yet cleaned.
@@ -134,7 +137,7 @@ class Quote:
     start: int
     end: int
     text: str
-    kind: Literal["direct", "indirect", "mixed"]
+    kind: QuoteKind
     cue: str | None = None
     speaker: str | None = None  # canonical name once entities are resolved
     speaker_id: str | None = None

@@ -77,14 +77,14 @@ def find_names(ctx: Context) -> list[NameMatch]:
     unless: dict[str, SpanSet] = {}
     for start, end, family_id in unless_index(ctx.lexicon).find(ctx.text):
         unless.setdefault(family_id, SpanSet()).add(start, end)
-    per_family: dict[str, list[tuple[int, int, object]]] = {}
+    per_family: dict[str, list[tuple[int, int, tuple[NamingFamily, NamingTerm]]]] = {}
     for start, end, (family, term) in name_index(ctx.lexicon).find(ctx.text):
         if family.id not in unless or not unless[family.id].contains(start, end):
             per_family.setdefault(family.id, []).append((start, end, (family, term)))
     found = [
-        NameMatch(s, e, *payload)  # type: ignore[misc]
+        NameMatch(s, e, family, term)
         for spans in per_family.values()
-        for s, e, payload in longest_first(spans)
+        for s, e, (family, term) in longest_first(spans)
     ]
     spans = SpanSet((m.start, m.end) for m in found)
     kept = [m for m in found if m.family.spelling or not in_longer(m.start, m.end, spans)]

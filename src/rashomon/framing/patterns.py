@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from rashomon.framing import speech
 
 T = TypeVar("T", bound=tuple)
+P = TypeVar("P")  # what a span carries beside its offsets
 HYPHENS = "\\-\u2010\u2011"  # escaped for use inside a character class
 
 
@@ -165,7 +166,7 @@ class SpanSet:
         return at if at < prefix else None
 
 
-def longest_first(spans: Iterable[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+def longest_first(spans: Iterable[tuple[int, int, P]]) -> list[tuple[int, int, P]]:
     """Keep non-overlapping spans, preferring the longer one where two overlap."""
     return non_overlapping(sorted(spans, key=lambda s: (s[0] - s[1], s[0])))
 

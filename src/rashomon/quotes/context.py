@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.clean.lines import boilerplate_rule
 from rashomon.entities.local import ArticleEntities
+from rashomon.model import QuoteKind
 from rashomon.quotes.cues import document_nouns, object_cue_of
 from rashomon.quotes.marks import OPENING, QuotedSpan, find_quoted_spans, paragraphs
 from rashomon.quotes.speakers import DEFAULTS, Speaker, SpeakerResolver
@@ -43,7 +44,7 @@ def can_speak(subject: Token) -> bool:
 class Candidate:
     start: int
     end: int
-    kind: str
+    kind: QuoteKind
     rule: str
     cue: Token | None = None
     cue_confidence: float = 0.9

@@ -23,7 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from rashomon.entities.lexicon import fold
-from rashomon.model import Quote
+from rashomon.model import Quote, QuoteKind
 from rashomon.quotes.context import SENTENCE_END, SUBJECT_DEPS, Candidate, Taken, can_speak
 from rashomon.quotes.cues import object_confidence, object_cue_of
 from rashomon.quotes.indirect import IndirectRules
@@ -130,7 +130,7 @@ class ArticleQuotes(IndirectRules):
                 speaker = replace(speaker, name=speaker.name.title())  # "WALLACE": Wallace
             around = self._span_around(label.start + 1)
             whole = around is not None and around.start <= label.start and label.end <= around.end
-            kind = "direct" if label.capitals or whole else "indirect"
+            kind: QuoteKind = "direct" if label.capitals or whole else "indirect"
             candidate = Candidate(label.start, label.end, kind, f"{kind}:label", speaker=speaker)
             out.append(candidate)
         return out
@@ -383,7 +383,7 @@ class ArticleQuotes(IndirectRules):
             c.start,
             c.end,
             text,
-            c.kind,  # type: ignore[arg-type]
+            c.kind,
             cue=c.cue.text if c.cue is not None else None,
             speaker=speaker.name,
             speaker_mention=speaker.mention or None,

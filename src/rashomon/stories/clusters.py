@@ -117,9 +117,11 @@ class Cluster:
         return max(0, day - self.last_day, self.first_day - day)
 
     def gap_to(self, other: Cluster) -> float | None:
-        if None in (self.first_day, self.last_day, other.first_day, other.last_day):
+        first, last = self.first_day, self.last_day
+        other_first, other_last = other.first_day, other.last_day
+        if first is None or last is None or other_first is None or other_last is None:
             return None
-        return max(0, other.first_day - self.last_day, self.first_day - other.last_day)  # type: ignore[operator]
+        return max(0, other_first - last, first - other_last)
 
     def reachable(self, day: int | None, latest: int | None, window: float) -> bool:
         """Whether an article of ``day`` may still join: within ``window`` days of the span;
