@@ -2,24 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from rashomon.annotate.stage import annotate
-from rashomon.model import Analysis, Article, Quote
-from rashomon.quotes.stage import quotes as quotes_stage
+from rashomon.model import Quote
 from rashomon.text.speech import cue_of, inflect
-
-
-@pytest.fixture
-def extract(nlp, settings):
-    def run(text: str) -> list[Quote]:
-        analysis = Analysis(Article("a1", "test", text))
-        doc = nlp(text)
-        annotate(analysis, doc, settings)
-        quotes_stage(analysis, doc, settings)
-        return analysis.quotes
-
-    return run
 
 
 def only(quotes: list[Quote], fragment: str) -> Quote:
