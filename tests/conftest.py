@@ -7,11 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from rashomon.model import Analysis, Article
+from rashomon.model import Analysis, Article, InputRecord, Outcome
 from rashomon.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "blinken"
+
+
+def ok_outcome(n: int, **fields) -> Outcome:
+    """A stored-as-ok outcome of a one-line article ``a{n}``, with the given Article fields."""
+    article = Article(id=f"a{n}", input=f"in{n}", text="Body.", **fields)
+    return Outcome(InputRecord(f"in{n}", "h", "ok", "", f"a{n}"), Analysis(article))
 
 
 @pytest.fixture(scope="session")
