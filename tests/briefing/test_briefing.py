@@ -7,6 +7,7 @@ import json
 import pytest
 
 from rashomon.briefing import build_briefing, to_markdown
+from rashomon.briefing.markdown import NOT_SHARED
 from rashomon.compare.stage import run as run_points
 from rashomon.errors import RashomonError
 from rashomon.settings import Settings
@@ -132,13 +133,41 @@ def test_sample_storyline_briefing_compares_the_five_outlets(sample_briefing):
 
 def test_a_contested_point_is_listed_apart_not_summarised(write_story):
     story = {
-        "Alpha": ["The minister will attend the summit in Brussels next week, aides said."],
-        "Beta": ["The minister will not attend the summit in Brussels next week, aides said."],
+        "Alpha": [
+            "The minister will attend the summit in Brussels next week, aides said.",
+            "The harvest festival drew large crowds to the old market square this weekend.",
+        ],
+        "Beta": [
+            "The minister will not attend the summit in Brussels next week, aides said.",
+            "Local bakers reported record sales of bread and pastries at their stalls.",
+        ],
     }
     with Store(write_story(story), readonly=True) as store:
         b = build_briefing(store, CORPUS_STORY, Settings())
     (point,) = [p for p in b.points if p.outlet_count == 2]
     assert point.kind == "contested" and point.clash == "negation"
-    assert point not in b.summary
+    assert point not in b.summary and b.summary
     section = to_markdown(b).split("## Where the outlets' accounts clash")[1].split("\n## ")[0]
     assert f"[{point.id}]" in section and "contested (negation)" in section
+
+
+def test_regression_summary_empty_when_the_only_shared_point_is_contested(write_story):
+    # Two one-sentence excerpts that clash: no consensus point and no other point, so
+    # the summary stood empty. Now the contested point stands in, and the briefing says
+    # that nothing is carried by most outlets.
+    story = {
+        "Alpha": ["The minister will attend the summit in Brussels next week, aides said."],
+        "Beta": ["The minister will not attend the summit in Brussels next week, aides said."],
+    }
+    with Store(write_story(story), readonly=True) as store:
+        b = build_briefing(store, CORPUS_STORY, Settings())
+    assert [p.kind for p in b.summary] == ["contested"]
+    assert not b.summary_shared and b.to_dict()["summary_shared"] is False
+    summary = to_markdown(b).split("## Summary")[1].split("\n## ")[0]
+    assert NOT_SHARED in summary and "contested (negation)" in summary
+
+
+def test_a_summary_of_consensus_points_is_shared(story_db):
+    with Store(story_db, readonly=True) as store:
+        b = build_briefing(store, CORPUS_STORY, Settings())
+    assert b.summary_shared and NOT_SHARED not in to_markdown(b)

@@ -20,7 +20,7 @@ from rashomon.briefing.model import (
     OutletCoverage,
     TimelineEntry,
 )
-from rashomon.briefing.summary import summary_points
+from rashomon.briefing.summary import shared, summary_points
 from rashomon.compare import differences as diff
 from rashomon.compare.points import points_for
 from rashomon.errors import error
@@ -51,11 +51,12 @@ def build_briefing(store: Store, story_id: str, settings: Settings) -> Briefing:
     framing = framing_comparison(store, story_id, ids)
     naming = (framing or {}).get("naming") or []
     conflict_rows = [labelled(r, label) for r in reads.conflicts(store, ids)]
+    summary = summary_points(points, len(ids), settings)
     return Briefing(
         story=story,
         coverage=coverage(ids, meta),
         single_outlet=outlets[0] if len(outlets) == 1 else None,
-        summary=summary_points(points, len(ids), settings),
+        summary=summary,
         differences=differences(store, ids, label, points, naming, conflict_rows, settings)
         if len(outlets) > 1
         else [],
@@ -71,6 +72,7 @@ def build_briefing(store: Store, story_id: str, settings: Settings) -> Briefing:
             if not store.has_table(t)
         ],
         points_stored=stored,
+        summary_shared=shared(summary),
     )
 
 

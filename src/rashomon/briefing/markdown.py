@@ -24,6 +24,12 @@ MARKDOWN_SPECIAL = re.compile(
 LINE_START = re.compile(r"^(#|[-+>])")
 
 
+NOT_SHARED = (
+    "No point is carried by at least half the outlets without a clash: "
+    "the most salient points, each with the outlets that carry it."
+)
+
+
 def escape(text: str | None) -> str:
     text = MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
     text = text.replace("\\](", "\\]\\(")  # no "](" is left to open a link
@@ -67,6 +73,8 @@ def to_markdown(b: Briefing) -> str:
     if b.single_outlet is not None:
         out += [f"Only **{escape(b.single_outlet)}** covers this story: nothing to compare.", ""]
     out += ["## Summary", ""]
+    if b.summary and not b.summary_shared and b.single_outlet is None:
+        out += [NOT_SHARED, ""]
     if b.summary:
         out += [point_line(p) for p in b.summary]
         out += ["", "Passages: " + " · ".join(f"[{p.id}] {passages(p)}" for p in b.summary)]

@@ -84,6 +84,8 @@ class Briefing:
     framing: dict[str, Any] | None
     missing: list[str] = field(default_factory=list)  # sections whose tables are absent
     points_stored: bool = True  # False: computed for this read (the points stage never ran)
+    # False: no summary point is carried by most outlets (the most salient points stand in)
+    summary_shared: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

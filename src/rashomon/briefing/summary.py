@@ -10,6 +10,12 @@ is passed over. The chosen points are put in reading order: what the outlets agr
 before any one outlet's filler, then the earliest publication first and by where the
 text sits in its article (leads first), so the paragraph runs from what happened to its
 details.
+
+A story with no consensus point still gets a summary: its most salient points, each
+naming the outlets that carry it (``shared`` tells the renderers to say that none is
+carried by most outlets). When every point is contested (three one-sentence excerpts
+that clash on one figure), those points are the story: their texts fill the summary,
+each marked contested.
 """
 
 from __future__ import annotations
@@ -35,13 +41,19 @@ def carried_widely(p: StoryPoint) -> bool:
     return p.kind == "consensus"
 
 
+def shared(summary: list[StoryPoint]) -> bool:
+    """Whether the summary states anything most outlets agree on."""
+    return any(carried_widely(p) for p in summary)
+
+
 def summary_points(
     points: list[StoryPoint], article_count: int, settings: Settings
 ) -> list[StoryPoint]:
     """Up to K widely carried points, most salient first, none repeating another, filled
-    up to the minimum with the most salient others; in reading order."""
+    up to the minimum with the most salient others (contested ones only when no other
+    point exists); in reading order."""
     candidates = sorted(
-        (p for p in points if p.kind != "contested"),
+        [p for p in points if p.kind != "contested"] or points,
         key=lambda p: (not carried_widely(p), -p.salience, p.id),
     )
     if not candidates:

@@ -3,8 +3,9 @@
 ``consensus``: at least half the story's outlets (and two or more) carry it and nothing
 clashes; ``contested``: two or more outlets carry it with a clash, a figure the figures
 stage found in conflict, a negation one wording has and another (near-identical) lacks,
-a different speaker for the same words (names sharing no word: "Education Department"
-and "Department of Education" are one speaker), or a judging attribution verb
+a different speaker for the same words (compare/voices.py: "Education Department" and
+"Department of Education" are one speaker, and so are "Trump" and the White House
+speaking for him), or a judging attribution verb
 ("claimed") on one outlet's quote where another outlet quotes the same words plainly;
 ``shared``: two or more outlets but under half, no clash; ``unique``: one outlet.
 """
@@ -12,7 +13,8 @@ and "Department of Education" are one speaker), or a judging attribution verb
 from __future__ import annotations
 
 from rashomon.compare.align import Similarity
-from rashomon.compare.units import Unit, content_words
+from rashomon.compare.units import Unit
+from rashomon.compare.voices import same_voice
 from rashomon.model import PointKind
 
 
@@ -36,8 +38,7 @@ def clash(
         if len(hit) >= 2:
             return "figure"
     quoted = [u for u in found if u.speaker and u.speaker != "unattributed"]
-    names = [set(content_words(u.speaker or "")) for u in quoted]
-    if any(not (a & b) for a in names for b in names):
+    if any(not same_voice(a, b) for a in quoted for b in quoted if a.outlet != b.outlet):
         return "actor"
     if any(u.loaded for u in quoted) and any(not u.loaded for u in quoted):
         return "attribution"
