@@ -57,11 +57,11 @@ SIDES = ("left", "center", "right")
 # LexRank's edge threshold (Erkan & Radev's 0.1) and PageRank damping (0.85) for both graphs.
 LEXRANK_EDGE = 0.1
 DAMPING = 0.85
-GRID_THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
+GRID_THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.48, 0.5, 0.52, 0.55)
 GRID_SHARES = (0.0, 0.2, 0.3, 0.4)
 GRID_CENTRING = (0.0, 0.3, 0.5)
-# The lead rule's floor (at the ordinary threshold, 0.45, it adds nothing) and lead size.
-GRID_MUTUAL = (0.45, 0.35, 0.3, 0.25, 0.2, 0.15)
+# The lead rule's floor (from the ordinary threshold, where it adds nothing, down) and lead size.
+GRID_MUTUAL = (0.5, 0.45, 0.35, 0.3, 0.25, 0.2, 0.15)
 GRID_LEAD = (1, 2)
 
 

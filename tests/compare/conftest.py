@@ -28,14 +28,31 @@ BOLTON = {
 }
 
 
+# The names the entities stage finds in BOLTON (actors: the lead rule's anchors).
+NAMES = ("President Trump", "Trump", "John Bolton", "Bolton", "H.R. McMaster", "McMaster")
+
+
+def actors(text: str, offset: int) -> list[tuple[int, int, str]]:
+    """Each name's mentions, longest name first, as the entities stage lists them."""
+    found: list[tuple[int, int, str]] = []
+    for name in NAMES:
+        at = text.find(name)
+        while at >= 0:
+            if not any(s <= offset + at < e for s, e, _ in found):
+                found.append((offset + at, offset + at + len(name), name))
+            at = text.find(name, at + 1)
+    return sorted(found)
+
+
 def as_inputs(story: dict[str, list[str]], published: str = "2018-03-22") -> list[ArticleText]:
     found = []
     for n, (outlet, sentences) in enumerate(story.items()):
-        spans, start = [], 0
+        spans, names, start = [], [], 0
         for s in sentences:
             spans.append((start, start + len(s), s))
+            names += actors(s, start)
             start += len(s) + 1
-        found.append(ArticleText(f"{outlet.lower()}-{n}", outlet, published, spans))
+        found.append(ArticleText(f"{outlet.lower()}-{n}", outlet, published, spans, actors=names))
     return found
 
 

@@ -59,6 +59,9 @@ def test_a_one_outlet_story_has_only_unique_points(bolton_inputs):
 
 def test_a_stricter_threshold_never_adds_matches(bolton_inputs):
     loose = points_for(bolton_inputs, Settings())
-    strict = points_for(bolton_inputs, replace(Settings(), compare_match_threshold=0.9))
+    strict = points_for(
+        bolton_inputs,
+        replace(Settings(), compare_match_threshold=0.9, compare_mutual_floor=0.9),
+    )
     assert len(strict) >= len(loose)
     assert all(p.outlet_count == 1 for p in strict)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rashomon.compare.stage import run
 from rashomon.settings import Settings
 from rashomon.store import Store
@@ -25,15 +27,18 @@ def test_rerunning_the_stage_changes_nothing(write_story):
 
 
 def test_adding_an_article_extends_points_without_renumbering(write_story):
+    # The store holds sentences only (no entity mentions, so no lead rule): a threshold
+    # at which Beta's and Gamma's wordings of the appointment match on their own.
+    settings = replace(Settings(), compare_match_threshold=0.45)
     with Store(write_story({k: BOLTON[k] for k in ("Alpha", "Beta")})) as store:
-        run(store, Settings())
+        run(store, settings)
         old = {p["id"]: p["text"] for p in store.rows("SELECT id, text FROM points")}
         old_members = {
             (m["article_id"], m["start"]): m["point_id"]
             for m in store.rows("SELECT * FROM point_members")
         }
         write_story({"Gamma": BOLTON["Gamma"]}, "2018-03-23")  # into the same file
-        run(store, Settings())
+        run(store, settings)
         new_members = {
             (m["article_id"], m["start"]): m["point_id"]
             for m in store.rows("SELECT * FROM point_members")
