@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rashomon.compare.align import group, matches, similarity
-from rashomon.compare.units import Unit
+from rashomon.compare.units import Unit, make_units
+from rashomon.model import ArticleText
 
 
 def unit(article: str, text: str = "t") -> Unit:
@@ -93,3 +94,25 @@ def test_regression_leads_stating_different_figures_do_not_match_by_the_lead_rul
     assert not matches(units, sim, 0.99, mutual_floor=-1.0)
     units[1] = replace(units[1], numbers=frozenset({"372000"}))
     assert matches(units, similarity(units, 0.3), 0.99, mutual_floor=-1.0)
+
+
+def test_regression_the_lead_rule_anchors_on_a_name_the_recogniser_missed():
+    # No entity mentions (the recogniser tagged "the Vatican" in neither lead): the
+    # capitalised name is the anchor the two ledes share.
+    ledes = (
+        "The Vatican condemned gender theory on Monday as a confused concept of freedom.",
+        "The Vatican on Monday released its first official document on gender theory.",
+    )
+    units = [
+        u
+        for n, text in enumerate(ledes)
+        for u in make_units(
+            ArticleText(f"a{n}", f"Outlet {n}", None, [(0, len(text), text)]), 6, 0.5
+        )
+    ]
+    assert units[0].names == units[1].names == {"vatican"}
+    sim = similarity(units, 0.3)
+    assert sim.anchored(0, 1)
+    assert matches(units, sim, 0.99, mutual_floor=-1.0)
+    bare = [replace(u, names=frozenset()) for u in units]
+    assert not matches(bare, similarity(bare, 0.3), 0.99, mutual_floor=-1.0)

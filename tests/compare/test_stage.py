@@ -81,7 +81,7 @@ def test_changed_settings_recompute_the_points(write_story):
     with Store(write_story({k: BOLTON[k] for k in ("Alpha", "Beta")})) as store:
         run(store, Settings())
         loose = {p["id"]: p["outlet_count"] for p in store.rows("SELECT * FROM points")}
-        run(store, replace(Settings(), compare_match_threshold=0.95))
+        run(store, replace(Settings(), compare_match_threshold=0.95, compare_mutual_floor=0.95))
         strict = {p["id"]: p["outlet_count"] for p in store.rows("SELECT * FROM points")}
     assert max(loose.values()) == 2 and max(strict.values()) == 1
     assert set(loose) <= set(strict), "the passages keep their ids when a point splits"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rashomon.compare.units import make_units, words
+from rashomon.compare.units import make_units, names_in, words
 from rashomon.model import ArticleText, QuoteSpan, Span
 
 SENTENCE = "Blinken said the talks would resume next week in Geneva."
@@ -52,3 +52,9 @@ def test_units_are_exactly_the_sentences_with_enough_words_in_order(pieces, min_
         (i, s, e, t) for i, (s, e, t) in enumerate(spans) if len(words(t)) >= min_words
     ]
     assert [(u.position, u.start, u.end, u.text) for u in units] == expected
+
+
+def test_names_are_capitalised_words_past_the_first_but_not_dates_or_titles():
+    text = "Two blasts hit Coptic churches in Egypt on Palm Sunday, President Sisi said on Monday."
+    assert names_in(text) == {"coptic", "egypt", "palm", "sisi"}
+    assert names_in("Officials gave no date for the next round of talks.") == frozenset()

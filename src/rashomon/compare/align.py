@@ -13,8 +13,13 @@ that only share the topic match.
 Leads get a second, looser chance (``compare_mutual_*``): news excerpts tell one event
 in their first sentences with different words, so two outlets' lead sentences that are
 each other's closest sentence across the two articles, and state a name or a number in
-common, match from a lower score. Past the lead, every sentence has some closest
-partner in a long article, so the rule would match neighbours; it stays in the lead.
+common, match from a lower score. A name is an actor the entities stage found or a word
+written with a capital inside the sentence (units.py ``names_in``): the recogniser
+misses some ("the Vatican"), and without them a lead pair sharing only such a name had
+no anchor (NeuS consensus share 0.77 → 0.78 tune, 0.77 → 0.81 held-out, ROUGE-1
+0.453/0.436 → 0.452/0.439, mixed rate 0.053/0.068 → 0.065/0.068). Past the lead,
+every sentence has some closest partner in a long article, so the rule would match
+neighbours; it stays in the lead.
 
 Groups grow by complete linkage: two groups join only when every pair between them
 matches (two sentences of one article included), so a chain of loose neighbours never
@@ -47,7 +52,7 @@ class Similarity:
     weights: list[dict[str, float]]  # unit → content word → weight
     norms: list[float]
     lexical_share: float
-    anchors: list[frozenset[str]]  # unit → the names and numbers it states
+    anchors: list[frozenset[str]]  # unit → the names (actors, capitalised) and numbers it states
     numbers: list[frozenset[str]]  # unit → the numbers it states
     anchor_min: int = 1
 
@@ -91,7 +96,7 @@ def similarity(
     anchors = []
     for unit, bag in zip(units, bags, strict=True):
         facts = {w for a in unit.actors for w in content_words(a)} | set(unit.numbers)
-        anchors.append(frozenset(facts & bag))
+        anchors.append(frozenset((facts | unit.names) & bag))
         weights.append(
             {
                 w: math.log(1 + n / df[w]) * (fact_weight if w in facts else 1.0)

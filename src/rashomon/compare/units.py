@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rashomon.entities.lexicon import roles
 from rashomon.model import ArticleText, QuoteSpan
 from rashomon.stories.text import stop_words
+from rashomon.text.calendar import MONTH_NAMES, WEEKDAY_NAMES
 
 NUMBER = re.compile(r"\d[\d,.]*")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+CALENDAR = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
 NEGATION = frozenset({"not", "no", "never", "n't", "nor", "neither", "none", "without"})
 
 
@@ -34,6 +37,7 @@ class Unit:
     numbers: frozenset[str] = frozenset()
     negated: bool = False
     loaded: bool = False
+    names: frozenset[str] = frozenset()  # capitalised words inside the sentence, lower-cased
 
 
 def speaker_of(start: int, end: int, quotes: list[QuoteSpan], share: float) -> str | None:
@@ -46,6 +50,19 @@ def speaker_of(start: int, end: int, quotes: list[QuoteSpan], share: float) -> s
     if best is None or covered < share * (end - start):
         return None
     return best.speaker or "unattributed"
+
+
+def names_in(text: str) -> frozenset[str]:
+    """Words written with a capital inside the sentence (not its first word): the names
+    a reader sees ("the Vatican", "Palm Sunday", "Coptic") whether or not the entity
+    recogniser tagged them; weekday and month names and titles ("President") say when
+    or what office, not who, so they are left out."""
+    found = WORD.findall(text)[1:]
+    return frozenset(
+        w.lower().replace("’", "'")
+        for w in found
+        if w[0].isupper() and w not in CALENDAR and not roles().is_title_word(w)
+    )
 
 
 def words(text: str) -> list[str]:
@@ -75,6 +92,7 @@ def make_units(article: ArticleText, min_words: int, quote_share: float) -> list
                 numbers=frozenset(n.rstrip(".,").replace(",", "") for n in NUMBER.findall(text)),
                 negated=any(t in NEGATION or t.endswith("n't") for t in tokens),
                 loaded=any(start <= s.start < end for s in article.loaded),
+                names=names_in(text),
             )
         )
     return units
