@@ -5,7 +5,7 @@ from __future__ import annotations
 from rashomon.compare.align import similarity
 from rashomon.compare.kinds import clash
 from rashomon.compare.units import Unit
-from rashomon.compare.voices import is_office_voice, same_voice
+from rashomon.compare.voices import is_newsroom, is_office_voice, same_voice
 
 
 def quote(outlet: str, text: str, speaker: str, *actors: str) -> Unit:
@@ -45,3 +45,17 @@ def test_an_office_not_named_by_the_other_is_still_another_actor():
     assert not same_voice(kremlin, white_house)
     assert not same_voice(kremlin, trump)  # the Kremlin does not speak for Trump
     assert not same_voice(white_house, trump)  # neither sentence names the other
+
+
+def test_regression_a_network_reporting_trump_was_another_actor_than_trump():
+    cnn = quote("A", '"Trump says for the first time Biden won the election," CNN said.', "CNN",
+                "Trump", "Biden", "CNN")
+    trump = quote("B", 'President Donald Trump suggested Sunday that Joe Biden had "won" the '
+                  "election.", "Donald Trump", "Donald Trump", "Joe Biden")
+    assert same_voice(cnn, trump)
+    assert clash([0, 1], [cnn, trump], similarity([cnn, trump], 0.3), []) is None
+
+
+def test_one_plain_word_is_not_taken_for_a_newsroom():
+    assert is_newsroom("CNN") and is_newsroom("Fox News") and is_newsroom("The Hill")
+    assert not is_newsroom("Hill") and not is_newsroom("Biden")

@@ -9,11 +9,16 @@ House", "the Kremlin"; or a spokesperson, as the entity lexicon's ``spokesperson
 concept knows them) and the two units name each other's speaker: the office's
 sentence names the person ("…signaled that President Trump…"), or the person's
 sentence names the office. An office voice named nowhere in the other's sentence (the
-Kremlin answering a White House statement) stays a different actor.
+Kremlin answering a White House statement) stays a different actor. A news
+organisation the outlet registry knows ("…, CNN said", "NBC News projected") relays
+what it reports: it is no party to the story, so it never clashes as an actor.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+from rashomon.clean.registry import Registry, load_registry
 from rashomon.compare.units import Unit, content_words
 from rashomon.entities.lexicon import fold, roles
 
@@ -60,10 +65,27 @@ def named_in(speaker: str, unit: Unit) -> bool:
     return any(name & set(content_words(a)) for a in unit.actors)
 
 
+@cache
+def registry() -> Registry:
+    """The built-in outlet registry (a user's extra files name their own sources, not
+    newsrooms reporting on a story)."""
+    return load_registry()
+
+
+def is_newsroom(speaker: str) -> bool:
+    """A name the registry knows, written as a newsroom is: an acronym ("CNN") or more
+    than one word ("Fox News", "The Hill"). One plain word is left out, as many outlets'
+    names are also surnames or words ("Hill", "Sun", "Time")."""
+    name = speaker.strip()
+    if not (name.isupper() or len(name.split()) > 1):
+        return False
+    return registry().named(name) is not None
+
+
 def same_voice(a: Unit, b: Unit) -> bool:
     """Whether two quote units' speakers are one voice (see the module docstring)."""
     sa, sb = a.speaker or "", b.speaker or ""
-    if set(content_words(sa)) & set(content_words(sb)):
+    if set(content_words(sa)) & set(content_words(sb)) or is_newsroom(sa) or is_newsroom(sb):
         return True
     if not (is_office_voice(sa) or is_office_voice(sb)):
         return False
