@@ -26,18 +26,6 @@ def test_units_matching_every_member_join_the_point():
     assert group(units, {(0, 1): 0.9, (1, 2): 0.5, (0, 2): 0.6}) == [[0, 1, 2]]
 
 
-def test_regression_a_third_lead_joined_a_point_over_the_lead_rule_alone():
-    # a and b match outright; c's lead is close to both only by the lead rule (scores
-    # under the ordinary threshold): in the read sample such a third lead told another
-    # part of the story ("the Charlotte convention would be scaled down").
-    units = [unit("a"), unit("b"), unit("c")]
-    edges = {(0, 1): 0.8, (0, 2): 0.3, (1, 2): 0.3}
-    assert group(units, edges) == [[0, 1, 2]]
-    assert group(units, edges, joins=0.5) == [[0, 1], [2]]
-    assert group(units, {(0, 1): 0.3}, joins=0.5) == [[0, 1], [2]]  # two leads still pair
-    assert group(units, {(0, 1): 0.8, (0, 2): 0.6, (1, 2): 0.55}, joins=0.5) == [[0, 1, 2]]
-
-
 def test_two_units_of_one_article_may_carry_the_same_point():
     # b splits into two sentences what a says in one (many-to-many).
     units = [unit("a"), unit("b"), unit("b")]

@@ -52,7 +52,6 @@ def points_for(
             settings.compare_mutual_lead,
         ),
         lambda i, j: sim.score(i, j) >= threshold,
-        threshold,
     )
     central = centrality(embed([u.text for u in units]))
     scores = [unit_salience(u, float(c), settings) for u, c in zip(units, central, strict=True)]
