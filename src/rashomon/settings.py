@@ -147,14 +147,17 @@ class Settings:
     # 1-2, candidate sentences about half biased): macro-F1 is flat from 0.5 to 0.7
     # (0.708-0.711); 0.65 kept. The model's weights never saw BABE or BASIL.
     framing_bias_threshold: float = 0.65
-    # The inclusion shifts, in log-odds, calibrated together on BASIL dev half A (whole
-    # articles through the stage; 20.1% of sentences annotated with lexical or
-    # informational bias): grid length {0,.5,1,1.5,2,3,4} x quote {0,.25,.5,1} x figure
-    # {0,.5,1} x prior (-3.6..2.4 by .05); the best sentence F1 (lex or inf) among points
-    # flagging at most 25% of sentences (a realistic rate): F1 0.331 at 24% (the model
-    # alone: 0.282 at 20%). Prior: a sentence of a whole article starts from a lower base
-    # rate than a candidate sentence scored alone (applied only to texts of 2+ sentences).
-    framing_article_prior_shift: float = -0.43
+    # The inclusion shifts and the quote-choice weight, in log-odds, calibrated together on
+    # BASIL dev half A (whole articles through the stages and the cross-article quote
+    # choice, the model reading each sentence whole; 20.1% of sentences annotated with
+    # lexical or informational bias): grid length {0,.5,1,1.5,2,3} x quote {0,.25,.5,1,1.5}
+    # x figure {-1,-.5,0,.5,1} x quote choice {0,.5,1,1.5,2,2.5,3,4} x prior (-3..1 by
+    # .05); the best sentence F1 (lex or inf) flagging at most 25% of sentences (a
+    # realistic rate): F1 0.369 at 24.5% (held-out half B: 0.351 at 25.9%; every sentence
+    # 0.334 / 0.338). Without the quote choice the best on A was 0.361 (B 0.335).
+    # Prior: a sentence of a whole article starts from a lower base rate than a candidate
+    # sentence scored alone (applied only to texts of 2+ sentences).
+    framing_article_prior_shift: float = -1.7
     # Log-odds added per unit of log(sentence length / the article's median length): a
     # longer sentence packs in more chosen material. Same grid as the prior.
     framing_inclusion_length_weight: float = 1.5
@@ -162,8 +165,12 @@ class Settings:
     # whom to quote is informational framing. Same grid as the prior.
     framing_inclusion_quote_weight: float = 1.0
     # Log-odds taken off when the sentence has a figure (a digit): counts, dates and sums
-    # report measured facts. Same grid as the prior.
-    framing_inclusion_figure_weight: float = 1.0
+    # report measured facts. Same grid: -0.5 scored 0.3695 on A and 0 scored 0.3687, one
+    # sentence apart; 0 kept, as a negative weight would invert the reason on no evidence.
+    framing_inclusion_figure_weight: float = 0.0
+    # Log-odds the framing_choice stage adds to a sentence quoting a speaker whom no other
+    # outlet covering its story quotes (framing/choice.py). Same grid as the prior.
+    framing_quote_choice_weight: float = 2.0
     # A sentence with more than this share of capitalised words is a title-case headline,
     # where a run of capitalised words is no name (framing/names.py). Set by reading BASIL
     # dev titles (title case: 0.7-1.0 of words capitalised) against body sentences (<0.4).
