@@ -152,9 +152,15 @@ class Settings:
     # choice, the model reading each sentence whole; 20.1% of sentences annotated with
     # lexical or informational bias): grid length {0,.5,1,1.5,2,3} x quote {0,.25,.5,1,1.5}
     # x figure {-1,-.5,0,.5,1} x quote choice {0,.5,1,1.5,2,2.5,3,4} x prior (-3..1 by
-    # .05); the best sentence F1 (lex or inf) flagging at most 25% of sentences (a
-    # realistic rate): F1 0.369 at 24.5% (held-out half B: 0.351 at 25.9%; every sentence
-    # 0.334 / 0.338). Without the quote choice the best on A was 0.361 (B 0.335).
+    # .05); objective: sentence F1 (lex or inf) flagging at most 25% of sentences (a
+    # realistic rate), keeping the BABE floors of benchmarks/floors.toml (the figure shift
+    # reaches lone sentences: BABE macro-F1 all 0.7070 at figure 0, under its floor 0.708;
+    # at 1, F1 all 0.7088, under 0.709; at 0.5, 0.7106 and 0.7085). At
+    # figure 0.5 the best points lie within 0.001 (one sentence): length 2, quote .25,
+    # choice 2.5, prior -1.25 scored 0.3651; the values below 0.3645 at 24.2% and were
+    # kept as they change no shipped length or quote weight (held-out half B: 0.353 at
+    # 25.3%, the other 0.347; every sentence 0.334 / 0.338). Without the quote choice
+    # the best on A was 0.361 (B 0.335); figure 0 reached 0.369 on A.
     # Prior: a sentence of a whole article starts from a lower base rate than a candidate
     # sentence scored alone (applied only to texts of 2+ sentences).
     framing_article_prior_shift: float = -1.7
@@ -165,9 +171,8 @@ class Settings:
     # whom to quote is informational framing. Same grid as the prior.
     framing_inclusion_quote_weight: float = 1.0
     # Log-odds taken off when the sentence has a figure (a digit): counts, dates and sums
-    # report measured facts. Same grid: -0.5 scored 0.3695 on A and 0 scored 0.3687, one
-    # sentence apart; 0 kept, as a negative weight would invert the reason on no evidence.
-    framing_inclusion_figure_weight: float = 0.0
+    # report measured facts. Same grid as the prior.
+    framing_inclusion_figure_weight: float = 0.5
     # Log-odds the framing_choice stage adds to a sentence quoting a speaker whom no other
     # outlet covering its story quotes (framing/choice.py). Same grid as the prior.
     framing_quote_choice_weight: float = 2.0
