@@ -5,12 +5,15 @@ weights trained on it are shipped) and skips cleanly when it is absent.
 
 BASIL (50 events x 3 outlets, whole articles): each article is rebuilt as title plus
 paragraphs and run through the registered ``annotate``, ``quotes`` and ``framing``
-stages. Word signals (loaded, naming, ...) of either voice are the lexical-bias spans;
-a BASIL sentence is flagged when the framing sentence covering most of it is ``biased``.
-Scored by the set's own ``score.py basil`` (--bias lex, then any), beside two baselines:
-the word list (every word BABE's annotators marked biased, each hit a span) and flagging
-every sentence. Events split into halves by position (even = A, odd = B); anything tuned
-on BASIL is tuned on half A only, so half B is the honest figure.
+stages, then each event's three articles through the quote choice the cross-article
+``framing_choice`` stage stores (``framing.choice``: a quote of a speaker no other outlet
+quotes moves its sentence's score). Word signals (loaded, naming, ...) of either voice
+are the lexical-bias spans; a BASIL sentence is flagged when the framing sentence
+covering most of it is ``biased``. Scored by the set's own ``score.py basil`` (--bias
+lex, then any), beside two baselines: the word list (every word BABE's annotators
+marked biased, each hit a span) and flagging every sentence. Events split into halves
+by position (even = A, odd = B); anything tuned on BASIL is tuned on half A only, so
+half B is the honest figure.
 
 BABE (2,940 sentences): each sentence as a one-sentence article; F1, macro-F1 and the
 positive rate of ``biased`` per half (folds 1-2 = A, 3-4 = B) beside the gold rate, and
