@@ -108,3 +108,15 @@ def test_the_pipeline_runs_it_on_the_samples(blinken_db):
         done = list(store.rows("SELECT * FROM framing_stories"))
         kept = list(store.rows("SELECT 1 FROM sentences WHERE article_score IS NULL"))
     assert not failed and done and not kept
+
+
+def test_the_outlet_summary_names_the_voices_only_it_quotes(db, settings):
+    from rashomon.framing.compare import compare_story
+
+    with Store(db) as store:
+        story.run(store, settings)
+        found = {o.outlet: o for o in compare_story(store).outlets}
+    alpha = [o for name, o in found.items() if "alpha" in name.lower()][0]
+    assert "quotes voices no other outlet on the story quotes: 'Jane Doe'" in alpha.summary
+    assert "choice" not in alpha.quoted  # a choice of content, not of words: no table column
+    assert all("no other outlet" not in o.summary for o in found.values() if o is not alpha)
