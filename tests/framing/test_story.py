@@ -120,3 +120,12 @@ def test_the_outlet_summary_names_the_voices_only_it_quotes(db, settings):
     assert "quotes voices no other outlet on the story quotes: 'Jane Doe'" in alpha.summary
     assert "choice" not in alpha.quoted  # a choice of content, not of words: no table column
     assert all("no other outlet" not in o.summary for o in found.values() if o is not alpha)
+
+
+def test_a_changed_weight_recomputes_the_story(db, settings):
+    from dataclasses import replace
+
+    with Store(db) as store:
+        story.run(store, settings)
+        story.run(store, replace(settings, framing_quote_choice_weight=0.0))
+        assert quoted_sentences(store)["alpha"][0] == 0.5

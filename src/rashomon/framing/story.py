@@ -52,7 +52,10 @@ def event_members(store: Store) -> dict[str, list[str]]:
 
 
 def signature(ids: list[str], versions: dict[str, int], settings: Settings) -> str:
-    parts = [VERSION, repr(settings.framing_quote_choice_weight)]
+    """What a story's choices and flags depend on: its articles (each as stored now), the
+    settings the stage reads and its code."""
+    knobs = (settings.framing_quote_choice_weight, settings.framing_bias_threshold)
+    parts = [VERSION, repr(knobs)]
     parts += sorted(f"{i}@{versions.get(i)}" for i in ids)
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
