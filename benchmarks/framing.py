@@ -5,12 +5,15 @@ weights trained on it are shipped) and skips cleanly when it is absent.
 
 BASIL (50 events x 3 outlets, whole articles): each article is rebuilt as title plus
 paragraphs and run through the registered ``annotate``, ``quotes`` and ``framing``
-stages. Word signals (loaded, naming, ...) of either voice are the lexical-bias spans;
-a BASIL sentence is flagged when the framing sentence covering most of it is ``biased``.
-Scored by the set's own ``score.py basil`` (--bias lex, then any), beside two baselines:
-the word list (every word BABE's annotators marked biased, each hit a span) and flagging
-every sentence. Events split into halves by position (even = A, odd = B); anything tuned
-on BASIL is tuned on half A only, so half B is the honest figure.
+stages, then each event's three articles through the quote choice the cross-article
+``framing_choice`` stage stores (``framing.choice``: a quote of a speaker no other outlet
+quotes moves its sentence's score). Word signals (loaded, naming, ...) of either voice
+are the lexical-bias spans; a BASIL sentence is flagged when the framing sentence
+covering most of it is ``biased``. Scored by the set's own ``score.py basil`` (--bias
+lex, then any), beside two baselines: the word list (every word BABE's annotators
+marked biased, each hit a span) and flagging every sentence. Events split into halves
+by position (even = A, odd = B); anything tuned on BASIL is tuned on half A only, so
+half B is the honest figure.
 
 BABE (2,940 sentences): each sentence as a one-sentence article; F1, macro-F1 and the
 positive rate of ``biased`` per half (folds 1-2 = A, 3-4 = B) beside the gold rate, and
@@ -73,9 +76,17 @@ def rebuild(article: dict) -> tuple[str, list[tuple[str, int, int]]]:
 
 
 def run_basil(events: list[dict]) -> tuple[list[dict], list[dict], list[tuple], float, float]:
-    """Every article through annotate, quotes and framing; per unit its signals and flag,
-    and per signal whether annotators marked bias there (for the reliability table)."""
+    """Every article through annotate, quotes and framing, then each event's articles
+    through the cross-article quote choice (``framing.choice``, what the
+    ``framing_choice`` stage stores); per unit its signals and flag, and per signal
+    whether annotators marked bias there (for the reliability table)."""
     from rashomon.annotate.nlp import load_nlp
+    from rashomon.framing.choice import (
+        QuotedSpeech,
+        StoryArticle,
+        chosen_quotes,
+        rescore_in_story,
+    )
     from rashomon.model import Analysis, Article
     from rashomon.pipeline import load_stages
     from rashomon.settings import Settings
@@ -94,7 +105,7 @@ def run_basil(events: list[dict]) -> tuple[list[dict], list[dict], list[tuple], 
     docs = list(nlp.pipe([text for *_, text, _ in articles], batch_size=16))
     spacy_seconds = time.perf_counter() - started
     framing_seconds = 0.0
-    units, checked, stances = [], [], []
+    analysed: dict[str, list[tuple]] = {}
     for (event, article, text, offsets), doc in zip(articles, docs, strict=True):
         published = article.get("date") or None
         analysis = Analysis(
@@ -105,10 +116,39 @@ def run_basil(events: list[dict]) -> tuple[list[dict], list[dict], list[tuple], 
             st(analysis, doc, settings)
             if st.name == "framing":
                 framing_seconds += time.perf_counter() - started
-        for uid, start, end in offsets:
-            units.append(unit_prediction(uid, start, end, analysis, event["_half"]))
-        checked += check_signals(article, offsets, analysis.signals, event["_half"])
-        stances.append((event["_half"], *stance_matches(article, offsets, analysis.signals)))
+        analysed.setdefault(event["event_id"], []).append((event, article, offsets, analysis))
+    units, checked, stances = [], [], []
+    for story in analysed.values():
+        started = time.perf_counter()
+        choices = chosen_quotes(
+            [
+                StoryArticle(
+                    analysis.article.id,
+                    article["source"],
+                    [
+                        QuotedSpeech(q.start, q.end, q.text, q.speaker)
+                        for q in analysis.quotes
+                        if q.speaker
+                    ],
+                )
+                for _, article, _, analysis in story
+            ]
+        )
+        for _, _, _, analysis in story:
+            mine = [c for c in choices if c.article_id == analysis.article.id]
+            rescore_in_story(
+                analysis.sentences,
+                mine,
+                settings.framing_quote_choice_weight,
+                settings.framing_bias_threshold,
+            )
+            analysis.signals += mine
+        framing_seconds += time.perf_counter() - started
+        for event, article, offsets, analysis in story:
+            for uid, start, end in offsets:
+                units.append(unit_prediction(uid, start, end, analysis, event["_half"]))
+            checked += check_signals(article, offsets, analysis.signals, event["_half"])
+            stances.append((event["_half"], *stance_matches(article, offsets, analysis.signals)))
     return units, checked, stances, spacy_seconds, framing_seconds
 
 

@@ -22,6 +22,7 @@ SIGNAL_KINDS = {
     "technique": "Persuasion techniques",
     "purpose": "Stated purpose",
     "stance": "Stance",
+    "choice": "Quotes only this outlet chose",
 }
 
 # SemEval-2023 task 3 technique names (framing/techniques.py) as a reader says them.

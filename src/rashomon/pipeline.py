@@ -72,13 +72,14 @@ PER_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
 )
 
 # Cross-article stages: (name, module); each module has ``run(store, settings)``.
-# Planned order: entities, stories, conflicts, points.
+# Planned order: entities, stories, conflicts, points, framing_choice.
 CROSS_ARTICLE_STAGES: tuple[tuple[str, str], ...] = (
     ("entities", "rashomon.entities.stage"),
     ("stories", "rashomon.stories.stage"),
     ("story_dates", "rashomon.dates.story"),  # undated articles dated by their story
     ("conflicts", "rashomon.conflicts.stage"),
     ("points", "rashomon.compare.stage"),
+    ("framing_choice", "rashomon.framing.story"),  # quotes only one outlet of a story chose
 )
 
 BASE_MAKES = ("article", "doc")

@@ -76,6 +76,6 @@ def test_loaded_wording_outscores_plain_reporting():
     assert max(scores[:2]) < 0.5 < min(scores[2:])
 
 
-def test_a_sentence_of_only_quoted_words_keeps_its_rule_score():
+def test_a_text_with_no_word_keeps_its_rule_score():
     signal = Signal("a", 0, 3, "x", "loaded", "l", "e", 0.6)
     assert sentence_probabilities(["", " ... "], [[], [signal]]) == [0.0, 0.6]

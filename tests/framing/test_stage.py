@@ -54,3 +54,16 @@ def test_regression_framing_cost_grows_linearly(nlp, settings):
     four = "\n\n".join([one] * 4)
     ratio = stage_calls(nlp, settings, four) / stage_calls(nlp, settings, one)
     assert ratio < 4.6, f"4x the text took {ratio:.1f}x the calls"
+
+
+def test_regression_a_wholly_quoted_sentence_is_read_by_the_model(frame):
+    """A sentence that was all a quote had no own-voice words to embed, so it kept its
+    rule score (0 without a signal) and could never be flagged, though which quote an
+    outlet chooses is informational bias (BASIL half A: 439 such sentences, 21% annotated
+    biased, none flagged). Now the model reads the sentence whole, quote included."""
+    lead = "Ms. Reyes spoke after the vote on Tuesday. "
+    heated = frame(lead + '"These people will stop at nothing to tear this country apart."')
+    plain = frame(lead + '"The committee will meet again next week to review the figures."')
+    quoted = heated.sentences[-1]
+    assert not [s for s in heated.signals if s.start >= quoted.start]  # no rule fired
+    assert quoted.bias_score > 0.5 > plain.sentences[-1].bias_score

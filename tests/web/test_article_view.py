@@ -68,3 +68,27 @@ def test_signal_voice_says_whose_words():
     assert voice({"voice": "outlet"}) == "own words"
     assert voice({"voice": "quote", "speaker": "Antony Blinken"}) == "quote: Antony Blinken"
     assert voice({"voice": "quote", "speaker": None}) == "quote: speaker unknown"
+
+
+def test_a_quote_no_other_outlet_chose_is_said_on_the_quotes_note():
+    """The framing_choice signal spans the whole quote: it joins the quote's note instead
+    of a note of its own repeating the quote (the article page stays near its text's
+    height), and its span is not marked a second time."""
+    start, end = TEXT.index("They said"), TEXT.index("soon.") + 5
+    quote = {"start": start, "end": end, "speaker": "Jane Doe", "cue": "said"}
+    choice = {
+        "start": start,
+        "end": end,
+        "text": TEXT[start:end],
+        "signal": "choice",
+        "label": "quote only this outlet chose",
+        "explanation": "No other outlet on this story quotes Jane Doe.",
+        "weight": 0.27,
+        "voice": "quote",
+        "speaker": "Jane Doe",
+    }
+    paragraphs, _ = layout({**article(signals=[choice]), "quotes": [quote]})
+    groups = dict(paragraphs[1].groups)
+    labels = [n.labels for n in groups["Quotes"]]
+    assert labels == [["Jane Doe (said)", "quoted by no other outlet"]]
+    assert len(groups) == 1 and 'class="sig"' not in paragraphs[1].html

@@ -3,8 +3,9 @@
 The rules see only words in their lexicons; an embedding of the whole sentence also
 catches loaded wording they have never listed ("rammed through", "cling to"). The model
 reads both, so its probability is the combination of model and rules: the features are
-the sentence's own-voice embedding plus the rule score, per signal kind the largest
-weight and the count, and how heated the whole sentence is, quotes included (VADER).
+the sentence's embedding (quotes included: the quote an outlet chose is its framing too)
+plus the rule score, per signal kind the largest weight and the count, and how heated
+the sentence is (VADER).
 Its weights come only from ``data/framing/bias_train.jsonl``, sentences the project
 wrote itself (MIT), and are rebuilt by ``rashomon.framing.train``.
 """
@@ -46,8 +47,8 @@ RULE_FEATURES = (
 def rule_features(signals: list[Signal], whole: str = "") -> list[float]:
     """The rule score, per kind the largest weight and how many signals fired, then how
     strongly the whole sentence (quotes included) leans either way: VADER's compound
-    score, unsigned. The embedding reads only the outlet's words; which quote it chose,
-    and how heated that quote is, is a framing choice too."""
+    score, unsigned. Which quote an outlet chose, and how heated it is, is a framing
+    choice too."""
     largest = dict.fromkeys(KINDS, 0.0)
     count = dict.fromkeys(KINDS, 0.0)
     for signal in signals:
@@ -65,14 +66,10 @@ def embed_texts(texts: list[str]) -> np.ndarray:
     return embed(texts)
 
 
-def features(
-    texts: list[str], signals: list[list[Signal]], whole: list[str] | None = None
-) -> np.ndarray:
-    """One row per sentence: the embedding of its own-voice ``texts``, then its rule
-    features (``whole``: the full sentences, quotes included; ``texts`` when omitted)."""
-    whole = texts if whole is None else whole
+def features(texts: list[str], signals: list[list[Signal]]) -> np.ndarray:
+    """One row per sentence: the embedding of its text, then its rule features."""
     rules = np.asarray(
-        [rule_features(s, w) for s, w in zip(signals, whole, strict=True)], dtype=np.float64
+        [rule_features(s, t) for s, t in zip(signals, texts, strict=True)], dtype=np.float64
     )
     return np.hstack([embed_texts(texts).astype(np.float64), rules.reshape(len(texts), -1)])
 
@@ -120,21 +117,19 @@ def sentence_probabilities(
     texts: list[str],
     signals: list[list[Signal]],
     model: BiasModel | None = None,
-    whole: list[str] | None = None,
 ) -> list[float]:
-    """The model's chance that each sentence is one-sided, from its own-voice text.
+    """The model's chance that each sentence is one-sided, from its text.
 
-    A sentence that is all someone else's words has nothing of the outlet's to embed,
-    so it keeps its rule score (its signals, if any, are the outlet's framing of it).
+    A text with no word (punctuation only) has nothing to embed, so it keeps its rule
+    score.
     """
     if not texts:
         return []
     model = model or load_bias_model()
-    own = [i for i, text in enumerate(texts) if any(ch.isalnum() for ch in text)]
+    worded = [i for i, text in enumerate(texts) if any(ch.isalnum() for ch in text)]
     scores = [bias_score(s) for s in signals]
-    if own:
-        full = texts if whole is None else whole
-        rows = features([texts[i] for i in own], [signals[i] for i in own], [full[i] for i in own])
-        for i, p in zip(own, model.probabilities(rows).tolist(), strict=True):
+    if worded:
+        rows = features([texts[i] for i in worded], [signals[i] for i in worded])
+        for i, p in zip(worded, model.probabilities(rows).tolist(), strict=True):
             scores[i] = p
     return scores

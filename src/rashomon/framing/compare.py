@@ -111,8 +111,8 @@ def compare_story(store: Store, story: str | None = None) -> StoryFraming:
     }
     signals = list(
         store.rows(
-            f'SELECT article_id, start, "end", text, signal, label, weight, voice FROM signals '
-            f"WHERE article_id IN ({marks}) ORDER BY article_id, start",
+            'SELECT article_id, start, "end", text, signal, label, weight, voice, speaker '
+            f"FROM signals WHERE article_id IN ({marks}) ORDER BY article_id, start",
             ids,
         )
     )
@@ -175,7 +175,11 @@ def outlet_framing(
     quoted = [r for r in rows if r["voice"] != "outlet"]
     rows = [r for r in rows if r["voice"] == "outlet"]
     counts = Counter(r["signal"] for r in rows if r["weight"] > 0)
-    quoted_counts = Counter(r["signal"] for r in quoted if r["weight"] > 0)
+    # A quote choice is a choice of content, not of words: the summary says it, the
+    # per-kind tables of wording leave it out.
+    quoted_counts = Counter(
+        r["signal"] for r in quoted if r["weight"] > 0 and r["signal"] != "choice"
+    )
     claims = []
 
     def claim(template: str, selected: list[dict], by: str = "text") -> None:
@@ -200,6 +204,11 @@ def outlet_framing(
     claim(
         "chooses quotes with loaded words such as {}",
         [r for r in quoted if r["signal"] in ("loaded", "naming") and r["weight"] > 0],
+    )
+    claim(
+        "quotes voices no other outlet on the story quotes: {}",
+        [r for r in quoted if r["signal"] == "choice"],
+        by="speaker",
     )
     if claims:
         body = "; ".join(c.text for c in claims)

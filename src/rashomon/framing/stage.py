@@ -23,7 +23,7 @@ from rashomon.framing.techniques import (
 )
 from rashomon.framing.voice import find_voice
 from rashomon.framing.wording import wording_findings
-from rashomon.model import Analysis, Sentence, Signal
+from rashomon.model import Analysis, Signal
 from rashomon.pipeline import stage
 from rashomon.settings import Settings
 
@@ -57,16 +57,14 @@ def find_signals(ctx: Context) -> list[Signal]:
     return sorted((f.signal for f in findings), key=lambda s: (s.start, s.end, s.signal))
 
 
-def own_voice_texts(ctx: Context, sentences: list[Sentence]) -> list[str]:
-    """Each sentence without the words it quotes: what the bias model reads."""
-    return [ctx.voice.own_text(ctx.text, s.start, s.end) for s in sentences]
-
-
 # Makes ``sentences`` too: it scores the bias of the sentences annotate found, in place:
-# the bias model's chance from the wording, shifted by what the sentence includes.
+# the bias model's chance from the wording, shifted by what the sentence includes. The
+# model reads each sentence whole, the words it quotes included: which quote an outlet
+# chose is its framing too (BASIL's informational bias), and the model's training
+# sentences are read whole. Signals still say whose words they sit in.
 @stage(
     "framing",
-    version="4",
+    version="5",
     needs=("sentences", "mentions", "quotes"),
     makes=("signals", "sentences"),
 )
@@ -75,7 +73,7 @@ def framing(analysis: Analysis, doc: Doc, settings: Settings) -> None:
     analysis.signals = find_signals(ctx)
     inside = signals_by_sentence(analysis.sentences, analysis.signals)
     whole = [ctx.text[s.start : s.end] for s in analysis.sentences]
-    wording = sentence_probabilities(own_voice_texts(ctx, analysis.sentences), inside, whole=whole)
+    wording = sentence_probabilities(whole, inside)
     shifts = inclusion_shifts(ctx.text, analysis.sentences, ctx.voice, settings)
     scores = [shifted(p, shift) for p, shift in zip(wording, shifts, strict=True)]
     score_sentences(analysis.sentences, inside, settings.framing_bias_threshold, scores)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from rashomon.framing.bias_model import RULE_FEATURES, WEIGHTS, BiasModel, features
-from rashomon.framing.stage import find_signals, framing_context, own_voice_texts
+from rashomon.framing.stage import find_signals, framing_context
 from rashomon.model import Analysis, Article, Mention, Sentence, Signal
 from rashomon.settings import Settings
 
@@ -58,18 +58,16 @@ def one_sentence_analysis(article_id: str, text: str, doc: Doc) -> Analysis:
     )
 
 
-def frame_texts(texts: list[str], settings: Settings) -> tuple[list[str], list[list[Signal]]]:
-    """Own-voice text and rule signals of each sentence, as the framing stage sees them."""
+def frame_texts(texts: list[str], settings: Settings) -> list[list[Signal]]:
+    """The rule signals of each sentence, as the framing stage finds them."""
     from rashomon.annotate.nlp import load_nlp
 
     nlp = load_nlp(settings.spacy_model)
-    own, signals = [], []
+    signals = []
     for i, doc in enumerate(nlp.pipe(texts, batch_size=settings.spacy_batch_size)):
         analysis = one_sentence_analysis(str(i), doc.text, doc)
-        ctx = framing_context(analysis, doc, settings)
-        own += own_voice_texts(ctx, analysis.sentences)
-        signals.append(find_signals(ctx))
-    return own, signals
+        signals.append(find_signals(framing_context(analysis, doc, settings)))
+    return signals
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, penalty: float) -> BiasModel:
@@ -108,8 +106,8 @@ def train(data: Path = DATA, settings: Settings | None = None) -> dict:
     """Fit on ``data`` and return the weights file's content."""
     settings = settings or Settings()
     rows = load_rows(data)
-    own, signals = frame_texts([r["text"] for r in rows], settings)
-    x = features(own, signals, [r["text"] for r in rows])
+    texts = [r["text"] for r in rows]
+    x = features(texts, frame_texts(texts, settings))
     y = np.asarray([float(r["label"]) for r in rows])
     scored = {penalty: cross_validated(x, y, penalty) for penalty in PENALTIES}
     penalty = min(PENALTIES, key=lambda k: scored[k][0])

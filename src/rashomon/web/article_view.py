@@ -74,6 +74,7 @@ def article_spans(a: dict[str, Any], colours: dict[str, str]) -> list[Span]:
     spans += [
         Span(s["start"], s["end"], "sig", labels.signal_label(s["signal"], s["label"]))
         for s in marked_signals(a["signals"])
+        if s["signal"] != "choice"  # the quote's own span already marks it
     ]
     return spans
 
@@ -93,6 +94,11 @@ def figure_note(f: dict[str, Any]) -> str:
         f"as of {labels.dates_in_words(f['as_of'])}" if f.get("as_of") else None,
     ]
     return "figure: " + ", ".join(p for p in parts if p) if any(parts) else "figure"
+
+
+# A quote only this outlet of the story chose (framing/choice.py) spans the whole quote,
+# which the page already notes: it is said on the quote's note, not in a note of its own.
+CHOSEN_QUOTE = "quoted by no other outlet"
 
 
 def signal_notes(signals: list[dict[str, Any]]) -> dict[str, list[Note]]:
@@ -194,11 +200,18 @@ def layout(
     ``passages`` are the spans the story pages link to (``#c{start}``)."""
     colours = speaker_classes([speaker(q) for q in a["quotes"]])
     text, spans = a["text"], article_spans(a, colours)
-    kinds = signal_notes(marked_signals(a["signals"]))
+    chosen = {(s["start"], s["end"]) for s in a["signals"] if s["signal"] == "choice"}
+    kinds = signal_notes(marked_signals([s for s in a["signals"] if s["signal"] != "choice"]))
     order = [*labels.SIGNAL_KINDS, *sorted(set(kinds) - set(labels.SIGNAL_KINDS))]
     extra: dict[str, list[Note]] = {
         QUOTES_GROUP: [
-            Note(q["start"], q["end"], "", [quote_note(q)], css=colours[speaker(q)])
+            Note(
+                q["start"],
+                q["end"],
+                "",
+                [quote_note(q)] + ([CHOSEN_QUOTE] if (q["start"], q["end"]) in chosen else []),
+                css=colours[speaker(q)],
+            )
             for q in a["quotes"]
         ],
         FIGURES_GROUP: [
