@@ -23,7 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "blinken"
-EVAL = ROOT.parent / "shared" / "eval"
+# The labelled dev sets (not shipped): ../shared/eval beside the repo, or the folder
+# RASHOMON_EVAL names (a git worktree elsewhere; the gate's --eval sets it for its scripts).
+EVAL = Path(os.environ.get("RASHOMON_EVAL") or ROOT.parent / "shared" / "eval")
 
 OUTLETS = ("wire-a", "wire-b", "daily-c", "weekly-d", "portal-e", "paper-f", "site-g")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -1,6 +1,7 @@
 """The quality gate: every task with a dev set scored, and compared with pinned floors.
 
     python benchmarks/gate.py [--only SCRIPT] [--base REV] [--raise-floors] [--timeout S]
+                               [--eval DIR]
 
 Floors live in ``benchmarks/floors.toml`` beside the SHA-256 of each dev set they were
 measured on, as trafilatura pins its evaluation. The gate runs each benchmark script that
@@ -12,7 +13,8 @@ Raising a floor is a commit: ``--raise-floors`` rewrites each floor the run beat
 measured value, cut to three decimals, less a small margin for floating-point noise.
 Lowering one needs a ``lowered_reason`` on that floor; with ``--base REV`` the gate
 compares every floor with the file at REV and fails on a lowered floor that gives no
-reason. Without ``../shared/eval`` the gate
+reason. ``--eval DIR`` reads the dev sets from DIR instead of ``../shared/eval`` (for a
+checkout elsewhere) and hands it to every script. Without the dev sets the gate
 prints that it skipped and exits 0, as every accuracy benchmark does.
 """
 
@@ -22,6 +24,7 @@ import argparse
 import hashlib
 import json
 import math
+import os
 import subprocess
 import sys
 import tempfile
@@ -99,7 +102,7 @@ def compare(floors: list[Floor], measured: dict[str, dict[str, float]]) -> list[
     return failures
 
 
-def run_script(script: str, timeout: float) -> tuple[dict[str, float], str]:
+def run_script(script: str, timeout: float, eval_dir: Path) -> tuple[dict[str, float], str]:
     """Run one benchmark with ``--json``; its metrics, and an error line if it failed."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "metrics.json"
@@ -110,6 +113,7 @@ def run_script(script: str, timeout: float) -> tuple[dict[str, float], str]:
                 capture_output=True,
                 text=True,
                 timeout=timeout,
+                env={**os.environ, "RASHOMON_EVAL": str(eval_dir)},
             )
         except subprocess.TimeoutExpired:
             return {}, f"{script}: did not finish in {timeout:.0f} s"
@@ -156,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", help="fail on floors lowered since this git revision")
     parser.add_argument("--raise-floors", action="store_true", help="pin beaten floors higher")
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per script")
+    parser.add_argument("--eval", type=Path, default=EVAL, help="the dev sets' folder")
     args = parser.parse_args(argv)
 
     text = FLOORS.read_text(encoding="utf-8")
@@ -167,10 +172,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"gate: no floors file at {args.base}; nothing to compare")
         else:
             problems += lowered_without_reason(floors, base)
-    if not EVAL.exists():
-        print(f"gate: skipped, {EVAL} is absent (the dev sets are not shipped)")
+    if not args.eval.exists():
+        print(f"gate: skipped, {args.eval} is absent (the dev sets are not shipped)")
         return 1 if problems else 0
-    problems += checksum_problems(datasets, EVAL)
+    problems += checksum_problems(datasets, args.eval)
     if args.only:
         floors = [f for f in floors if f.script in args.only]
     by_script: dict[str, list[Floor]] = defaultdict(list)
@@ -179,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     measured: dict[str, dict[str, float]] = {}
     for script in sorted(by_script):
         started = time.monotonic()
-        measured[script], error = run_script(script, args.timeout)
+        measured[script], error = run_script(script, args.timeout, args.eval)
         took = time.monotonic() - started
         if error:
             problems.append(error)

@@ -76,3 +76,21 @@ def test_raising_floors_only_raises_and_rounds_down(gate):
     text = gate.raised(FLOORS, floors, {"a.py": {"f1": 0.8479, "recall": 0.4}})
     _, after = gate.read_floors(text)
     assert [f.floor for f in after] == [round(0.847 - gate.MARGIN, 3), 0.5]
+
+
+def test_eval_option_skips_cleanly_when_its_folder_is_absent(gate, tmp_path, capsys):
+    assert gate.main(["--eval", str(tmp_path / "nowhere")]) == 0
+    assert "nowhere is absent" in capsys.readouterr().out
+
+
+def test_eval_option_reaches_the_scripts_it_runs(gate, tmp_path, monkeypatch):
+    seen = {}
+
+    def fake_run(cmd, **kwargs):
+        seen.update(kwargs["env"])
+        raise gate.subprocess.TimeoutExpired(cmd, 1)
+
+    monkeypatch.setattr(gate.subprocess, "run", fake_run)
+    metrics, error = gate.run_script("a.py", 1.0, tmp_path)
+    assert (metrics, seen["RASHOMON_EVAL"]) == ({}, str(tmp_path))
+    assert "did not finish" in error
