@@ -115,9 +115,9 @@ def scorer(folder: Path) -> Callable[[dict, dict], dict]:
 # -- the stage -----------------------------------------------------------------------------
 
 
-def outcome(row: dict, dated: bool = True) -> Outcome:
+def _article(row: dict, dated: bool) -> Article:
     published = row["date"] if dated else None
-    article = Article(
+    return Article(
         id=row["id"],
         input=f"dev#{row['id']}",
         text=row["text"],
@@ -126,16 +126,39 @@ def outcome(row: dict, dated: bool = True) -> Outcome:
         published=published,
         published_source="meta" if published else "none",
     )
+
+
+def annotate(rows: list[dict], model: str) -> None:
+    """Give each row what the per-article stages store before the stories stage runs: its
+    entity mentions and the date expressions in its text, read against its publication day
+    (``dates``) and with no day (``dates_undated``)."""
+    from rashomon.annotate.mentions import find_mentions
+    from rashomon.annotate.nlp import load_nlp
+    from rashomon.dates.stage import date_refs
+
+    nlp = load_nlp(model)
+    docs = nlp.pipe((r["text"] for r in rows), batch_size=64)
+    for row, doc in zip(rows, docs, strict=True):
+        row["mentions"] = find_mentions(doc, row["id"])
+        row["dates"] = date_refs(_article(row, True), doc)
+        row["dates_undated"] = date_refs(_article(row, False), doc)
+
+
+def outcome(row: dict, dated: bool = True) -> Outcome:
+    article = _article(row, dated)
     record = InputRecord(article.input, row["id"], "ok", article_id=article.id)
-    return Outcome(record, Analysis(article))
+    dates = row.get("dates" if dated else "dates_undated", [])
+    return Outcome(record, Analysis(article, mentions=row.get("mentions", []), dates=dates))
 
 
 def cluster(rows: list[dict], settings: Settings, dated: bool = True) -> dict[str, dict]:
     """article id → {"events": event id, "storylines": storyline id}, from a fresh store."""
+    from rashomon.entities.stage import run as link_entities
     from rashomon.stories.stage import run
 
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "dev.db") as store:
         store.write_outcomes([outcome(r, dated) for r in rows])
+        link_entities(store, settings)  # the cross-article stage that runs before stories
         run(store, settings)
         return {
             r["article_id"]: {"events": r["event_id"], "storylines": r["storyline_id"]}
@@ -202,6 +225,8 @@ class Bench:
     def __init__(self, folder: Path) -> None:
         self.sets = load_sets(folder)
         self.score = scorer(folder)
+        for rows in self.sets.values():
+            annotate(rows, Settings().spacy_model)
 
     def half(self, name: str, half: str | None) -> list[dict]:
         return [r for r in self.sets[name] if half is None or r["half"] == half]
