@@ -1,9 +1,11 @@
 """Events and storylines on every stories dev set, beside two TF-IDF baselines, in one run.
 
-    python benchmarks/stories.py [--json PATH] [--eval DIR] [--tune] [--quick]
+    python benchmarks/stories.py [--json PATH] [--eval DIR] [--tune] [--sets basil,neus]
 
 Each dev article becomes a stored article (title, text, outlet, day) in a fresh SQLite
-file, the ``stories`` stage runs over the store exactly as in the pipeline, and
+file with what the per-article stages store (entity mentions, the ``dates`` stage's date
+expressions: one spaCy parse an article, once per run), the ``entities`` and ``stories``
+stages run over the store exactly as in the pipeline, and
 ``story_articles.event_id`` / ``storyline_id`` are scored against the gold groups with
 the stories set's own score.py (pairwise and BCubed F1). The sets:
 
@@ -222,8 +224,8 @@ def agglomerative_baseline(rows: list[dict], distance: float) -> dict[str, str]:
 
 
 class Bench:
-    def __init__(self, folder: Path) -> None:
-        self.sets = load_sets(folder)
+    def __init__(self, folder: Path, names: list[str] | None = None) -> None:
+        self.sets = {n: rows for n, rows in load_sets(folder).items() if not names or n in names}
         self.score = scorer(folder)
         for rows in self.sets.values():
             annotate(rows, Settings().spacy_model)
@@ -334,12 +336,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", type=Path, help="write the headline metrics here")
     parser.add_argument("--eval", type=Path, default=EVAL, help="the dev sets' folder")
     parser.add_argument("--tune", action="store_true", help="search the settings on half A")
+    parser.add_argument(
+        "--sets", help="comma-separated sets to run (allsides,stream,neus,basil; default all)"
+    )
     args = parser.parse_args(argv[1:])
     if not (args.eval / "stories" / "score.py").exists():
         print(f"skipped: no dev sets in {args.eval} (they live in ../shared/eval)")
         return 0
     started = time.perf_counter()
-    bench = Bench(args.eval)
+    bench = Bench(args.eval, args.sets.split(",") if args.sets else None)
     print({name: len(rows) for name, rows in bench.sets.items()}, "articles")
     settings = Settings()
     if args.tune:

@@ -221,12 +221,13 @@ class _Runner:
         # A near-empty page (a stub, a gallery) is an event and storyline of its own: with
         # no terms and no actors it neither joins nor is joined on its boilerplate.
         stub = sum(1 for term in counts if term not in actors) < self.min_words
+        terms = tfidf(counts, self.df, self.documents, ARTICLE_TERMS)
         features = ArticleFeatures(
             id=row["id"],
             seq=self.seq,
             day=pending.day,
             embedding=vector,
-            terms={} if stub else tfidf(counts, self.df, self.documents, ARTICLE_TERMS),
+            terms={} if stub else terms,
             actors=Counter() if stub else actors,
             title=row["title"],
         )
