@@ -190,7 +190,7 @@ class Settings:
     # gallery caption) share their few shingles with every other stub. Of the 1,497 dev
     # articles only 5 NeuS leads have fewer (15-19), and none of them has a copy.
     stories_copy_min_shingles: int = 20
-    # Distinct content words (title and text, names aside) below which a page is a stub:
+    # Distinct content words (title and text) below which a page is a stub:
     # an event and a storyline of its own, never joined. The shortest dev articles (NeuS
     # leads) have 10; 8 marks none of the 1,497 dev articles.
     stories_min_content_words: int = 8

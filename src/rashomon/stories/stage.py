@@ -182,8 +182,7 @@ class _Runner:
         vectors = embed([f"{r['title']}\n{r['text']}" for r in rows])
         placements = []
         for pending, row, vector in zip(chunk, rows, vectors, strict=True):
-            features = self._features(pending, row, vector)
-            features.mentioned = self._near_days(pending.day, named_days.get(row["id"], ()))
+            features = self._features(pending, row, vector, named_days.get(row["id"], []))
             placements.append(self._place(features, row))
         self.new_df[""] = len(placements)
         with self.store.transaction():
@@ -201,7 +200,9 @@ class _Runner:
         self.events.evict(self.latest)
         self.storylines.evict(self.latest)
 
-    def _features(self, pending: repo.Pending, row: dict, vector) -> ArticleFeatures:
+    def _features(
+        self, pending: repo.Pending, row: dict, vector, named: list[int]
+    ) -> ArticleFeatures:
         counts = term_counts(row["title"], row["text"], self.title_weight)
         # Actors are the capitalised words of the title and text, not the linked entities:
         # a name in two forms (full name, then surname) or an entity the linker split
@@ -220,21 +221,21 @@ class _Runner:
             self.events.latest = self.storylines.latest = self.latest
         # A near-empty page (a stub, a gallery) is an event and storyline of its own: with
         # no terms and no actors it neither joins nor is joined on its boilerplate.
-        stub = sum(1 for term in counts if term not in actors) < self.min_words
-        terms = tfidf(counts, self.df, self.documents, ARTICLE_TERMS)
+        stub = len(counts) < self.min_words
         features = ArticleFeatures(
             id=row["id"],
             seq=self.seq,
             day=pending.day,
             embedding=vector,
-            terms={} if stub else terms,
+            terms={} if stub else tfidf(counts, self.df, self.documents, ARTICLE_TERMS),
             actors=Counter() if stub else actors,
             title=row["title"],
+            mentioned=self._near_days(pending.day, named),
         )
         self.seq += 1
         return features
 
-    def _near_days(self, day: int | None, named) -> tuple[int, ...]:
+    def _near_days(self, day: int | None, named: list[int]) -> tuple[int, ...]:
         """The named days that are time evidence: within ``stories_mention_days`` of the
         publication day (a text recalls the day of its event, or announces it); for an
         undated article, every day it names with its year, the only clue to its time."""
