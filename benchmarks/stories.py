@@ -1,9 +1,11 @@
 """Events and storylines on every stories dev set, beside two TF-IDF baselines, in one run.
 
-    python benchmarks/stories.py [--json PATH] [--eval DIR] [--tune] [--quick]
+    python benchmarks/stories.py [--json PATH] [--eval DIR] [--tune] [--sets basil,neus]
 
 Each dev article becomes a stored article (title, text, outlet, day) in a fresh SQLite
-file, the ``stories`` stage runs over the store exactly as in the pipeline, and
+file with what the per-article stages store (entity mentions, the ``dates`` stage's date
+expressions: one spaCy parse an article, once per run), the ``entities`` and ``stories``
+stages run over the store exactly as in the pipeline, and
 ``story_articles.event_id`` / ``storyline_id`` are scored against the gold groups with
 the stories set's own score.py (pairwise and BCubed F1). The sets:
 
@@ -115,9 +117,9 @@ def scorer(folder: Path) -> Callable[[dict, dict], dict]:
 # -- the stage -----------------------------------------------------------------------------
 
 
-def outcome(row: dict, dated: bool = True) -> Outcome:
+def _article(row: dict, dated: bool) -> Article:
     published = row["date"] if dated else None
-    article = Article(
+    return Article(
         id=row["id"],
         input=f"dev#{row['id']}",
         text=row["text"],
@@ -126,16 +128,39 @@ def outcome(row: dict, dated: bool = True) -> Outcome:
         published=published,
         published_source="meta" if published else "none",
     )
+
+
+def annotate(rows: list[dict], model: str) -> None:
+    """Give each row what the per-article stages store before the stories stage runs: its
+    entity mentions and the date expressions in its text, read against its publication day
+    (``dates``) and with no day (``dates_undated``)."""
+    from rashomon.annotate.mentions import find_mentions
+    from rashomon.annotate.nlp import load_nlp
+    from rashomon.dates.stage import date_refs
+
+    nlp = load_nlp(model)
+    docs = nlp.pipe((r["text"] for r in rows), batch_size=64)
+    for row, doc in zip(rows, docs, strict=True):
+        row["mentions"] = find_mentions(doc, row["id"])
+        row["dates"] = date_refs(_article(row, True), doc)
+        row["dates_undated"] = date_refs(_article(row, False), doc)
+
+
+def outcome(row: dict, dated: bool = True) -> Outcome:
+    article = _article(row, dated)
     record = InputRecord(article.input, row["id"], "ok", article_id=article.id)
-    return Outcome(record, Analysis(article))
+    dates = row.get("dates" if dated else "dates_undated", [])
+    return Outcome(record, Analysis(article, mentions=row.get("mentions", []), dates=dates))
 
 
 def cluster(rows: list[dict], settings: Settings, dated: bool = True) -> dict[str, dict]:
     """article id → {"events": event id, "storylines": storyline id}, from a fresh store."""
+    from rashomon.entities.stage import run as link_entities
     from rashomon.stories.stage import run
 
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "dev.db") as store:
         store.write_outcomes([outcome(r, dated) for r in rows])
+        link_entities(store, settings)  # the cross-article stage that runs before stories
         run(store, settings)
         return {
             r["article_id"]: {"events": r["event_id"], "storylines": r["storyline_id"]}
@@ -199,9 +224,11 @@ def agglomerative_baseline(rows: list[dict], distance: float) -> dict[str, str]:
 
 
 class Bench:
-    def __init__(self, folder: Path) -> None:
-        self.sets = load_sets(folder)
+    def __init__(self, folder: Path, names: list[str] | None = None) -> None:
+        self.sets = {n: rows for n, rows in load_sets(folder).items() if not names or n in names}
         self.score = scorer(folder)
+        for rows in self.sets.values():
+            annotate(rows, Settings().spacy_model)
 
     def half(self, name: str, half: str | None) -> list[dict]:
         return [r for r in self.sets[name] if half is None or r["half"] == half]
@@ -258,8 +285,11 @@ TUNE_GRID = {
     "stories_event_threshold": (0.15, 0.175, 0.2, 0.225, 0.25, 0.3),
     "stories_embedding_weight": (0.2, 0.3, 0.4, 0.5),
     "stories_title_weight": (1, 2, 3, 4, 6),
-    "stories_day_penalty": (0.1, 0.15, 0.2, 0.25),
+    "stories_day_penalty": (0.1, 0.13, 0.15, 0.2, 0.25),
+    "stories_day_exponent": (0.5, 0.75, 1.0),
     "stories_free_days": (0, 1),
+    "stories_mention_days": (0, 1, 3, 7),
+    "stories_named_day_cost": (0.5, 1.0),
     "stories_undated_penalty": (0.0, 0.015, 0.03, 0.05, 0.1),
     "stories_merge_threshold": (0.2, 0.25, 0.3, 9.0),
     "stories_storyline_threshold": (0.08, 0.1, 0.12, 0.15, 0.2),
@@ -309,12 +339,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", type=Path, help="write the headline metrics here")
     parser.add_argument("--eval", type=Path, default=EVAL, help="the dev sets' folder")
     parser.add_argument("--tune", action="store_true", help="search the settings on half A")
+    parser.add_argument(
+        "--sets", help="comma-separated sets to run (allsides,stream,neus,basil; default all)"
+    )
     args = parser.parse_args(argv[1:])
     if not (args.eval / "stories" / "score.py").exists():
         print(f"skipped: no dev sets in {args.eval} (they live in ../shared/eval)")
         return 0
     started = time.perf_counter()
-    bench = Bench(args.eval)
+    bench = Bench(args.eval, args.sets.split(",") if args.sets else None)
     print({name: len(rows) for name, rows in bench.sets.items()}, "articles")
     settings = Settings()
     if args.tune:

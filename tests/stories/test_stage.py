@@ -15,6 +15,7 @@ from dataclasses import replace
 import pytest
 from tests.stories.conftest import add_articles, groups, placements, stream
 
+from rashomon.model import Analysis, DateRef, InputRecord, Outcome
 from rashomon.stories.stage import run
 
 SAMPLE_EVENTS = {
@@ -288,3 +289,26 @@ def test_one_pass_equals_time_ordered_batches(make_store, samples, stories_setti
             add_articles(store, articles[start : start + size])
             run(store, stories_settings)
         assert stories_state(store) == one_pass
+
+
+def _with_named_day(article, day: str | None):
+    """The article as stored with the dates stage's day-precise date ``day`` (if any)."""
+    dates = [] if day is None else [DateRef(article.id, 0, 9, "Wednesday", day, None, "day")]
+    return Outcome(
+        InputRecord(article.input, f"hash-{article.id}", "ok", article_id=article.id),
+        Analysis(article, dates=dates),
+    )
+
+
+@pytest.mark.parametrize(("named", "together"), [(None, False), ("2022-09-21", True)])
+def test_a_late_report_naming_the_events_day_joins_it(
+    make_store, samples, stories_settings, named, together
+):
+    # Three days late, the referendum sample alone is too far from the mobilisation event
+    # (0.32 similar: 0.02 after three days at 0.1); naming the event's day brings it within
+    # a day of it (0.22, over the 0.2 threshold).
+    late = replace(samples["003"], published="2022-09-24")
+    with make_store([samples["001"]]) as store:
+        store.write_outcomes([_with_named_day(late, named)])
+        run(store, replace(stories_settings, stories_day_penalty=0.1))
+        assert (frozenset({"001", "003"}) in groups(store, "event_id")) is together

@@ -31,6 +31,9 @@ class ArticleFeatures:
     terms: dict[str, float]  # unit TF-IDF, cut to the heaviest terms
     actors: Counter[str]
     title: str = ""
+    # Days the text names near its publication (or, undated, any it names with a year):
+    # an article that names an event's day is close to it whatever its own date.
+    mentioned: tuple[int, ...] = ()
 
 
 @dataclass(slots=True, eq=False)
@@ -115,6 +118,16 @@ class Cluster:
         if day is None or self.first_day is None or self.last_day is None:
             return None
         return max(0, day - self.last_day, self.first_day - day)
+
+    def gap_of(self, article: ArticleFeatures, named_cost: float) -> float | None:
+        """Days between the article and this cluster's span: from its publication day, or
+        from a day its text names plus ``named_cost`` (a named day says when the event
+        happened, not that the article is about this cluster's happening), whichever is
+        smaller; None when nothing is known."""
+        gaps = [g + named_cost for d in article.mentioned if (g := self.gap(d)) is not None]
+        if (own := self.gap(article.day)) is not None:
+            gaps.append(own)
+        return min(gaps) if gaps else None
 
     def gap_to(self, other: Cluster) -> float | None:
         first, last = self.first_day, self.last_day

@@ -39,7 +39,9 @@ class EventParams:
     threshold: float
     embedding_weight: float
     day_penalty: float
+    day_exponent: float
     free_days: int
+    named_day_cost: float
     undated_penalty: float
     merge_threshold: float
     max_active: int
@@ -49,15 +51,18 @@ class EventParams:
         """Beyond this gap no similarity (at most 1) can still reach the threshold."""
         if not self.day_penalty:
             return 10**6
-        return math.floor((1 - self.threshold) / self.day_penalty) + self.free_days
+        days = ((1 - self.threshold) / self.day_penalty) ** (1 / self.day_exponent)
+        return math.floor(days) + self.free_days
 
     def time_penalty(self, gap: float | None) -> float:
         """Score lost to ``gap`` days: nothing for the first ``free_days`` (a date without a
         time may be minutes from the next day's), then ``day_penalty`` a day; an unknown
-        gap costs ``undated_penalty``, well under a day's, as it is no evidence of distance."""
+        gap costs ``undated_penalty``, well under a day's, as it is no evidence of distance.
+        Below an exponent of 1 the decay slows after the first day: a report two or three
+        days on loses less per day than the first day costs."""
         if gap is None:
             return self.undated_penalty
-        return self.day_penalty * max(0.0, gap - self.free_days)
+        return self.day_penalty * max(0.0, gap - self.free_days) ** self.day_exponent
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +176,7 @@ class EventIndex:
             score = (
                 params.embedding_weight * float(dot) / event.size
                 + (1 - params.embedding_weight) * sparse[event_id] / event.size
-                - params.time_penalty(event.gap(article.day))
+                - params.time_penalty(event.gap_of(article, params.named_day_cost))
             )
             found[event_id] = score
         return found

@@ -14,9 +14,6 @@ from rashomon.store.db import Store
 from rashomon.stories.clusters import ArticleFeatures, Cluster
 from rashomon.stories.credits import WireCredit
 
-# Mention types that name actors (people, organisations, countries and groups).
-ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
-
 
 @dataclass(frozen=True, slots=True)
 class Pending:
@@ -67,20 +64,21 @@ def article_texts(store: Store, ids: list[str]) -> Iterator[dict]:
         yield row
 
 
-def mention_actors(store: Store, ids: list[str]) -> dict[str, Counter[str]]:
-    """Canonical entities (or, before the entities stage, mention names) per article."""
-    if not store.has_table("mentions"):
+def mentioned_days(store: Store, ids: list[str]) -> dict[str, list[int]]:
+    """Days each article's text names (the ``dates`` stage's day-precise single dates), as
+    ordinals: time evidence beside the publication day."""
+    if not store.has_table("dates"):
         return {}
     marks = ", ".join("?" for _ in ids)
-    types = ", ".join(f"'{t}'" for t in ACTOR_TYPES)
-    found: dict[str, Counter[str]] = {}
     sql = (
-        "SELECT article_id, entity_id, name FROM mentions "
-        f"WHERE article_id IN ({marks}) AND type IN ({types})"
+        f"SELECT article_id, date FROM dates WHERE article_id IN ({marks}) "
+        "AND precision = 'day' AND date IS NOT NULL AND (date_end IS NULL OR date_end = date)"
     )
-    for row in store.conn.execute(sql, ids):
-        key = f"ent:{row[1]}" if row[1] else f"name:{row[2].lower()}"
-        found.setdefault(row[0], Counter())[key] += 1
+    found: dict[str, list[int]] = {}
+    for article_id, value in store.conn.execute(sql, ids):
+        day = day_of(value)
+        if day is not None:
+            found.setdefault(article_id, []).append(day)
     return found
 
 

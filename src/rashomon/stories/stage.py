@@ -41,6 +41,8 @@ ARTICLE_TERMS = 200
 # Events and storylines kept in memory at once, the least recently extended evicted
 # first (they stay in the store and are read back if a copy points at them).
 MAX_ACTIVE = 20_000
+# Named days kept per article (the latest): bounds the gaps scored per candidate event.
+MAX_NAMED_DAYS = 8
 # Main actors named per storyline in the store and the CLI.
 STORYLINE_ACTOR_NAMES = 5
 
@@ -63,7 +65,9 @@ def event_params(settings: Settings) -> EventParams:
         threshold=settings.stories_event_threshold,
         embedding_weight=settings.stories_embedding_weight,
         day_penalty=settings.stories_day_penalty,
+        day_exponent=settings.stories_day_exponent,
         free_days=settings.stories_free_days,
+        named_day_cost=settings.stories_named_day_cost,
         undated_penalty=settings.stories_undated_penalty,
         merge_threshold=settings.stories_merge_threshold,
         max_active=MAX_ACTIVE,
@@ -132,6 +136,7 @@ class _Runner:
         self.copies = CopyIndex(settings.stories_copy_threshold, settings.stories_copy_min_shingles)
         self.min_words = settings.stories_min_content_words
         self.title_weight = settings.stories_title_weight
+        self.mention_days = settings.stories_mention_days
         for article_id, sig, size in repo.signatures(store):
             self.copies.add(article_id, sig, size)
         self.roots = repo.copy_roots(store)
@@ -173,11 +178,11 @@ class _Runner:
     def place_chunk(self, chunk: list[repo.Pending]) -> None:
         ids = [p.id for p in chunk]
         rows = list(repo.article_texts(self.store, ids))
-        mentions = repo.mention_actors(self.store, ids)
+        named_days = repo.mentioned_days(self.store, ids) if self.mention_days else {}
         vectors = embed([f"{r['title']}\n{r['text']}" for r in rows])
         placements = []
         for pending, row, vector in zip(chunk, rows, vectors, strict=True):
-            features = self._features(pending, row, vector, mentions.get(row["id"]))
+            features = self._features(pending, row, vector, named_days.get(row["id"], []))
             placements.append(self._place(features, row))
         self.new_df[""] = len(placements)
         with self.store.transaction():
@@ -195,13 +200,17 @@ class _Runner:
         self.events.evict(self.latest)
         self.storylines.evict(self.latest)
 
-    def _features(self, pending: repo.Pending, row: dict, vector, actors) -> ArticleFeatures:
+    def _features(
+        self, pending: repo.Pending, row: dict, vector, named: list[int]
+    ) -> ArticleFeatures:
         counts = term_counts(row["title"], row["text"], self.title_weight)
-        if actors:  # canonical entities (or mention names) count as terms too
-            counts.update(actors)
-        else:
-            names = name_words(f"{row['title']}\n{row['text']}")
-            actors = Counter({f"word:{w}": n for w, n in names.items()})
+        # Actors are the capitalised words of the title and text, not the linked entities:
+        # a name in two forms (full name, then surname) or an entity the linker split
+        # still shares a word with its storyline. Storylines on the news stream, half A:
+        # pairwise/BCubed 0.941/0.958 with words, 0.900/0.921 with linked entities (0.908/
+        # 0.931 with both); entity terms in the TF-IDF also lowered every event score.
+        names = name_words(f"{row['title']}\n{row['text']}")
+        actors = Counter({f"word:{w}": n for w, n in names.items()})
         # Streamed document frequencies: this article and every one placed before it.
         self.new_df.update(counts.keys())
         self.documents += 1
@@ -212,7 +221,7 @@ class _Runner:
             self.events.latest = self.storylines.latest = self.latest
         # A near-empty page (a stub, a gallery) is an event and storyline of its own: with
         # no terms and no actors it neither joins nor is joined on its boilerplate.
-        stub = sum(1 for term in counts if term not in actors) < self.min_words
+        stub = len(counts) < self.min_words
         features = ArticleFeatures(
             id=row["id"],
             seq=self.seq,
@@ -221,9 +230,19 @@ class _Runner:
             terms={} if stub else tfidf(counts, self.df, self.documents, ARTICLE_TERMS),
             actors=Counter() if stub else actors,
             title=row["title"],
+            mentioned=self._near_days(pending.day, named),
         )
         self.seq += 1
         return features
+
+    def _near_days(self, day: int | None, named: list[int]) -> tuple[int, ...]:
+        """The named days that are time evidence: within ``stories_mention_days`` of the
+        publication day (a text recalls the day of its event, or announces it); for an
+        undated article, every day it names with its year, the only clue to its time."""
+        if not self.mention_days:
+            return ()
+        found = {d for d in named if day is None or 0 < abs(d - day) <= self.mention_days}
+        return tuple(sorted(found)[-MAX_NAMED_DAYS:])
 
     def _place(self, features: ArticleFeatures, row: dict) -> repo.Placement:
         sig, size = signature(f"{row['title']}\n{row['text']}")
