@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rashomon.framing.names import capitalised_runs
+from rashomon.framing.names import capitalised_runs, is_title_case
 
 
 def words_signalled(analysis) -> set[str]:
@@ -47,3 +47,11 @@ def test_capitalised_runs_find_names_but_not_headlines(nlp):
 def test_a_capitalised_first_word_is_not_part_of_the_name(frame):
     analysis = frame("Incompetent Senator Bob Smith resigned on Monday after the vote.")
     assert "incompetent" in words_signalled(analysis)
+
+
+def test_is_title_case_counts_capitalised_words_against_the_share():
+    assert is_title_case(["Council", "Votes", "to", "Close", "Two", "Libraries"], 0.6)
+    assert is_title_case(["NATO", "Meets", "in", "Oslo"], 0.6)
+    assert not is_title_case(["Council", "votes", "to", "close", "two", "libraries"], 0.6)
+    assert not is_title_case(["52", "--", "48"], 0.6)  # no word: nothing to read
+    assert not is_title_case([], 0.6)

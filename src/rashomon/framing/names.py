@@ -8,7 +8,7 @@ laws, events), and runs of capitalised words that spaCy missed ("Homeland Securi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rashomon.framing.patterns import SpanSet
@@ -36,12 +36,20 @@ def name_spans(
     return SpanSet(spans)
 
 
+def is_title_case(words: Sequence[str], headline_share: float) -> bool:
+    """Whether more than ``headline_share`` of the alphabetic words are capitalised: a
+    title-case headline ("Council Votes to Close Two Libraries")."""
+    alpha = [w for w in words if w.isalpha()]
+    capitals = sum(w.istitle() or w.isupper() for w in alpha)
+    return bool(alpha) and capitals / len(alpha) > headline_share
+
+
 def capitalised_runs(sentence: Span, headline_share: float) -> set[tuple[int, int]]:
     """Runs of two or more capitalised words (joined by "of", "and", ...) in body text;
     the sentence's first word joins a run only when spaCy puts it in an entity (it tags
     any capitalised word a proper noun there)."""
-    words = [t for t in sentence if t.is_alpha]
-    if not words or sum(t.is_title or t.is_upper for t in words) / len(words) > headline_share:
+    words = [t.text for t in sentence if t.is_alpha]
+    if not words or is_title_case(words, headline_share):
         return set()
     runs: set[tuple[int, int]] = set()
     run: list = []

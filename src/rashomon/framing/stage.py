@@ -64,7 +64,7 @@ def find_signals(ctx: Context) -> list[Signal]:
 # sentences are read whole. Signals still say whose words they sit in.
 @stage(
     "framing",
-    version="5",
+    version="6",
     needs=("sentences", "mentions", "quotes"),
     makes=("signals", "sentences"),
 )
@@ -74,6 +74,6 @@ def framing(analysis: Analysis, doc: Doc, settings: Settings) -> None:
     inside = signals_by_sentence(analysis.sentences, analysis.signals)
     whole = [ctx.text[s.start : s.end] for s in analysis.sentences]
     wording = sentence_probabilities(whole, inside)
-    shifts = inclusion_shifts(ctx.text, analysis.sentences, ctx.voice, settings)
+    shifts = inclusion_shifts(ctx.text, analysis.sentences, ctx.voice, inside, settings)
     scores = [shifted(p, shift) for p, shift in zip(wording, shifts, strict=True)]
     score_sentences(analysis.sentences, inside, settings.framing_bias_threshold, scores)
