@@ -11,6 +11,7 @@ from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 from spacy.pipeline import AttributeRuler
 
+from rashomon.annotate.nlp import PARAGRAPH_BREAKS
 from rashomon.annotate.pos import FastAttributeRuler, compile_rules, use_fast_attribute_rules
 
 # Sentences that exercise the ruler's context rules: "there is" (left context), "ain't"
@@ -28,7 +29,9 @@ def token_view(doc) -> list[tuple]:
 @pytest.fixture(scope="module")
 def reference(settings):
     """The same pipeline with spaCy's own attribute ruler."""
-    return spacy.load(settings.spacy_model, disable=["lemmatizer"])
+    nlp = spacy.load(settings.spacy_model, disable=["lemmatizer"])
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
 
 
 def test_pipeline_runs_the_fast_rules_under_the_ruler_name(nlp):
@@ -105,3 +108,30 @@ def test_fast_rules_match_the_ruler_on_random_rules(rule_list, words):
     fast = FastAttributeRuler(compile_rules(ruler))
     expected, got = ruler(blank.make_doc(text)), fast(blank.make_doc(text))
     assert [(t.lemma_, t.norm_) for t in got] == [(t.lemma_, t.norm_) for t in expected]
+
+
+def test_regression_headline_ran_into_the_first_sentence(nlp):
+    """A line without a full stop (a headline, subhead, caption) then a blank line was
+    parsed as the start of the next paragraph's first sentence."""
+    doc = nlp(
+        "Minister Resigns Over Leaked Memo\n\nThe minister resigned on Friday. She denied it."
+    )
+    sentences = [s.text for s in doc.sents if s.text.strip()]
+    assert sentences == [
+        "Minister Resigns Over Leaked Memo",
+        "The minister resigned on Friday.",
+        "She denied it.",
+    ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Rain fell", "Markets closed lower", "Talks resumed"]),
+        min_size=2,
+        max_size=4,
+    )
+)
+def test_no_sentence_crosses_a_blank_line(nlp, lines):
+    doc = nlp("\n\n".join(lines))
+    assert all("\n\n" not in s.text.strip() for s in doc.sents)
+    assert [s.text for s in doc.sents if s.text.strip()] == lines

@@ -23,7 +23,7 @@ def find_sentences(doc: Doc, article_id: str) -> list[Sentence]:
     return out
 
 
-@stage("annotate", version="2", needs=("doc",), makes=("sentences", "mentions"))
+@stage("annotate", version="3", needs=("doc",), makes=("sentences", "mentions"))
 def annotate(analysis: Analysis, doc: Doc, settings: Settings) -> None:
     article_id = analysis.article.id
     analysis.sentences = find_sentences(doc, article_id)
