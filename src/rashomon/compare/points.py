@@ -51,7 +51,7 @@ def points_for(
             settings.compare_mutual_floor,
             settings.compare_mutual_lead,
         ),
-        lambda i, j: sim.score(i, j) >= threshold,
+        lambda i, j: sim.score(i, j) >= settings.compare_same_article_threshold,
     )
     central = centrality(embed([u.text for u in units]))
     scores = [unit_salience(u, float(c), settings) for u, c in zip(units, central, strict=True)]
