@@ -212,6 +212,22 @@ def matches(
     return found
 
 
+def opposed(
+    units: list[Unit], edges: dict[tuple[int, int], float], floor: float, lead: int
+) -> dict[tuple[int, int], float]:
+    """``edges`` without the pairs of opposite polarity scoring under ``floor``, past
+    the lead: two leads (each within its article's first ``lead`` sentences) tell the one
+    event both articles report, and a "not" in one ("insisted he is not conceding") is
+    rarely the opposite claim there."""
+    return {
+        (i, j): v
+        for (i, j), v in edges.items()
+        if units[i].negated == units[j].negated
+        or v >= floor
+        or (units[i].position < lead and units[j].position < lead)
+    }
+
+
 def scored_pairs(
     sim: Similarity, article: np.ndarray, rows: np.ndarray, floor: float
 ) -> dict[tuple[int, int], float]:

@@ -30,7 +30,7 @@ NEGATION = frozenset({"not", "no", "never", "n't", "nor", "neither", "none", "wi
 QUOTE_MARKS = frozenset('"“”«»‘')
 # Verbs that state the opposite of their object ("denied that he knew").
 DENIALS = frozenset(
-    form for verb in ("deny", "reject", "refute", "dispute") for form in inflect(verb)
+    form for verb in ("deny", "refute") for form in inflect(verb)
 )
 
 
