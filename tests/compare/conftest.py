@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.model import ArticleText
+from rashomon.model import ArticleText, QuoteSpan
 
 # One event told by three outlets: the same appointment in different words, a topical
 # neighbour that shares only the subject, and one detail each outlet alone reports.
@@ -59,3 +59,32 @@ def as_inputs(story: dict[str, list[str]], published: str = "2018-03-22") -> lis
 @pytest.fixture
 def bolton_inputs() -> list[ArticleText]:
     return as_inputs(BOLTON)
+
+
+# Two filler leads per article, so the sentences under test come past the lead.
+FILLER = {
+    "a": [
+        "Lawmakers returned to the capital on Monday after a two-week recess.",
+        "The session is expected to run until the end of the month.",
+    ],
+    "b": [
+        "Voters in three states go to the polls on Tuesday in closely watched races.",
+        "Turnout is expected to be low because of the weather.",
+    ],
+}
+
+
+def past_the_lead(
+    key: str, sentences: list[str], quotes: tuple[tuple[int, str, int, int], ...] = ()
+) -> ArticleText:
+    """Article ``key`` (outlet ``key.upper()``): its filler leads, then ``sentences``;
+    each quote is (sentence index among ``sentences``, speaker, start, end in it)."""
+    spans, start = [], 0
+    for s in FILLER[key] + sentences:
+        spans.append((start, start + len(s), s))
+        start += len(s) + 1
+    found = []
+    for index, speaker, lo, hi in quotes:
+        at = spans[len(FILLER[key]) + index][0]
+        found.append(QuoteSpan(at + lo, at + hi, speaker, "said"))
+    return ArticleText(key, key.upper(), "2020-01-01", spans, quotes=found)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tests.compare.conftest import past_the_lead
+
 from rashomon.compare import points_for
+from rashomon.compare.align import similarity
+from rashomon.compare.units import make_units
 from rashomon.model import ArticleText
 from rashomon.settings import Settings
 
@@ -65,3 +69,70 @@ def test_a_stricter_threshold_never_adds_matches(bolton_inputs):
     )
     assert len(strict) >= len(loose)
     assert all(p.outlet_count == 1 for p in strict)
+
+
+def members_of(points, text: str) -> list[str]:
+    """The member texts of the point that holds ``text``."""
+    return [m.text for p in points for m in p.members if text in {x.text for x in p.members}]
+
+
+def test_regression_a_same_article_sentence_does_not_ride_along():
+    # a's second sentence answers the quote it follows; it matches b's sentence well
+    # enough, but says something else than a's first: the point holds a's first only.
+    first = (
+        "The senator said the president is determined to stop Iran from building nuclear weapons."
+    )
+    second = (
+        "If you are determined to stop Iran from building nuclear weapons, "
+        "you act before it builds them."
+    )
+    other = (
+        "The president is determined to stop Iran from building nuclear weapons, "
+        "the senator said on Sunday."
+    )
+    inputs = [past_the_lead("a", [first, second]), past_the_lead("b", [other])]
+    loose = replace(Settings(), compare_same_article_threshold=Settings().compare_match_threshold)
+    assert sorted(members_of(points_for(inputs, loose), first)) == sorted([first, second, other])
+    assert sorted(members_of(points_for(inputs, Settings()), first)) == sorted([first, other])
+
+
+def test_regression_an_opposite_claim_is_not_a_silent_member():
+    # "might leave office early" / "would not resign": one topic, opposite claims.
+    hinted = "Governor Paul Hale hinted on Tuesday that he might leave office early."
+    denied = "Governor Paul Hale said Wednesday he would not resign."
+    inputs = [past_the_lead("a", [hinted]), past_the_lead("b", [denied])]
+    off = replace(Settings(), compare_opposed_threshold=Settings().compare_match_threshold)
+    joined = [p for p in points_for(inputs, off) if hinted in {m.text for m in p.members}]
+    assert joined[0].kind == "consensus" and joined[0].outlet_count == 2
+    assert members_of(points_for(inputs, Settings()), hinted) == [hinted]
+
+
+def test_regression_a_denial_of_the_same_words_is_contested():
+    confirmed = (
+        "The mayor's office confirmed that the city would close three public libraries next year."
+    )
+    denied = "The mayor's office denied that the city plans to close public libraries next year."
+    inputs = [past_the_lead("a", [confirmed]), past_the_lead("b", [denied])]
+    point = next(p for p in points_for(inputs, Settings()) if p.outlet_count == 2)
+    assert point.kind == "contested" and point.clash == "negation"
+
+
+def test_regression_two_quotes_of_one_speaker_match_on_their_words_only():
+    attribution = " Senator Jane Smith of Colorado told reporters at the Capitol on Monday."
+    said = (
+        "We will show them a real plan for the border",
+        "I think the voters are tired of waiting",
+    )
+    sentences = ['"' + q + '," ' + attribution for q in said]
+    inputs = [
+        past_the_lead(k, [s], ((0, "Jane Smith", 1, len(q) + 1),))
+        for k, s, q in zip("ab", sentences, said, strict=True)
+    ]
+    settings = replace(Settings(), compare_quote_share=0.2)
+    units = [u for a in inputs for u in make_units(a, 6, 0.2)]
+    sim = similarity(units, settings.compare_lexical_share, settings.compare_centring)
+    i, j = (next(k for k, u in enumerate(units) if u.text == s) for s in sentences)
+    # the sentences alone (name, attribution, topic) would match
+    assert sim.blend(sim.whole, i, j) >= settings.compare_match_threshold
+    assert sim.score(i, j) < settings.compare_match_threshold
+    assert members_of(points_for(inputs, settings), sentences[0]) == [sentences[0]]

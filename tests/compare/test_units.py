@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rashomon.compare.units import make_units, names_in, words
+from rashomon.compare.units import make_units, names_in, quoted_words, words
 from rashomon.model import ArticleText, QuoteSpan, Span
 
 SENTENCE = "Blinken said the talks would resume next week in Geneva."
@@ -58,3 +58,22 @@ def test_names_are_capitalised_words_past_the_first_but_not_dates_or_titles():
     text = "Two blasts hit Coptic churches in Egypt on Palm Sunday, President Sisi said on Monday."
     assert names_in(text) == {"coptic", "egypt", "palm", "sisi"}
     assert names_in("Officials gave no date for the next round of talks.") == frozenset()
+
+
+def test_reported_speech_is_compared_whole_and_a_direct_quote_on_its_words():
+    reported = QuoteSpan(13, len(SENTENCE) - 1, "Antony Blinken", "said")
+    assert quoted_words(0, SENTENCE, [reported]) == ""
+    direct = '"The talks will resume next week," Blinken said in Geneva.'
+    quote = QuoteSpan(1, direct.index(","), "Antony Blinken", "said")
+    assert quoted_words(0, direct, [quote]) == "The talks will resume next week"
+    # a quote carried on from the previous sentence is direct too ("policy,” Biden said")
+    tail = "Show me a policy,” Biden said."
+    assert quoted_words(40, tail, [QuoteSpan(10, 40 + 16, "Joe Biden", "said")]) == (
+        "Show me a policy"
+    )
+
+
+def test_regression_a_denial_is_a_negative_statement():
+    text = "The ministry denied that troops had crossed the border on Friday."
+    a = ArticleText("a", "Alpha", None, [(0, len(text), text)])
+    assert make_units(a, 6, 0.5)[0].negated

@@ -21,6 +21,14 @@ no anchor (NeuS consensus share 0.77 → 0.78 tune, 0.77 → 0.81 held-out, ROUG
 every sentence has some closest partner in a long article, so the rule would match
 neighbours; it stays in the lead.
 
+Two direct quotes must match on their quoted words too (units.py ``content``; their score
+is the smaller of the sentences' and the quoted words'): with the attribution in, two
+different quotes of one speaker on the story's topic ("We will show them a plan," Smith
+told reporters / "Voters are tired of waiting," Smith told reporters) share the
+speaker's name and the sentence's shape, and matched. On the quoted words alone (the
+larger score allowed too) BASIL gained as many wrong quote pairs as it lost; reported
+speech scored on its reported clause lost its names (held-out ROUGE-1 0.441 -> 0.437).
+
 Groups grow by complete linkage: two groups join only when every pair between them
 matches (two sentences of one article included), so a chain of loose neighbours never
 becomes one point. On the NeuS tune half (threshold 0.40), letting half the pairs
@@ -45,14 +53,23 @@ BLOCK_ROWS = 1024
 
 
 @dataclass(slots=True)
-class Similarity:
-    """Everything needed to score any pair of a story's units."""
+class Wording:
+    """What the comparison reads of one set of texts: vectors and rare-word weights."""
 
     vectors: np.ndarray  # wordllama vectors, unit length
     weights: list[dict[str, float]]  # unit → content word → weight
     norms: list[float]
-    lexical_share: float
     anchors: list[frozenset[str]]  # unit → the names (actors, capitalised) and numbers it states
+
+
+@dataclass(slots=True)
+class Similarity:
+    """Everything needed to score any pair of a story's units."""
+
+    whole: Wording  # each unit's sentence
+    quoted: Wording  # a direct quote's quoted words (read for two quotes only)
+    is_quote: np.ndarray  # unit → whether it is a direct quote (units.py ``content``)
+    lexical_share: float
     numbers: list[frozenset[str]]  # unit → the numbers it states
     anchor_min: int = 1
 
@@ -63,18 +80,37 @@ class Similarity:
         a, b = self.numbers[i], self.numbers[j]
         if a and b and a.isdisjoint(b):
             return False
-        return len(self.anchors[i] & self.anchors[j]) >= self.anchor_min
+        return len(self.whole.anchors[i] & self.whole.anchors[j]) >= self.anchor_min
 
     def lexical(self, i: int, j: int) -> float:
-        a, b = self.weights[i], self.weights[j]
-        if len(a) > len(b):
-            a, b = b, a
-        shared = sum(w * b[t] for t, w in a.items() if t in b)
-        return shared / (self.norms[i] * self.norms[j]) if shared else 0.0
+        """The rare-word overlap; two quotes' is the smaller of their sentences' and their
+        quoted words'."""
+        found = overlap(self.whole, i, j)
+        if self.is_quote[i] and self.is_quote[j]:
+            found = min(found, overlap(self.quoted, i, j))
+        return found
 
     def score(self, i: int, j: int) -> float:
-        cosine = float(self.vectors[i] @ self.vectors[j])
-        return (1 - self.lexical_share) * cosine + self.lexical_share * self.lexical(i, j)
+        """The blend; two direct quotes' is the smaller of their sentences' and their
+        quoted words'."""
+        found = self.blend(self.whole, i, j)
+        if self.is_quote[i] and self.is_quote[j]:
+            found = min(found, self.blend(self.quoted, i, j))
+        return found
+
+    def blend(self, w: Wording, i: int, j: int, cosine: float | None = None) -> float:
+        if cosine is None:
+            cosine = float(w.vectors[i] @ w.vectors[j])
+        return (1 - self.lexical_share) * cosine + self.lexical_share * overlap(w, i, j)
+
+
+def overlap(w: Wording, i: int, j: int) -> float:
+    """Rare-word overlap of two units in one wording: a cosine of their weighted bags."""
+    a, b = w.weights[i], w.weights[j]
+    if len(a) > len(b):
+        a, b = b, a
+    shared = sum(v * b[t] for t, v in a.items() if t in b)
+    return shared / (w.norms[i] * w.norms[j]) if shared else 0.0
 
 
 def similarity(
@@ -85,27 +121,58 @@ def similarity(
     anchor_min: int = 1,
 ) -> Similarity:
     texts = [u.text for u in units]
-    vectors = embed(texts)
-    if centring and len(units) > 1:
-        vectors = vectors - centring * vectors.mean(axis=0)
-        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     bags = [set(content_words(t)) for t in texts]
     df = Counter(w for bag in bags for w in bag)
+    raw = embed(texts)
+    # Quotes are centred on the story's mean too: a story's few quotes have a mean of
+    # their own too close to each of them.
+    mean = centring * raw.mean(axis=0) if centring and len(units) > 1 else 0.0
+    whole = wording(units, texts, centred(raw, mean), df, fact_weight)
+    quotes = [k for k, u in enumerate(units) if u.content]
+    inner = whole
+    if quotes:
+        spoken = [u.content or u.text for u in units]
+        vectors = np.zeros_like(raw)
+        vectors[quotes] = centred(embed([spoken[k] for k in quotes]), mean)
+        inner = wording(units, spoken, vectors, df, fact_weight)
+    is_quote = np.zeros(len(units), dtype=bool)
+    is_quote[quotes] = True
+    numbers = [u.numbers for u in units]
+    return Similarity(whole, inner, is_quote, lexical_share, numbers, anchor_min)
+
+
+def centred(vectors: np.ndarray, mean: np.ndarray | float) -> np.ndarray:
+    """``vectors`` less ``mean`` (the story's mean times the centring), unit length again."""
+    if isinstance(mean, float):
+        return vectors
+    moved = vectors - mean
+    return moved / np.maximum(np.linalg.norm(moved, axis=1, keepdims=True), 1e-9)
+
+
+def wording(
+    units: list[Unit],
+    texts: list[str],
+    vectors: np.ndarray,
+    df: Counter[str],
+    fact_weight: float,
+) -> Wording:
+    """Rare-word weights of ``texts`` (one per unit) beside their vectors; a word's
+    rarity is counted over the story's sentences (``df``)."""
     n = len(units)
     weights = []
     anchors = []
-    for unit, bag in zip(units, bags, strict=True):
+    for unit, text in zip(units, texts, strict=True):
+        bag = set(content_words(text))
         facts = {w for a in unit.actors for w in content_words(a)} | set(unit.numbers)
         anchors.append(frozenset((facts | unit.names) & bag))
         weights.append(
             {
-                w: math.log(1 + n / df[w]) * (fact_weight if w in facts else 1.0)
+                w: math.log(1 + n / max(df[w], 1)) * (fact_weight if w in facts else 1.0)
                 for w in bag
             }
         )
     norms = [math.sqrt(sum(v * v for v in w.values())) or 1.0 for w in weights]
-    numbers = [u.numbers for u in units]
-    return Similarity(vectors, weights, norms, lexical_share, anchors, numbers, anchor_min)
+    return Wording(vectors, weights, norms, anchors)
 
 
 def matches(
@@ -146,6 +213,22 @@ def matches(
     return found
 
 
+def opposed(
+    units: list[Unit], edges: dict[tuple[int, int], float], floor: float, lead: int
+) -> dict[tuple[int, int], float]:
+    """``edges`` without the pairs of opposite polarity scoring under ``floor``, past
+    the lead: two leads (each within its article's first ``lead`` sentences) tell the one
+    event both articles report, and a "not" in one ("insisted he is not conceding") is
+    rarely the opposite claim there."""
+    return {
+        (i, j): v
+        for (i, j), v in edges.items()
+        if units[i].negated == units[j].negated
+        or v >= floor
+        or (units[i].position < lead and units[j].position < lead)
+    }
+
+
 def scored_pairs(
     sim: Similarity, article: np.ndarray, rows: np.ndarray, floor: float
 ) -> dict[tuple[int, int], float]:
@@ -157,7 +240,7 @@ def scored_pairs(
     """
     share = sim.lexical_share
     cos_floor = (floor - share) / (1 - share) if share < 1 else -1.0
-    vectors = sim.vectors[rows]
+    vectors = sim.whole.vectors[rows]
     owner = article[rows]
     found: dict[tuple[int, int], float] = {}
     for lo in range(0, len(rows), BLOCK_ROWS):
@@ -168,7 +251,9 @@ def scored_pairs(
             i, j = int(rows[lo + r]), int(rows[c])
             if i >= j:
                 continue
-            score = (1 - share) * float(cos[r, c]) + share * sim.lexical(i, j)
+            score = sim.blend(sim.whole, i, j, float(cos[r, c]))
+            if sim.is_quote[i] and sim.is_quote[j]:
+                score = min(score, sim.blend(sim.quoted, i, j))
             if score >= floor:
                 found[(i, j)] = score
     return found

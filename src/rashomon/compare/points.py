@@ -7,7 +7,7 @@ grouping of articles.
 
 from __future__ import annotations
 
-from rashomon.compare.align import Similarity, group, matches, similarity
+from rashomon.compare.align import Similarity, group, matches, opposed, similarity
 from rashomon.compare.kinds import clash, kind_of
 from rashomon.compare.salience import centrality, point_salience, unit_salience
 from rashomon.compare.units import Unit, make_units
@@ -42,16 +42,15 @@ def points_for(
         settings.compare_anchor_min,
     )
     threshold = settings.compare_match_threshold
+    edges = matches(
+        units, sim, threshold, settings.compare_mutual_floor, settings.compare_mutual_lead
+    )
     groups = group(
         units,
-        matches(
-            units,
-            sim,
-            threshold,
-            settings.compare_mutual_floor,
-            settings.compare_mutual_lead,
+        opposed(
+            units, edges, settings.compare_opposed_threshold, settings.compare_mutual_lead
         ),
-        lambda i, j: sim.score(i, j) >= threshold,
+        lambda i, j: sim.score(i, j) >= settings.compare_same_article_threshold,
     )
     central = centrality(embed([u.text for u in units]))
     scores = [unit_salience(u, float(c), settings) for u, c in zip(units, central, strict=True)]

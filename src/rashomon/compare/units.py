@@ -4,7 +4,12 @@ A unit is one stored sentence (the annotate stage's spaCy sentences: the one spl
 A sentence that a quote fills is a quote unit attributed to the quote's speaker, so the
 comparison can tell "Blinken said X" apart from an outlet asserting X in its own voice.
 A short quote inside a longer sentence (a scare-quoted phrase) leaves the sentence as it
-is: the sentence, not the fragment, is the statement.
+is: the sentence, not the fragment, is the statement. A quote unit also keeps its
+quoted words alone (``content``): two quotes of one speaker say the same thing only when
+those words do, not because both are "Biden said" on the story's topic.
+
+A unit's polarity is negative when it has a negation or a verb of denial ("denied",
+"rejected"): "X said Y" and "X denied Y" share every content word and state opposites.
 """
 
 from __future__ import annotations
@@ -16,11 +21,17 @@ from rashomon.entities.lexicon import roles
 from rashomon.model import ArticleText, QuoteSpan
 from rashomon.stories.text import stop_words
 from rashomon.text.calendar import MONTH_NAMES, WEEKDAY_NAMES
+from rashomon.text.speech import inflect
 
 NUMBER = re.compile(r"\d[\d,.]*")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 CALENDAR = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
 NEGATION = frozenset({"not", "no", "never", "n't", "nor", "neither", "none", "without"})
+QUOTE_MARKS = frozenset('"“”«»‘')
+# Verbs that state the opposite of their object ("denied that he knew").
+DENIALS = frozenset(
+    form for verb in ("deny", "refute") for form in inflect(verb)
+)
 
 
 @dataclass(slots=True)
@@ -38,6 +49,7 @@ class Unit:
     negated: bool = False
     loaded: bool = False
     names: frozenset[str] = frozenset()  # capitalised words inside the sentence, lower-cased
+    content: str = ""  # a quote unit's quoted words; empty for an outlet's own statement
 
 
 def speaker_of(start: int, end: int, quotes: list[QuoteSpan], share: float) -> str | None:
@@ -50,6 +62,23 @@ def speaker_of(start: int, end: int, quotes: list[QuoteSpan], share: float) -> s
     if best is None or covered < share * (end - start):
         return None
     return best.speaker or "unattributed"
+
+
+def quoted_words(start: int, text: str, quotes: list[QuoteSpan]) -> str:
+    """The words of the direct quotes inside the sentence (at ``start``), attribution left
+    out. Reported speech ("Iran said it would breach the limits") is the outlet's own
+    wording of the statement, speaker included, so it is compared whole."""
+    end = start + len(text)
+    parts = []
+    for q in quotes:
+        lo, hi = max(q.start, start) - start, min(q.end, end) - start
+        if lo >= hi:
+            continue
+        # a mark at either end of the span, or just outside it ("policy,” Biden said")
+        edges = set(text[max(lo - 2, 0) : lo + 1] + text[hi - 1 : hi + 2])
+        if q.start < start or q.end > end or edges & QUOTE_MARKS:
+            parts.append(text[lo:hi])
+    return " ".join(p.strip() for p in parts if p.strip())
 
 
 def names_in(text: str) -> frozenset[str]:
@@ -78,6 +107,7 @@ def make_units(article: ArticleText, min_words: int, quote_share: float) -> list
         if len(tokens) < min_words:
             continue
         actors = frozenset(name for s, e, name in article.actors if start <= s and e <= end)
+        speaker = speaker_of(start, end, article.quotes, quote_share)
         units.append(
             Unit(
                 article_id=article.id,
@@ -87,12 +117,13 @@ def make_units(article: ArticleText, min_words: int, quote_share: float) -> list
                 end=end,
                 text=text,
                 position=position,
-                speaker=speaker_of(start, end, article.quotes, quote_share),
+                speaker=speaker,
                 actors=actors,
                 numbers=frozenset(n.rstrip(".,").replace(",", "") for n in NUMBER.findall(text)),
-                negated=any(t in NEGATION or t.endswith("n't") for t in tokens),
+                negated=any(t in NEGATION or t in DENIALS or t.endswith("n't") for t in tokens),
                 loaded=any(start <= s.start < end for s in article.loaded),
                 names=names_in(text),
+                content=quoted_words(start, text, article.quotes) if speaker else "",
             )
         )
     return units
