@@ -72,3 +72,13 @@ def test_dates_in_words_never_raises_and_keeps_other_text(text):
     if not any(c.isdigit() for c in text):
         assert out == text
 
+
+
+def test_outlets_phrase_counts_unknown_outlets_apart():
+    unknown = ["outlet unknown (ab12cd34)", "outlet unknown (ef56ab78)"]
+    assert labels.outlets_phrase(["Reuters", "Reuters", "AP"]) == "2 outlets"
+    assert labels.outlets_phrase(["Press TV", *unknown]) == (
+        "1 outlet and 2 articles whose outlet is unknown"
+    )
+    assert labels.outlets_phrase(unknown[:1]) == "1 article whose outlet is unknown"
+    assert labels.outlets_phrase([None, ""]) == "0 outlets"

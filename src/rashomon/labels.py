@@ -8,7 +8,9 @@ used by the web pages, the report and anything else that shows these to a person
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from rashomon.clean.outlet import distinct_outlets, is_unknown
 from rashomon.clean.published import format_published
 
 # Signal kinds (signals.signal), in the order pages list them: the choice of words first.
@@ -147,3 +149,17 @@ def dates_in_words(text: str | None) -> str:
         return format_published(f"{year}-{month}-{day or '01'}", "day" if day else "month")
 
     return _ISO_IN_WORDS.sub(say, text or "")
+
+
+def outlets_phrase(labels: Iterable[str | None]) -> str:
+    """How many outlets ("3 outlets"), with the articles whose outlet is unknown counted
+    apart ("1 outlet and 4 articles whose outlet is unknown"): an unknown outlet is never
+    counted as one, and never left unsaid either."""
+    labels = list(labels)
+    known = distinct_outlets(labels)
+    unknown = len({label for label in labels if label and is_unknown(label)})
+    said = f"{known} outlet{'' if known == 1 else 's'}"
+    if not unknown:
+        return said
+    articles = f"{unknown} article{'' if unknown == 1 else 's'} whose outlet is unknown"
+    return f"{said} and {articles}" if known else articles

@@ -14,7 +14,7 @@ def briefing(outlets: list[str], timeline: list[TimelineEntry]) -> Briefing:
 
 def test_regression_unknown_outlets_counted_in_the_markdown_heading():
     md = to_markdown(briefing(["Reuters", "outlet unknown (ab12cd34)"], []))
-    assert "· 1 outlet ·" in md
+    assert "· 1 outlet and 1 article whose outlet is unknown ·" in md
 
 
 def test_regression_month_precision_timeline_shown_as_its_first_day():

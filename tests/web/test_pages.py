@@ -173,7 +173,7 @@ def test_regression_unknown_outlets_counted_as_outlets_in_headings(client, store
     html = client.get(story_path(store)).text
     meta = re.search(r'<p class="meta">(.*?)</p>', html, re.S).group(1)
     # the samples: one named outlet (Press TV), four unknown
-    assert "· 1 outlet ·" in meta
+    assert "· 1 outlet and 4 articles whose outlet is unknown ·" in meta
     assert 'Press TV <span class="facts">(state-affiliated, IR)</span>' in html
 
 

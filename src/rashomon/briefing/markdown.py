@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from rashomon.briefing.model import Briefing
-from rashomon.clean.outlet import distinct_outlets
 from rashomon.clean.published import format_published
+from rashomon.labels import outlets_phrase
 from rashomon.model import StoryPoint
 
 # Left alone where CommonMark reads them as text: "_" inside a word (donbas_republics),
@@ -62,12 +62,10 @@ def to_markdown(b: Briefing) -> str:
     span = format_published(s.first, s.first_precision)  # "undated" when there is none
     if s.last and s.last != s.first:
         span += " to " + format_published(s.last, s.last_precision)
-    count = distinct_outlets(s.outlets)  # "outlet unknown (…)" labels are not outlets
-    plural = "" if count == 1 else "s"
     out = [
         f"# {escape(s.title)}",
         "",
-        f"{s.kind} `{s.id}` · {s.article_count} articles · {count} outlet{plural} · {span}",
+        f"{s.kind} `{s.id}` · {s.article_count} articles · {outlets_phrase(s.outlets)} · {span}",
         "",
     ]
     if b.single_outlet is not None:

@@ -14,7 +14,6 @@ from typing import Any
 
 from rashomon import labels
 from rashomon.briefing.model import Briefing
-from rashomon.clean.outlet import distinct_outlets
 from rashomon.clean.published import format_published
 from rashomon.clean.registry import outlet_facts
 from rashomon.model import PointMember, StoryPoint
@@ -55,7 +54,7 @@ class StoryView:
     """The layout facts of one story page (see the module docstring)."""
 
     outlets: list[str]  # the briefing's outlet order
-    outlet_count: int  # distinct known outlets: "outlet unknown (…)" labels never count
+    outlets_phrase: str  # "1 outlet and 4 articles whose outlet is unknown"
     facts: dict[str, str]  # outlet label → "public broadcaster, GB" (registry facts)
     dates: str  # the story's span as precise as its sources ("January 2023 to 9 March 2023")
     matrix: list[MatrixRow]  # the salient points, outlet by outlet
@@ -165,7 +164,7 @@ def story_view(
     rows = matrix_rows(b.points, outlets, settings.story_matrix_points)
     return StoryView(
         outlets=outlets,
-        outlet_count=distinct_outlets(a["label"] for a in articles),
+        outlets_phrase=labels.outlets_phrase(a["label"] for a in articles),
         facts={o: facts_text(o, files) for o in outlets},
         dates=date_span(articles),
         matrix=rows,

@@ -12,7 +12,6 @@ from importlib import resources
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from rashomon import labels
-from rashomon.clean.outlet import distinct_outlets
 from rashomon.clean.published import format_published
 from rashomon.render.safety import marked, safe_href
 
@@ -41,7 +40,7 @@ def environment() -> Environment:
     env.filters["published"] = format_published
     env.filters["dates_in_words"] = labels.dates_in_words
     # how many outlets labels are, "outlet unknown (…)" never counted as one
-    env.filters["outlet_count"] = distinct_outlets
+    env.filters["outlets_phrase"] = labels.outlets_phrase
     env.globals["article_title"] = labels.article_title
     return env
 

@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from rashomon.briefing import build_briefing
-from rashomon.clean.outlet import distinct_outlets
+from rashomon.labels import outlets_phrase
 from rashomon.render.charts import story_charts
 from rashomon.render.story import story_view
 from rashomon.render.templating import environment, stylesheet
@@ -52,6 +52,6 @@ def render_report(store: Store, settings: Settings, story_ids: list[str] | None 
             css=Markup(stylesheet()),
             generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             article_count=len(every),
-            outlet_count=distinct_outlets(m["label"] for m in every.values()),
+            outlets_phrase=outlets_phrase(m["label"] for m in every.values()),
         )
     )
