@@ -8,7 +8,8 @@ half A, see ``settings.framing_inclusion_*``):
 - a sentence much longer than the article's usual one packs in more chosen material
   (log of its length over the article's median, so a one-sentence text is unchanged);
 - quoted or reported speech: which quote an outlet picks is a framing choice;
-- a figure (a digit): sentences of counts, dates and sums report measured facts;
+- a figure (a digit): sentences of counts, dates and sums report measured facts (off by
+  default since annotate ends a sentence at a blank line: best on BASIL dev half A at 0);
 - a persuasion technique shown by its evidence span (``framing.techniques``, either
   voice): the model, fitted on lone sentences, reads it as one feature among many, but
   among an article's sentences one that holds a technique is more often annotated

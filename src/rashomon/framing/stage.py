@@ -64,7 +64,7 @@ def find_signals(ctx: Context) -> list[Signal]:
 # sentences are read whole. Signals still say whose words they sit in.
 @stage(
     "framing",
-    version="6",
+    version="7",
     needs=("sentences", "mentions", "quotes"),
     makes=("signals", "sentences"),
 )
