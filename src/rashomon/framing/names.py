@@ -23,9 +23,7 @@ NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT",
 NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
 
 
-def name_spans(
-    doc: Doc, mentions: Iterable[Mention], headline_share: float
-) -> SpanSet:
+def name_spans(doc: Doc, mentions: Iterable[Mention], headline_share: float) -> SpanSet:
     """Character spans of every name in the article. A sentence with more than
     ``headline_share`` of its words capitalised is a title-case headline, where a
     capitalised run says nothing about names (``settings.framing_headline_caps_share``)."""

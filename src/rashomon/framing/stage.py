@@ -14,7 +14,7 @@ from rashomon.framing.names import name_spans
 from rashomon.framing.naming import naming_findings
 from rashomon.framing.scare_quotes import scare_quote_findings
 from rashomon.framing.score import score_sentences, signals_by_sentence
-from rashomon.framing.stance import stance_findings
+from rashomon.framing.stance import evaluative_tokens, stance_findings
 from rashomon.framing.techniques import (
     cue_findings,
     repetition_findings,
@@ -52,8 +52,9 @@ def find_signals(ctx: Context) -> list[Signal]:
     for rule in (naming_findings, wording_findings, attribution_findings, scare_quote_findings):
         findings += rule(ctx)
     findings += technique_signals(ctx, findings)
-    findings += repetition_findings(ctx) + slogan_findings(ctx) + cue_findings(ctx)
-    findings += stance_findings(ctx)
+    judging = evaluative_tokens(ctx)  # read by two rules: found once
+    findings += repetition_findings(ctx, judging) + slogan_findings(ctx) + cue_findings(ctx)
+    findings += stance_findings(ctx, judging)
     return sorted((f.signal for f in findings), key=lambda s: (s.start, s.end, s.signal))
 
 

@@ -98,11 +98,11 @@ def neighbours(root: Token) -> list[Token]:
     return [t for t in dict.fromkeys(near) if sentence.start <= t.i < sentence.end]
 
 
-def stance_findings(ctx: Context) -> list[Finding]:
+def stance_findings(ctx: Context, judging: dict[int, tuple[float, str]]) -> list[Finding]:
+    """Stance toward each main mention, from ``judging`` (``evaluative_tokens``) near it."""
     mentions = [m for m in main_mentions(ctx.mentions) if m.name.strip()]
     if not mentions:
         return []
-    judging = evaluative_tokens(ctx)
     taken = {t.i for m in ctx.mentions if (s := ctx.span(m.start, m.end)) is not None for t in s}
     findings = []
     for mention in mentions:

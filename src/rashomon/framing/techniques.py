@@ -12,6 +12,7 @@ evidence's voice.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import replace
 from functools import cache
 
@@ -24,7 +25,6 @@ from rashomon.framing.patterns import (
     longest_first,
     variants,
 )
-from rashomon.framing.stance import evaluative_tokens
 
 EXPLAINS = {
     "Loaded_Language": "uses words with strong emotional charge to sway the reader",
@@ -99,15 +99,15 @@ def technique_signals(ctx: Context, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def repetition_findings(ctx: Context) -> list[Finding]:
+def repetition_findings(ctx: Context, judging: Collection[int]) -> list[Finding]:
     """Evaluative bigrams (no names, no stop words) said three or more times in own voice.
 
     A topic's name recurs in any plain report ("health care", "border wall"), so only a
     phrase with a judging word in it (a lexicon word, or a clearly valenced adjective or
-    adverb) counts as hammered home.
+    adverb) counts as hammered home. ``judging`` holds those words' token indices
+    (``evaluative_tokens``, found once per article for this rule and stance).
     """
     where: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    judging = set(evaluative_tokens(ctx))
     tokens = [t for t in ctx.doc if not t.is_punct and not t.is_space]
     for left, right in zip(tokens, tokens[1:], strict=False):
         if right.i != left.i + 1 or right.is_sent_start:

@@ -150,9 +150,7 @@ def fragment_set(fragments: tuple[Fragment, ...]) -> tuple[SpanSet, list[Fragmen
     return SpanSet((f.start, f.end) for f in ordered), ordered
 
 
-def fragment_at(
-    indexed: tuple[SpanSet, list[Fragment]], start: int, end: int
-) -> Fragment | None:
+def fragment_at(indexed: tuple[SpanSet, list[Fragment]], start: int, end: int) -> Fragment | None:
     spans, ordered = indexed
     at = spans.first_containing(start, end)
     return None if at is None else ordered[at]
