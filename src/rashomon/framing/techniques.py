@@ -108,13 +108,15 @@ def repetition_findings(ctx: Context, judging: Collection[int]) -> list[Finding]
     (``evaluative_tokens``, found once per article for this rule and stance).
     """
     where: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    tokens = [t for t in ctx.doc if not t.is_punct and not t.is_space]
-    for left, right in zip(tokens, tokens[1:], strict=False):
-        if right.i != left.i + 1 or right.is_sent_start:
+    doc = ctx.doc
+    # Only the two bigrams around each judging word can count: reading just those, in
+    # text order, spares building every token of the article.
+    around = {(i + d - 1, i + d) for i in judging for d in (0, 1)}
+    for a, b in sorted((a, b) for a, b in around if a >= 0 and b < len(doc)):
+        left, right = doc[a], doc[b]
+        if right.is_sent_start:
             continue
         if any(t.is_stop or t.ent_type_ or not t.is_alpha for t in (left, right)):
-            continue
-        if left.i not in judging and right.i not in judging:
             continue
         start, end = left.idx, right.idx + len(right)
         if ctx.voice.own(start, end):
