@@ -90,10 +90,10 @@ class Similarity:
             found = min(found, overlap(self.quoted, i, j))
         return found
 
-    def score(self, i: int, j: int) -> float:
-        """The blend; two direct quotes' is the smaller of their sentences' and their
-        quoted words'."""
-        found = self.blend(self.whole, i, j)
+    def score(self, i: int, j: int, cosine: float | None = None) -> float:
+        """The blend (``cosine``: the sentences' vector cosine, when already computed);
+        two direct quotes' is the smaller of their sentences' and their quoted words'."""
+        found = self.blend(self.whole, i, j, cosine)
         if self.is_quote[i] and self.is_quote[j]:
             found = min(found, self.blend(self.quoted, i, j))
         return found
@@ -126,7 +126,7 @@ def similarity(
     raw = embed(texts)
     # Quotes are centred on the story's mean too: a story's few quotes have a mean of
     # their own too close to each of them.
-    mean = centring * raw.mean(axis=0) if centring and len(units) > 1 else 0.0
+    mean = centring * raw.mean(axis=0) if centring and len(units) > 1 else None
     whole = wording(units, texts, centred(raw, mean), df, fact_weight)
     quotes = [k for k, u in enumerate(units) if u.content]
     inner = whole
@@ -141,9 +141,10 @@ def similarity(
     return Similarity(whole, inner, is_quote, lexical_share, numbers, anchor_min)
 
 
-def centred(vectors: np.ndarray, mean: np.ndarray | float) -> np.ndarray:
-    """``vectors`` less ``mean`` (the story's mean times the centring), unit length again."""
-    if isinstance(mean, float):
+def centred(vectors: np.ndarray, mean: np.ndarray | None) -> np.ndarray:
+    """``vectors`` less ``mean`` (the story's mean times the centring; None: not centred),
+    unit length again."""
+    if mean is None:
         return vectors
     moved = vectors - mean
     return moved / np.maximum(np.linalg.norm(moved, axis=1, keepdims=True), 1e-9)
@@ -251,9 +252,7 @@ def scored_pairs(
             i, j = int(rows[lo + r]), int(rows[c])
             if i >= j:
                 continue
-            score = sim.blend(sim.whole, i, j, float(cos[r, c]))
-            if sim.is_quote[i] and sim.is_quote[j]:
-                score = min(score, sim.blend(sim.quoted, i, j))
+            score = sim.score(i, j, float(cos[r, c]))
             if score >= floor:
                 found[(i, j)] = score
     return found

@@ -16,9 +16,7 @@ what it reports: it is no party to the story, so it never clashes as an actor.
 
 from __future__ import annotations
 
-from functools import cache
-
-from rashomon.clean.registry import Registry, load_registry
+from rashomon.clean.registry import load_registry
 from rashomon.compare.units import Unit, content_words
 from rashomon.entities.lexicon import fold, roles
 
@@ -65,13 +63,6 @@ def named_in(speaker: str, unit: Unit) -> bool:
     return any(name & set(content_words(a)) for a in unit.actors)
 
 
-@cache
-def registry() -> Registry:
-    """The built-in outlet registry (a user's extra files name their own sources, not
-    newsrooms reporting on a story)."""
-    return load_registry()
-
-
 def is_newsroom(speaker: str) -> bool:
     """A name the registry knows, written as a newsroom is: an acronym ("CNN") or more
     than one word ("Fox News", "The Hill"). One plain word is left out, as many outlets'
@@ -79,7 +70,9 @@ def is_newsroom(speaker: str) -> bool:
     name = speaker.strip()
     if not (name.isupper() or len(name.split()) > 1):
         return False
-    return registry().named(name) is not None
+    # The built-in registry only: a user's extra files name their own sources, not
+    # newsrooms reporting on a story.
+    return load_registry().named(name) is not None
 
 
 def same_voice(a: Unit, b: Unit) -> bool:
