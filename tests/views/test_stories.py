@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from rashomon.store import Store
 from rashomon.views.compare import compare_inputs
-from rashomon.views.stories import CORPUS_STORY, list_stories, story_article_ids, widest_story
+from rashomon.views.stories import (
+    CORPUS_STORY,
+    list_stories,
+    narrowest_story,
+    story_article_ids,
+    widest_story,
+)
 
 STORY = {
     "Alpha": ["The minister resigned on Tuesday after weeks of pressure."],
@@ -51,10 +57,13 @@ def test_compare_inputs_read_the_stored_sentences_in_publication_order(write_sto
     assert found[0].sentences == [(0, len(STORY["Alpha"][0]), STORY["Alpha"][0])]
 
 
-def test_widest_story_is_the_storyline_then_the_event_then_the_corpus():
+def test_widest_story_is_the_storyline_and_narrowest_the_event_then_the_corpus():
     def row(event: str | None, storyline: str | None) -> dict[str, str | None]:
         return {"article_id": "a", "event_id": event, "storyline_id": storyline, "copy_of": None}
 
     assert widest_story(row("e1", "s1")) == "s1"
     assert widest_story(row("e2", None)) == "e2"
     assert widest_story(row(None, None)) == CORPUS_STORY
+    assert narrowest_story(row("e1", "s1")) == "e1"
+    assert narrowest_story(row(None, "s2")) == "s2"
+    assert narrowest_story(row(None, None)) == CORPUS_STORY

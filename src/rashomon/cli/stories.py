@@ -24,14 +24,13 @@ from rashomon.cli.options import (
 from rashomon.cli.output import cell, console, emit_json
 from rashomon.cli.select import Bound, Selection
 from rashomon.cli.store import open_store
-from rashomon.store import Store
 from rashomon.stories.queries import (
     EventRow,
     StorylineRow,
-    story_rows,
     storylines_with_events,
     wire_credit_counts,
 )
+from rashomon.views.stories import event_members
 
 # Events shown when --limit is not given.
 DEFAULT_EVENTS = 200
@@ -114,13 +113,6 @@ def first_events(lines: list[StorylineRow], limit: int | None) -> list[Storyline
         shown.append(StorylineRow(line.id, line.title, line.actors, line.events[:left]))
         left -= len(shown[-1].events)
     return shown
-
-
-def event_members(store: Store) -> dict[str, list[str]]:
-    members: dict[str, list[str]] = {}
-    for row in story_rows(store):
-        members.setdefault(row["event_id"], []).append(row["article_id"])
-    return members
 
 
 def event_table(heading: Text, events: list[EventRow]) -> Table:

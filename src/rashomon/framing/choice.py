@@ -94,10 +94,13 @@ def chosen_quotes(articles: list[StoryArticle]) -> list[Signal]:
 
 def rescore_in_story(
     sentences: list[Sentence], choices: list[Signal], weight: float, threshold: float
-) -> None:
+) -> list[list[Signal]]:
     """Move, in place, each sentence's bias score (its article-level one) by ``weight`` in
-    log-odds when it holds a quote only its outlet chose, and flag it again."""
-    for sentence, found in zip(sentences, signals_by_sentence(sentences, choices), strict=True):
+    log-odds when it holds a quote only its outlet chose, and flag it again; the choices
+    in each sentence."""
+    inside = signals_by_sentence(sentences, choices)
+    for sentence, found in zip(sentences, inside, strict=True):
         if found:
             sentence.bias_score = round(shifted(sentence.bias_score, weight), 4)
         sentence.biased = sentence.bias_score >= threshold
+    return inside

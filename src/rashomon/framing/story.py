@@ -25,30 +25,11 @@ from rashomon.framing.choice import (
 from rashomon.model import Sentence, Signal
 from rashomon.settings import Settings
 from rashomon.store.db import Store
-from rashomon.views.stories import (
-    CORPUS_STORY,
-    article_meta,
-    article_versions,
-    placeholders,
-    story_rows,
-)
+from rashomon.views.stories import article_meta, article_versions, event_members, placeholders
 
 # Bumped when the code changes what it finds, so stored stories are redone.
 VERSION = "1"
 CHOICE = f"choice:{LABEL}"
-
-
-def event_members(store: Store) -> dict[str, list[str]]:
-    """Each event's articles: the same happening told by several outlets. An article the
-    stories stage has not placed in an event counts in its storyline, else the corpus."""
-    members: dict[str, list[str]] = {}
-    for row in story_rows(store):
-        key = next(
-            (str(k) for k in (row["event_id"], row["storyline_id"]) if k is not None),
-            CORPUS_STORY,
-        )
-        members.setdefault(key, []).append(str(row["article_id"]))
-    return members
 
 
 def signature(ids: list[str], versions: dict[str, int], settings: Settings) -> str:
@@ -89,12 +70,12 @@ def rescore(store: Store, article_id: str, choices: list[Signal], settings: Sett
         )
     )
     sentences = [Sentence(article_id, r["start"], r["end"], "", r["article_score"]) for r in rows]
-    rescore_in_story(
+    inside = rescore_in_story(
         sentences, choices, settings.framing_quote_choice_weight, settings.framing_bias_threshold
     )
-    for row, sentence in zip(rows, sentences, strict=True):
+    for row, sentence, found in zip(rows, sentences, inside, strict=True):
         kinds = [k for k in json.loads(row["signals"]) if k != CHOICE]
-        if any(c.start < sentence.end and sentence.start < c.end for c in choices):
+        if found:
             kinds.append(CHOICE)
         conn.execute(
             "UPDATE sentences SET bias_score = ?, biased = ?, signals = ? WHERE rowid = ?",

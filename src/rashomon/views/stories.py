@@ -6,7 +6,8 @@ per outlet wherever outlets are counted. A store without story tables (``--no-cr
 has one story, the whole corpus, as has every article the stage has not placed. Every
 surface and every cross-article read of a story goes through ``story_article_ids`` (or
 ``story_members`` for all stories at once); a stage that must count each article in one
-story only takes its widest (``widest_story``).
+story only takes its widest (``widest_story``), one that compares accounts of one
+happening its narrowest (``event_members``).
 """
 
 from __future__ import annotations
@@ -141,9 +142,27 @@ def widest_story(row: dict[str, Any]) -> str:
     """The one story a ``story_rows`` row counts in: its storyline, else its event, else
     the corpus story. A storyline gathers its events, so a stage that must see each
     article once (conflicts) groups by this and loses no pairing an event would make."""
-    return next(
-        (str(k) for k in (row["storyline_id"], row["event_id"]) if k is not None), CORPUS_STORY
-    )
+    return first_story(row, ("storyline_id", "event_id"))
+
+
+def narrowest_story(row: dict[str, Any]) -> str:
+    """The one happening a ``story_rows`` row tells: its event, else its storyline, else
+    the corpus story. What compares accounts of one event (framing's quote choice, the
+    CLI's event filter) groups by this."""
+    return first_story(row, ("event_id", "storyline_id"))
+
+
+def first_story(row: dict[str, Any], keys: tuple[str, str]) -> str:
+    return next((str(row[k]) for k in keys if row[k] is not None), CORPUS_STORY)
+
+
+def event_members(store: Store) -> dict[str, list[str]]:
+    """Each event's articles, in store order (``narrowest_story``: an article placed in
+    no event counts in its storyline, else the corpus story)."""
+    members: dict[str, list[str]] = {}
+    for r in story_rows(store):
+        members.setdefault(narrowest_story(r), []).append(str(r["article_id"]))
+    return members
 
 
 def article_versions(store: Store) -> dict[str, int]:
