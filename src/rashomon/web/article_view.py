@@ -55,8 +55,9 @@ class Paragraph:
 
 def marked_signals(signals: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Signals that carry weight: a weight-0 signal records the plain choice ("said", "war")
-    as the baseline the others are read against; marking it would drown the rest."""
-    return [s for s in signals if (s.get("weight") or 0) > 0]
+    as the baseline the others are read against; marking it would drown the rest. A quote
+    choice (``CHOSEN_QUOTE``) is marked by its quote's own span and note instead."""
+    return [s for s in signals if (s.get("weight") or 0) > 0 and s["signal"] != "choice"]
 
 
 def plain_wording(signals: list[dict[str, Any]]) -> list[tuple[str, int]]:
@@ -74,7 +75,6 @@ def article_spans(a: dict[str, Any], colours: dict[str, str]) -> list[Span]:
     spans += [
         Span(s["start"], s["end"], "sig", labels.signal_label(s["signal"], s["label"]))
         for s in marked_signals(a["signals"])
-        if s["signal"] != "choice"  # the quote's own span already marks it
     ]
     return spans
 
@@ -201,7 +201,7 @@ def layout(
     colours = speaker_classes([speaker(q) for q in a["quotes"]])
     text, spans = a["text"], article_spans(a, colours)
     chosen = {(s["start"], s["end"]) for s in a["signals"] if s["signal"] == "choice"}
-    kinds = signal_notes(marked_signals([s for s in a["signals"] if s["signal"] != "choice"]))
+    kinds = signal_notes(marked_signals(a["signals"]))
     order = [*labels.SIGNAL_KINDS, *sorted(set(kinds) - set(labels.SIGNAL_KINDS))]
     extra: dict[str, list[Note]] = {
         QUOTES_GROUP: [
