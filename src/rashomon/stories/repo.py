@@ -13,6 +13,7 @@ import numpy as np
 from rashomon.store.db import Store
 from rashomon.stories.clusters import ArticleFeatures, Cluster
 from rashomon.stories.credits import WireCredit
+from rashomon.views.stories import placeholders
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ def pending(store: Store) -> list[Pending]:
 
 
 def article_texts(store: Store, ids: list[str]) -> Iterator[dict]:
-    marks = ", ".join("?" for _ in ids)
+    marks = placeholders(ids)
     rows = {
         r["id"]: r
         for r in store.rows(
@@ -69,7 +70,7 @@ def mentioned_days(store: Store, ids: list[str]) -> dict[str, list[int]]:
     ordinals: time evidence beside the publication day."""
     if not store.has_table("dates"):
         return {}
-    marks = ", ".join("?" for _ in ids)
+    marks = placeholders(ids)
     sql = (
         f"SELECT article_id, date FROM dates WHERE article_id IN ({marks}) "
         "AND precision = 'day' AND date IS NOT NULL AND (date_end IS NULL OR date_end = date)"
