@@ -16,6 +16,7 @@ from rashomon.store.db import Store
 from rashomon.views.articles import article_count
 from rashomon.views.records import decode_json, records
 from rashomon.views.stories import (
+    STORY_PLACE,
     StorySummary,
     article_meta,
     list_stories,
@@ -100,7 +101,8 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
     ids = [article_id]
     for table in ("quotes", "figures", "signals", "mentions", "dates", "timeline"):
         row[table] = records(store, table, ids)
-    row["story"] = next((r for r in story_rows(store) if r["article_id"] == article_id), None)
+    place = next((r for r in story_rows(store) if r["article_id"] == article_id), None)
+    row["story"] = place and {k: place[k] for k in STORY_PLACE}
     row["copies"] = copies_of(store, article_id)
     return row
 
