@@ -67,7 +67,7 @@ class Similarity:
     """Everything needed to score any pair of a story's units."""
 
     whole: Wording  # each unit's sentence
-    quoted: Wording  # a direct quote's quoted words (read for two quotes only)
+    quoted: Wording  # a direct quote's quoted words (read for two quotes only; empty for the rest)
     is_quote: np.ndarray  # unit → whether it is a direct quote (units.py ``content``)
     lexical_share: float
     numbers: list[frozenset[str]]  # unit → the numbers it states
@@ -131,10 +131,11 @@ def similarity(
     quotes = [k for k, u in enumerate(units) if u.content]
     inner = whole
     if quotes:
-        spoken = [u.content or u.text for u in units]
+        # Only two quotes read their quoted wording: every other unit's is left empty
+        # (no words, a zero vector) rather than computed and never read.
         vectors = np.zeros_like(raw)
-        vectors[quotes] = centred(embed([spoken[k] for k in quotes]), mean)
-        inner = wording(units, spoken, vectors, df, fact_weight)
+        vectors[quotes] = centred(embed([units[k].content for k in quotes]), mean)
+        inner = wording(units, [u.content for u in units], vectors, df, fact_weight)
     is_quote = np.zeros(len(units), dtype=bool)
     is_quote[quotes] = True
     numbers = [u.numbers for u in units]
@@ -158,12 +159,17 @@ def wording(
     fact_weight: float,
 ) -> Wording:
     """Rare-word weights of ``texts`` (one per unit) beside their vectors; a word's
-    rarity is counted over the story's sentences (``df``)."""
+    rarity is counted over the story's sentences (``df``). An empty text has no words,
+    no anchors and a norm of 1."""
     n = len(units)
-    weights = []
-    anchors = []
+    weights: list[dict[str, float]] = []
+    anchors: list[frozenset[str]] = []
     for unit, text in zip(units, texts, strict=True):
         bag = set(content_words(text))
+        if not bag:
+            weights.append({})
+            anchors.append(frozenset())
+            continue
         facts = {w for a in unit.actors for w in content_words(a)} | set(unit.numbers)
         anchors.append(frozenset((facts | unit.names) & bag))
         weights.append(
