@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from rashomon.briefing import to_markdown
@@ -19,7 +19,7 @@ from rashomon.views import pages as queries
 from rashomon.views.articles import article_count
 from rashomon.views.stories import article_meta, list_stories, story_article_ids, story_members
 from rashomon.web import article_view
-from rashomon.web.api import clamp
+from rashomon.web.api import PageRead, clamp, found, paged
 from rashomon.web.app import open_store
 
 router = APIRouter(include_in_schema=False)
@@ -100,9 +100,7 @@ def story_markdown(request: Request, store: StoreDep, story_id: str) -> PlainTex
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
-    a = queries.article(store, article_id)
-    if a is None:
-        raise HTTPException(404, f"no article {article_id!r}")
+    a = found(queries.article(store, article_id), "article", article_id)
     paras, colours = article_view.layout(a, queries.passages(store, article_id))
     counts = Counter(article_view.speaker(q) for q in a["quotes"])
     plain = article_view.plain_wording(a["signals"])
@@ -163,9 +161,7 @@ def entity_page(request: Request, store: StoreDep, entity_id: str) -> HTMLRespon
     e = queries.entity(store, entity_id)
     if e is None and (group := queries.entity_group(store, entity_id)) is not None:
         return render(request, "group.html", g=group)
-    if e is None:
-        raise HTTPException(404, f"no entity {entity_id!r}")
-    return render(request, "entity.html", e=e)
+    return render(request, "entity.html", e=found(e, "entity", entity_id))
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -204,11 +200,16 @@ def api_routes(schema: dict[str, Any]) -> list[dict[str, str]]:
 
 
 def listing(
-    request: Request, store: Store, fetch: Any, limit: int | None, offset: int, **view: Any
+    request: Request, store: Store, read: PageRead, limit: int | None, offset: int, **view: Any
 ) -> HTMLResponse:
-    """One page of a paged table, clamped to the named API limits."""
-    limit = clamp(request, limit)
-    rows, total = fetch(store, limit, offset)
+    """One page of a paged table, as the API pages it."""
+    shown = paged(request, store, read, limit, offset)
     return render(
-        request, "listing.html", rows=rows, total=total, limit=limit, offset=offset, **view
+        request,
+        "listing.html",
+        rows=shown["items"],
+        total=shown["total"],
+        limit=shown["limit"],
+        offset=offset,
+        **view,
     )
