@@ -8,12 +8,16 @@ so they can move to the read layer (``rashomon.views``) in one place.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
+from rashomon.cli.config import command_settings
+from rashomon.cli.store import open_store
 from rashomon.errors import error
 from rashomon.store import Store
 
@@ -133,3 +137,23 @@ class Bound:
 
     def limited(self, rows: Iterable[Any]) -> Iterator[Any]:
         return iter(rows) if self.selection.limit is None else islice(rows, self.selection.limit)
+
+
+@contextmanager
+def selected(
+    db: Path,
+    config: Path | None,
+    setting: list[str] | None,
+    story: str | None,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+) -> Iterator[Bound]:
+    """How every listing command starts: its --config and --set checked, its filters
+    parsed, the store opened and --story looked up there, so each mistake fails (in that
+    order) before anything is printed. The store closes when the block ends."""
+    command_settings(config, setting)
+    selection = Selection.of(story, outlet, since, until, limit)
+    with open_store(db) as store:
+        yield selection.bind(store)
