@@ -62,7 +62,7 @@ def paged(
     return page(rows, total, limit, offset)
 
 
-def found(item: T | None, what: str, key: str) -> T:
+def or_404(item: T | None, what: str, key: str) -> T:
     """``item``; a 404 naming what was asked for when there is none."""
     if item is None:
         raise HTTPException(404, f"no {what} {key!r}")
@@ -145,7 +145,7 @@ def articles(request: Request, store: StoreDep, limit: Limit = None, offset: Off
     summary="An article with its quotes, figures, signals",
 )
 def article(store: StoreDep, article_id: str) -> dict[str, Any]:
-    return found(queries.article(store, article_id), "article", article_id)
+    return or_404(queries.article(store, article_id), "article", article_id)
 
 
 @router.get(
@@ -163,7 +163,7 @@ def entities(request: Request, store: StoreDep, limit: Limit = None, offset: Off
     summary="What an entity said and what was said of it",
 )
 def entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
-    return found(queries.entity(store, entity_id), "entity", entity_id)
+    return or_404(queries.entity(store, entity_id), "entity", entity_id)
 
 
 @router.get(

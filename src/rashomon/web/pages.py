@@ -19,7 +19,7 @@ from rashomon.views import pages as queries
 from rashomon.views.articles import article_count
 from rashomon.views.stories import article_meta, list_stories, story_article_ids, story_members
 from rashomon.web import article_view
-from rashomon.web.api import PageRead, clamp, found, paged
+from rashomon.web.api import Limit, Offset, PageRead, clamp, or_404, paged
 from rashomon.web.app import open_store
 
 router = APIRouter(include_in_schema=False)
@@ -100,7 +100,7 @@ def story_markdown(request: Request, store: StoreDep, story_id: str) -> PlainTex
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
-    a = found(queries.article(store, article_id), "article", article_id)
+    a = or_404(queries.article(store, article_id), "article", article_id)
     paras, colours = article_view.layout(a, queries.passages(store, article_id))
     counts = Counter(article_view.speaker(q) for q in a["quotes"])
     plain = article_view.plain_wording(a["signals"])
@@ -120,8 +120,8 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
 def articles_page(
     request: Request,
     store: StoreDep,
-    limit: Annotated[int | None, Query(ge=1)] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = None,
+    offset: Offset = 0,
 ) -> HTMLResponse:
     return listing(
         request,
@@ -140,8 +140,8 @@ def articles_page(
 def entities_page(
     request: Request,
     store: StoreDep,
-    limit: Annotated[int | None, Query(ge=1)] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = None,
+    offset: Offset = 0,
 ) -> HTMLResponse:
     return listing(
         request,
@@ -161,7 +161,7 @@ def entity_page(request: Request, store: StoreDep, entity_id: str) -> HTMLRespon
     e = queries.entity(store, entity_id)
     if e is None and (group := queries.entity_group(store, entity_id)) is not None:
         return render(request, "group.html", g=group)
-    return render(request, "entity.html", e=found(e, "entity", entity_id))
+    return render(request, "entity.html", e=or_404(e, "entity", entity_id))
 
 
 @router.get("/search", response_class=HTMLResponse)
