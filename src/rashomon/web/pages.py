@@ -10,14 +10,14 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from rashomon.briefing import to_markdown
 from rashomon.render.charts import story_charts
-from rashomon.render.story import date_span, facts_text, story_view
+from rashomon.render.story import facts_text, story_view, summary_span
 from rashomon.render.templating import environment
 from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
 from rashomon.store.export import available
 from rashomon.views import pages as queries
 from rashomon.views.articles import article_count
-from rashomon.views.stories import article_meta, list_stories, story_article_ids, story_members
+from rashomon.views.stories import list_stories, story_article_ids
 from rashomon.web import article_view
 from rashomon.web.api import Limit, Offset, PageRead, clamp, or_404, paged
 from rashomon.web.app import open_store
@@ -59,10 +59,7 @@ def stories_page(
     total = len(every)
     titles = {s.id: s.title for s in every}  # an event links to its storyline by title
     count = article_count(store)
-    meta, members = article_meta(store), story_members(store)
-    dates = {  # each story's span as precise as its articles' dates
-        s.id: date_span([meta[i] for i in members.get(s.id, []) if i in meta]) for s in found
-    }
+    dates = {s.id: summary_span(s) for s in found}  # as precise as its articles' dates
     return render(
         request,
         "stories.html",
