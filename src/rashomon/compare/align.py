@@ -127,7 +127,7 @@ def similarity(
     # Quotes are centred on the story's mean too: a story's few quotes have a mean of
     # their own too close to each of them.
     mean = centring * raw.mean(axis=0) if centring and len(units) > 1 else None
-    whole = wording(units, texts, centred(raw, mean), df, fact_weight)
+    whole = wording(units, bags, centred(raw, mean), df, fact_weight)
     quotes = [k for k, u in enumerate(units) if u.content]
     inner = whole
     if quotes:
@@ -135,7 +135,8 @@ def similarity(
         # (no words, a zero vector) rather than computed and never read.
         vectors = np.zeros_like(raw)
         vectors[quotes] = centred(embed([units[k].content for k in quotes]), mean)
-        inner = wording(units, [u.content for u in units], vectors, df, fact_weight)
+        spoken = [set(content_words(u.content)) for u in units]
+        inner = wording(units, spoken, vectors, df, fact_weight)
     is_quote = np.zeros(len(units), dtype=bool)
     is_quote[quotes] = True
     numbers = [u.numbers for u in units]
@@ -153,19 +154,18 @@ def centred(vectors: np.ndarray, mean: np.ndarray | None) -> np.ndarray:
 
 def wording(
     units: list[Unit],
-    texts: list[str],
+    bags: list[set[str]],
     vectors: np.ndarray,
     df: Counter[str],
     fact_weight: float,
 ) -> Wording:
-    """Rare-word weights of ``texts`` (one per unit) beside their vectors; a word's
-    rarity is counted over the story's sentences (``df``). An empty text has no words,
-    no anchors and a norm of 1."""
+    """Rare-word weights of each unit's content words (``bags``, from ``content_words``)
+    beside their vectors; a word's rarity is counted over the story's sentences (``df``).
+    An empty bag has no weights, no anchors and a norm of 1."""
     n = len(units)
     weights: list[dict[str, float]] = []
     anchors: list[frozenset[str]] = []
-    for unit, text in zip(units, texts, strict=True):
-        bag = set(content_words(text))
+    for unit, bag in zip(units, bags, strict=True):
         if not bag:
             weights.append({})
             anchors.append(frozenset())
