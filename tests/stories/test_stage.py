@@ -153,7 +153,7 @@ def test_undated_articles_still_placed(make_store, samples, stories_settings):
 
 def stories_state(store) -> dict[str, list[tuple]]:
     """Everything the stage writes that a later run reads or a user sees (merge times aside)."""
-    from rashomon.stories.queries import story_rows
+    from rashomon.views.stories import story_rows
 
     state = {t: table_rows(store, t) for t in STATE_TABLES}
     state["event_merges"] = sorted(

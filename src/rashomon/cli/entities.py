@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from rashomon.cli.config import command_settings
 from rashomon.cli.options import (
     DEFAULT_DB,
     ConfigOption,
@@ -21,8 +20,7 @@ from rashomon.cli.options import (
     UntilOption,
 )
 from rashomon.cli.output import cell, console, emit_json
-from rashomon.cli.select import Selection
-from rashomon.cli.store import open_store
+from rashomon.cli.select import selected
 from rashomon.entities.queries import entity_rows, mention_rows
 
 # Entities shown when --limit is not given.
@@ -50,14 +48,11 @@ def entities(
     """Entities by number of mentions, with their roles and the spellings merged into them.
 
     Filters keep entities mentioned in a matching article; counts stay corpus-wide."""
-    command_settings(config, setting)
-    selection = Selection.of(
-        story, outlet, since, until, DEFAULT_ENTITIES if limit is None else limit
-    )
-    with open_store(db) as store:
-        bound = selection.bind(store)
+    wanted = DEFAULT_ENTITIES if limit is None else limit
+    with selected(db, config, setting, story, outlet, since, until, wanted) as bound:
+        store = bound.store
         mentioned = None
-        if selection.filters:
+        if bound.selection.filters:
             mentioned = {
                 m["entity_id"] for m in mention_rows(store) if bound.article_ok(m["article_id"])
             }

@@ -9,7 +9,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from rashomon.cli.config import command_settings
 from rashomon.cli.options import (
     DEFAULT_DB,
     ConfigOption,
@@ -23,8 +22,7 @@ from rashomon.cli.options import (
     UntilOption,
 )
 from rashomon.cli.output import cell, console, emit_json
-from rashomon.cli.select import Selection
-from rashomon.cli.store import open_store
+from rashomon.cli.select import selected
 from rashomon.figures.queries import conflict_rows, figure_rows
 
 
@@ -50,10 +48,8 @@ def figures(
     """Figures found in the articles: value, unit, what they count, as of when, and source.
 
     With --conflicts, filters keep a clash when any of its figures' articles matches."""
-    command_settings(config, setting)
-    selection = Selection.of(story, outlet, since, until, limit)
-    with open_store(db) as store:
-        bound = selection.bind(store)
+    with selected(db, config, setting, story, outlet, since, until, limit) as bound:
+        store = bound.store
         if conflicts:
             rows = list(
                 bound.limited(

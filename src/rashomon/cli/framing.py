@@ -8,7 +8,6 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from rashomon.cli.config import command_settings
 from rashomon.cli.options import (
     DEFAULT_DB,
     ConfigOption,
@@ -22,8 +21,7 @@ from rashomon.cli.options import (
     UntilOption,
 )
 from rashomon.cli.output import cell, console, emit_json
-from rashomon.cli.select import Selection
-from rashomon.cli.store import open_store
+from rashomon.cli.select import selected
 from rashomon.framing.compare import KINDS, SpanRef, compare_story, story_ids
 
 # Spans listed after each naming term or summary claim; --json and the export have them all.
@@ -57,10 +55,8 @@ def framing(
 
     The comparison covers the story (every article without --story); --outlet, --since and
     --until keep the outlets with a matching article; --limit counts outlets."""
-    command_settings(config, setting)
-    selection = Selection.of(story, outlet, since, until, limit)
-    with open_store(db) as store:
-        bound = selection.bind(store)
+    with selected(db, config, setting, story, outlet, since, until, limit) as bound:
+        store = bound.store
         result = compare_story(store, story)
         outlets = list(bound.limited(o for o in result.outlets if bound.any_article_ok(o.articles)))
         stories = story_ids(store) if story is None else []

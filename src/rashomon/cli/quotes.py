@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from rashomon.cli.config import command_settings
 from rashomon.cli.options import (
     DEFAULT_DB,
     ConfigOption,
@@ -21,8 +20,7 @@ from rashomon.cli.options import (
     UntilOption,
 )
 from rashomon.cli.output import cell, console, emit_json, markup
-from rashomon.cli.select import Selection
-from rashomon.cli.store import open_store
+from rashomon.cli.select import selected
 from rashomon.quotes.queries import quotes_by_speaker
 
 # Quotes are cut to this many characters in the table; --json and exports carry them whole.
@@ -50,10 +48,8 @@ def quotes(
     """Quotes grouped by speaker; identical quotes from several outlets are shown once.
 
     A quote is kept when any article carrying it matches the filters; --limit counts quotes."""
-    command_settings(config, setting)
-    selection = Selection.of(story, outlet, since, until, limit)
-    with open_store(db) as store:
-        bound = selection.bind(store)
+    with selected(db, config, setting, story, outlet, since, until, limit) as bound:
+        store = bound.store
         wanted = [
             {"speaker": who, **q}
             for who, items in quotes_by_speaker(store, speaker).items()

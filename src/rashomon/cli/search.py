@@ -8,7 +8,6 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from rashomon.cli.config import command_settings
 from rashomon.cli.options import (
     DEFAULT_DB,
     ConfigOption,
@@ -22,8 +21,7 @@ from rashomon.cli.options import (
     UntilOption,
 )
 from rashomon.cli.output import cell, console, emit_json, safe
-from rashomon.cli.select import Selection
-from rashomon.cli.store import open_store
+from rashomon.cli.select import selected
 from rashomon.store.articles import MARK_END, MARK_START
 from rashomon.store.articles import search as search_articles
 
@@ -50,14 +48,10 @@ def search(
     setting: SettingOption = None,
 ) -> None:
     """Search articles; shows the best matches with highlighted snippets (20 by default)."""
-    command_settings(config, setting)
-    selection = Selection.of(
-        story, outlet, since, until, DEFAULT_MATCHES if limit is None else limit
-    )
-    with open_store(db) as store:
-        bound = selection.bind(store)
-        wanted = selection.limit if selection.limit is not None else DEFAULT_MATCHES
-        found = search_articles(store, query, ALL_MATCHES if selection.filters else wanted)
+    wanted = DEFAULT_MATCHES if limit is None else limit
+    with selected(db, config, setting, story, outlet, since, until, wanted) as bound:
+        store = bound.store
+        found = search_articles(store, query, ALL_MATCHES if bound.selection.filters else wanted)
         hits = list(bound.rows(found, key="id"))
     if as_json:
         emit_json(hits)  # snippets mark hits with \x02…\x03, as the API's do

@@ -1,38 +1,34 @@
 """``--story``, ``--outlet``, ``--since``, ``--until`` and ``--limit``, applied the same way
 by every listing command.
 
-Story membership and article facts are read through the two functions at the top,
-so they can move to the read layer (``rashomon.views``) in one place.
+Story membership and article facts come from the read layer (``rashomon.views``), as the
+web's and the report's do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
+from rashomon.cli.config import command_settings
+from rashomon.cli.store import open_store
 from rashomon.errors import error
 from rashomon.store import Store
+from rashomon.views.stories import article_meta, story_article_ids
 
 
 def story_members(store: Store, story: str) -> set[str]:
     """The article ids of an event or storyline; E601 when there is no such story."""
-    from rashomon.views.stories import story_article_ids
-
     ids = story_article_ids(store, story)
     if not ids:
         raise error("E601", story=story)
     return set(ids)
-
-
-def article_facts(store: Store) -> dict[str, dict[str, Any]]:
-    """id → the article's outlet ``label`` and ``published`` date, for filtering."""
-    from rashomon.views.stories import article_meta
-
-    return article_meta(store)
 
 
 def parse_day(option: str, value: str | None) -> date | None:
@@ -92,7 +88,8 @@ class Bound:
 
     @cached_property
     def facts(self) -> dict[str, dict[str, Any]]:
-        return article_facts(self.store)
+        """id → the article's outlet ``label`` and ``published`` date, for filtering."""
+        return article_meta(self.store)
 
     def day_ok(self, day: str | None) -> bool:
         s = self.selection
@@ -133,3 +130,23 @@ class Bound:
 
     def limited(self, rows: Iterable[Any]) -> Iterator[Any]:
         return iter(rows) if self.selection.limit is None else islice(rows, self.selection.limit)
+
+
+@contextmanager
+def selected(
+    db: Path,
+    config: Path | None,
+    setting: list[str] | None,
+    story: str | None,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+) -> Iterator[Bound]:
+    """How every listing command starts: its --config and --set checked, its filters
+    parsed, the store opened and --story looked up there, so each mistake fails (in that
+    order) before anything is printed. The store closes when the block ends."""
+    command_settings(config, setting)
+    selection = Selection.of(story, outlet, since, until, limit)
+    with open_store(db) as store:
+        yield selection.bind(store)

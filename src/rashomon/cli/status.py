@@ -7,7 +7,6 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from rashomon.cli.config import command_settings
 from rashomon.cli.options import (
     DEFAULT_DB,
     ConfigOption,
@@ -21,8 +20,7 @@ from rashomon.cli.options import (
     UntilOption,
 )
 from rashomon.cli.output import cell, console, emit_json, markup
-from rashomon.cli.select import Bound, Selection
-from rashomon.cli.store import open_store
+from rashomon.cli.select import Bound, selected
 from rashomon.store.articles import missing_counts, problems, stage_failures, status_counts
 
 # Problem inputs listed when --limit is not given.
@@ -49,10 +47,8 @@ def status(
     --story, --outlet, --since and --until narrow the articles counted per outlet;
     --limit caps the problem inputs and the failed cross-article units listed (default 50
     each)."""
-    command_settings(config, setting)
-    selection = Selection.of(story, outlet, since, until, limit)
-    with open_store(db) as store:
-        bound = selection.bind(store)
+    with selected(db, config, setting, story, outlet, since, until, limit) as bound:
+        store = bound.store
         counts = status_counts(store)
         outlets = outlet_rows(bound)
         listed = problems(store, DEFAULT_PROBLEMS if limit is None else limit)

@@ -8,7 +8,6 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from rashomon.cli.config import command_settings
 from rashomon.cli.options import (
     DEFAULT_DB,
     ConfigOption,
@@ -22,8 +21,7 @@ from rashomon.cli.options import (
     UntilOption,
 )
 from rashomon.cli.output import cell, console, emit_json
-from rashomon.cli.select import Bound, Selection
-from rashomon.cli.store import open_store
+from rashomon.cli.select import Bound, selected
 from rashomon.stories.queries import (
     EventRow,
     StorylineRow,
@@ -54,23 +52,20 @@ def stories(
     """Storylines, largest first, each with its events; copies are counted, not hidden.
 
     Filters keep the events that have a matching article; --limit counts events."""
-    command_settings(config, setting)
-    selection = Selection.of(
-        story, outlet, since, until, DEFAULT_EVENTS if limit is None else limit
-    )
-    with open_store(db) as store:
-        bound = selection.bind(store)
+    wanted = DEFAULT_EVENTS if limit is None else limit
+    with selected(db, config, setting, story, outlet, since, until, wanted) as bound:
+        store = bound.store
         every = storylines_with_events(store)
         lines = [picked for line in every if (picked := keep(bound, line)) is not None]
-        members = event_members(store) if selection.filters else {}
-        if selection.filters:
+        members = event_members(store) if bound.selection.filters else {}
+        if bound.selection.filters:
             lines = [
                 StorylineRow(line.id, line.title, line.actors, events)
                 for line in lines
                 if (events := [e for e in line.events if bound.any_article_ok(members[e.id])])
             ]
         credits = wire_credit_counts(store)
-    shown = first_events(lines, selection.limit)
+    shown = first_events(lines, wanted)
     if as_json:
         emit_json(
             {"storyline_id": line.id, "storyline": line.title, "actors": line.actors, **asdict(e)}

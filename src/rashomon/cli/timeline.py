@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from rashomon.cli.config import command_settings
 from rashomon.cli.options import (
     DEFAULT_DB,
     ConfigOption,
@@ -19,8 +18,7 @@ from rashomon.cli.options import (
     UntilOption,
 )
 from rashomon.cli.output import cell, console, emit_json
-from rashomon.cli.select import Selection
-from rashomon.cli.store import open_store
+from rashomon.cli.select import selected
 from rashomon.timeline.queries import event_rows
 
 
@@ -42,10 +40,8 @@ def timeline(
     """What happened and who said what, when: each event with its date, outlet and sentence.
 
     --since and --until compare each event's own date, not its article's."""
-    command_settings(config, setting)
-    selection = Selection.of(story, outlet, since, until, limit)
-    with open_store(db) as store:
-        bound = selection.bind(store)
+    with selected(db, config, setting, story, outlet, since, until, limit) as bound:
+        store = bound.store
         rows = list(
             bound.limited(
                 r for r in event_rows(store) if bound.article_ok(r["article_id"], r["date"])

@@ -67,7 +67,7 @@ class Similarity:
     """Everything needed to score any pair of a story's units."""
 
     whole: Wording  # each unit's sentence
-    quoted: Wording  # a direct quote's quoted words (read for two quotes only)
+    quoted: Wording  # a direct quote's quoted words (read for two quotes only; empty for the rest)
     is_quote: np.ndarray  # unit → whether it is a direct quote (units.py ``content``)
     lexical_share: float
     numbers: list[frozenset[str]]  # unit → the numbers it states
@@ -127,13 +127,15 @@ def similarity(
     # Quotes are centred on the story's mean too: a story's few quotes have a mean of
     # their own too close to each of them.
     mean = centring * raw.mean(axis=0) if centring and len(units) > 1 else None
-    whole = wording(units, texts, centred(raw, mean), df, fact_weight)
+    whole = wording(units, bags, centred(raw, mean), df, fact_weight)
     quotes = [k for k, u in enumerate(units) if u.content]
     inner = whole
     if quotes:
-        spoken = [u.content or u.text for u in units]
+        # Only two quotes read their quoted wording: every other unit's is left empty
+        # (no words, a zero vector) rather than computed and never read.
         vectors = np.zeros_like(raw)
-        vectors[quotes] = centred(embed([spoken[k] for k in quotes]), mean)
+        vectors[quotes] = centred(embed([units[k].content for k in quotes]), mean)
+        spoken = [set(content_words(u.content)) for u in units]
         inner = wording(units, spoken, vectors, df, fact_weight)
     is_quote = np.zeros(len(units), dtype=bool)
     is_quote[quotes] = True
@@ -152,18 +154,22 @@ def centred(vectors: np.ndarray, mean: np.ndarray | None) -> np.ndarray:
 
 def wording(
     units: list[Unit],
-    texts: list[str],
+    bags: list[set[str]],
     vectors: np.ndarray,
     df: Counter[str],
     fact_weight: float,
 ) -> Wording:
-    """Rare-word weights of ``texts`` (one per unit) beside their vectors; a word's
-    rarity is counted over the story's sentences (``df``)."""
+    """Rare-word weights of each unit's content words (``bags``, from ``content_words``)
+    beside their vectors; a word's rarity is counted over the story's sentences (``df``).
+    An empty bag has no weights, no anchors and a norm of 1."""
     n = len(units)
-    weights = []
-    anchors = []
-    for unit, text in zip(units, texts, strict=True):
-        bag = set(content_words(text))
+    weights: list[dict[str, float]] = []
+    anchors: list[frozenset[str]] = []
+    for unit, bag in zip(units, bags, strict=True):
+        if not bag:
+            weights.append({})
+            anchors.append(frozenset())
+            continue
         facts = {w for a in unit.actors for w in content_words(a)} | set(unit.numbers)
         anchors.append(frozenset((facts | unit.names) & bag))
         weights.append(

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from rashomon.dates.candidates import date_candidates
+from rashomon.dates.candidates import Candidate, date_candidates
 from rashomon.dates.normalize import relative_precision, resolve
-from rashomon.model import Analysis, Article, DateRef
+from rashomon.model import Analysis, Article, DateRef, Precision
 from rashomon.pipeline import stage
 from rashomon.settings import Settings
 
@@ -36,35 +36,28 @@ def date_refs(article: Article, doc: Doc) -> list[DateRef]:
     for candidate in date_candidates(article.text, doc):
         resolved = resolve(candidate.text, base)
         if resolved is not None:
-            start, end = resolved.iso()
             refs.append(
-                DateRef(
-                    article.id,
-                    candidate.start,
-                    candidate.end,
-                    candidate.text,
-                    start,
-                    end,
-                    resolved.precision,
-                    candidate.rule,
-                )
+                date_ref(article.id, candidate, resolved.iso(), resolved.precision, candidate.rule)
             )
-            continue
-        precision = relative_precision(candidate.text) if base is None else None
-        if precision is not None:
-            refs.append(
-                DateRef(
-                    article.id,
-                    candidate.start,
-                    candidate.end,
-                    candidate.text,
-                    None,
-                    None,
-                    precision,
-                    f"{candidate.rule}:unanchored",
-                )
-            )
+        elif base is None and (precision := relative_precision(candidate.text)) is not None:
+            rule = f"{candidate.rule}:unanchored"
+            refs.append(date_ref(article.id, candidate, (None, None), precision, rule))
     return refs
+
+
+def date_ref(
+    article_id: str,
+    candidate: Candidate,
+    days: tuple[str | None, str | None],
+    precision: Precision,
+    rule: str,
+) -> DateRef:
+    """The candidate's record: where it stands, the first and last day it names (None
+    when unanchored), how precise it is and which rule found it."""
+    first, last = days
+    return DateRef(
+        article_id, candidate.start, candidate.end, candidate.text, first, last, precision, rule
+    )
 
 
 @stage("dates", version="1", needs=("doc",), makes=("dates",))

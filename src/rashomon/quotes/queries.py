@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from rashomon.clean.outlet import outlet_label
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
+from rashomon.views.articles import speaker_quotes
 
 QUOTE_COLUMNS = (
     "article_id",
@@ -42,17 +42,9 @@ def quotes_by_speaker(store: Store, speaker: str | None = None) -> dict[str, lis
     ``speaker`` filters by a case-insensitive substring of the canonical name or the
     words naming the speaker in the article.
     """
-    sql = (
-        "SELECT q.*, a.outlet, a.url FROM quotes q "
-        "JOIN articles a ON a.id = q.article_id "
-        "WHERE (:s IS NULL OR q.speaker LIKE :p OR q.speaker_mention LIKE :p) "
-        "ORDER BY a.rowid, q.start"
-    )
     grouped: dict[str, dict[str, dict[str, Any]]] = {}
-    pattern = f"%{speaker}%" if speaker else None
-    for raw in store.conn.execute(sql, {"s": speaker, "p": pattern}):
-        row = dict(raw)
-        row["outlet"] = outlet_label(row.pop("outlet"), row.pop("url"), row["article_id"])
+    for row in speaker_quotes(store, speaker, "a.rowid, q.start"):
+        del row["url"], row["published"]
         who = row["speaker"] or (
             f"({row['speaker_mention']})" if row["speaker_mention"] else "(unknown)"
         )

@@ -20,6 +20,7 @@ from rashomon.model import PointMember, StoryPoint
 from rashomon.settings import Settings
 from rashomon.store.db import Store
 from rashomon.views.articles import article_word_counts
+from rashomon.views.stories import StorySummary, date_bounds
 
 PER_WORDS = 1000  # framing counts are shown per this many words of the outlet's articles
 
@@ -74,12 +75,28 @@ def facts_text(name: str | None, extra_files: tuple[str, ...] = ()) -> str:
 
 def date_span(articles: list[dict[str, Any]]) -> str:
     """First to last publication date, each shown as precisely as it was given."""
-    dated = sorted((a for a in articles if a.get("published")), key=lambda a: str(a["published"]))
-    if not dated:
+    first, last = date_bounds(articles)
+    if first is None or last is None:
         return format_published(None, None)
-    first = format_published(dated[0]["published"], dated[0].get("published_precision"))
-    last = format_published(dated[-1]["published"], dated[-1].get("published_precision"))
-    return first if first == last else f"{first} to {last}"
+    return published_span(
+        first["published"],
+        first.get("published_precision"),
+        last["published"],
+        last.get("published_precision"),
+    )
+
+
+def summary_span(story: StorySummary) -> str:
+    """``date_span`` of a listed story, from the bounds ``list_stories`` already found."""
+    return published_span(story.first, story.first_precision, story.last, story.last_precision)
+
+
+def published_span(
+    first: str | None, first_precision: str | None, last: str | None, last_precision: str | None
+) -> str:
+    shown = format_published(first, first_precision)
+    until = format_published(last, last_precision)
+    return shown if shown == until else f"{shown} to {until}"
 
 
 def matrix_rows(points: list[StoryPoint], outlets: list[str], limit: int) -> list[MatrixRow]:

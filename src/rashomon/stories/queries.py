@@ -11,18 +11,9 @@ from typing import Any
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
 from rashomon.stories.explain import Reason, explain_event
+from rashomon.views.stories import STORY_PLACE, story_rows
 
-STORY_COLUMNS = ("article_id", "event_id", "storyline_id", "copy_of", "copy_similarity")
-
-
-def story_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """Each placed article's event, storyline and copy source, in storage order."""
-    if not store.has_table("story_articles"):
-        return
-    yield from store.rows(
-        "SELECT s.article_id, s.event_id, s.storyline_id, s.copy_of, s.copy_similarity "
-        "FROM story_articles s JOIN articles a ON a.id = s.article_id ORDER BY a.rowid"
-    )
+STORY_COLUMNS = (*STORY_PLACE, "copy_similarity")
 
 
 @exporter(
@@ -32,9 +23,13 @@ def story_rows(store: Store) -> Iterator[dict[str, Any]]:
     "it is in its event (JSON: nearest members with their similarity, shared names)",
 )
 def story_export_rows(store: Store) -> Iterator[dict[str, Any]]:
+    if not store.has_table("story_articles"):
+        return
     reasons: dict[str, dict[str, Reason]] = {}  # explained once per event
     for row in story_rows(store):
         event_id = row["event_id"]
+        if event_id is None:  # not placed: no row in the export
+            continue
         if event_id not in reasons:
             reasons[event_id] = explain_event(store, event_id)
         reason = reasons[event_id].get(row["article_id"])

@@ -4,7 +4,7 @@ outlet label clean/outlet.py gives, so a notebook shows what the CLI and web sho
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 from rashomon.clean.outlet import outlet_label
 from rashomon.clean.registry import outlet_facts
@@ -76,15 +76,25 @@ def article_text(store: Store, article_id: str) -> str | None:
 
 
 def quotes_in_order(store: Store, speaker: str | None = None) -> list[dict[str, Any]]:
-    """Every quote in article order, with its article's outlet label and date; with
-    ``speaker`` only those whose speaker (or the words naming them) contain it, in any case."""
+    """Every quote in publication order, with its article's outlet label, url and date;
+    with ``speaker`` only those whose speaker (or the words naming them) contain it, in
+    any case."""
+    return speaker_quotes(store, speaker, "a.published, a.rowid, q.start")
+
+
+# How quotes can be listed: by publication date, or in the order articles were stored.
+QuoteOrder = Literal["a.published, a.rowid, q.start", "a.rowid, q.start"]
+
+
+def speaker_quotes(store: Store, speaker: str | None, order: QuoteOrder) -> list[dict[str, Any]]:
+    """``quotes_in_order`` in the given order (the CLI's grouping wants storage order)."""
     if not store.has_table("quotes"):
         return []
     sql = (
         "SELECT q.*, a.outlet, a.url, a.published FROM quotes q "
         "JOIN articles a ON a.id = q.article_id "
         "WHERE (:p IS NULL OR q.speaker LIKE :p OR q.speaker_mention LIKE :p) "
-        "ORDER BY a.published, a.rowid, q.start"
+        f"ORDER BY {order}"
     )
     rows = [dict(r) for r in store.conn.execute(sql, {"p": f"%{speaker}%" if speaker else None})]
     for row in rows:

@@ -16,6 +16,7 @@ from rashomon.store.db import Store
 from rashomon.views.articles import article_count
 from rashomon.views.records import decode_json, records
 from rashomon.views.stories import (
+    STORY_PLACE,
     StorySummary,
     article_meta,
     list_stories,
@@ -100,7 +101,8 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
     ids = [article_id]
     for table in ("quotes", "figures", "signals", "mentions", "dates", "timeline"):
         row[table] = records(store, table, ids)
-    row["story"] = next((r for r in story_rows(store) if r["article_id"] == article_id), None)
+    place = next((r for r in story_rows(store) if r["article_id"] == article_id), None)
+    row["story"] = place and {k: place[k] for k in STORY_PLACE}
     row["copies"] = copies_of(store, article_id)
     return row
 
@@ -141,13 +143,7 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
         return None
     row = decode_json(row)  # roles and aliases are stored as JSON lists
     meta = article_meta(store)
-    said = []
-    if store.has_table("quotes"):
-        said = list(
-            store.rows(
-                "SELECT * FROM quotes WHERE speaker_id = ? ORDER BY article_id, start", (entity_id,)
-            )
-        )
+    said = quotes_said(store, entity_id, meta) if store.has_table("quotes") else []
     about = []
     if store.has_table("mentions") and store.has_table("sentences"):
         sql = (
@@ -156,18 +152,35 @@ def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
             "AND s.start <= m.start AND m.end <= s.end "
             "WHERE m.entity_id = ? ORDER BY s.article_id, s.start"
         )
-        about = list(store.rows(sql, (entity_id,)))
-    for item in [*said, *about]:
-        m = meta.get(item["article_id"], {})
-        item["outlet"] = m.get("label")
-        item["published"] = m.get("published")
-        item["published_precision"] = m.get("published_precision")
-        item["title"] = m.get("title")
-    by_time = sorted(about, key=lambda r: (r["published"] or "9999", r["outlet"] or ""))
-    row["said"] = sorted(said, key=lambda r: (r["published"] or "9999", r["outlet"] or ""))
-    row["about"] = by_time
+        about = in_time_order(list(store.rows(sql, (entity_id,))), meta)
+    row["said"] = said
+    row["about"] = about
     row["outlets"] = sorted({r["outlet"] for r in [*said, *about] if r["outlet"]})
     return row
+
+
+def quotes_said(
+    store: Store, speaker_id: str, meta: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The quotes of one speaker (an entity, or a group as quotes store it), oldest first."""
+    sql = "SELECT * FROM quotes WHERE speaker_id = ? ORDER BY article_id, start"
+    return in_time_order(list(store.rows(sql, (speaker_id,))), meta)
+
+
+def in_time_order(
+    items: list[dict[str, Any]], meta: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Article-level rows with their article's outlet label, dates and title (from
+    ``article_meta``), by publication date then outlet (undated last)."""
+    for item in items:
+        m = meta.get(item["article_id"], {})
+        item.update(
+            outlet=m.get("label"),
+            published=m.get("published"),
+            published_precision=m.get("published_precision"),
+            title=m.get("title"),
+        )
+    return sorted(items, key=lambda r: (r["published"] or "9999", r["outlet"] or ""))
 
 
 def entity_group(store: Store, group_id: str) -> dict[str, Any] | None:
@@ -187,22 +200,11 @@ def entity_group(store: Store, group_id: str) -> dict[str, Any] | None:
     members = [found[i] for i in ids if i in found]
     if not members:
         return None
-    meta = article_meta(store)
-    said = list(
-        store.rows(
-            "SELECT * FROM quotes WHERE speaker_id = ? ORDER BY article_id, start", (group_id,)
-        )
-    )
-    for item in said:
-        m = meta.get(item["article_id"], {})
-        item.update(
-            outlet=m.get("label"),
-            published=m.get("published"),
-            published_precision=m.get("published_precision"),
-            title=m.get("title"),
-        )
-    said.sort(key=lambda r: (r["published"] or "9999", r["outlet"] or ""))
-    return {"id": group_id, "members": members, "said": said}
+    return {
+        "id": group_id,
+        "members": members,
+        "said": quotes_said(store, group_id, article_meta(store)),
+    }
 
 
 def passages(store: Store, article_id: str) -> list[tuple[int, int]]:

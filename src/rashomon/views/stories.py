@@ -52,12 +52,17 @@ def placeholders(values: Iterable[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
+STORY_PLACE = ("article_id", "event_id", "storyline_id", "copy_of")
+
+
 def story_rows(store: Store) -> list[dict[str, Any]]:
-    """(article_id, event_id, storyline_id, copy_of) for every ok article; an article the
-    stories stage has not placed (``--no-cross``, or not run yet) has no event."""
+    """(``STORY_PLACE``, copy_similarity) for every ok article, in storage order; an
+    article the stories stage has not placed (``--no-cross``, or not run yet) has no
+    event. The one read of story placement: the stories export is its placed rows."""
     return list(
         store.rows(
-            "SELECT a.id AS article_id, s.event_id, s.storyline_id, s.copy_of FROM articles a "
+            "SELECT a.id AS article_id, s.event_id, s.storyline_id, s.copy_of, "
+            "s.copy_similarity FROM articles a "
             "LEFT JOIN story_articles s ON s.article_id = a.id ORDER BY a.rowid"
         )
     )

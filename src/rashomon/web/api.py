@@ -9,9 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
@@ -44,8 +44,29 @@ Limit = Annotated[int | None, Query(ge=1, description="Rows per page (capped).")
 Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
 
 
-def page(request: Request, items: list, total: int, limit: int, offset: int) -> dict[str, Any]:
+# What a paged read takes (store, limit, offset) and gives (one page of rows, rows in all).
+PageRead = Callable[[Store, int, int], tuple[list[dict[str, Any]], int]]
+T = TypeVar("T")
+
+
+def page(items: list, total: int, limit: int, offset: int) -> dict[str, Any]:
     return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def paged(
+    request: Request, store: Store, read: PageRead, limit: int | None, offset: int
+) -> dict[str, Any]:
+    """One page of a list, its ``limit`` clamped to the API's."""
+    limit = clamp(request, limit)
+    rows, total = read(store, limit, offset)
+    return page(rows, total, limit, offset)
+
+
+def or_404(item: T | None, what: str, key: str) -> T:
+    """``item``; a 404 naming what was asked for when there is none."""
+    if item is None:
+        raise HTTPException(404, f"no {what} {key!r}")
+    return item
 
 
 def clamp(request: Request, limit: int | None) -> int:
@@ -75,7 +96,7 @@ def stories(
         store, kind=kind, outlet=outlet, title=title, since=since, until=until, min_size=min_size
     )
     items = [asdict(s) for s in found[offset : offset + limit]]
-    return page(request, items, len(found), limit, offset)
+    return page(items, len(found), limit, offset)
 
 
 @router.get("/api/stories/{story_id}", response_model=Briefing, summary="A story's briefing")
@@ -106,7 +127,7 @@ def story_articles(store: StoreDep, story_id: str) -> dict[str, Any]:
     if not ids:
         raise HTTPException(404, f"no story {story_id!r}")
     items = queries.story_articles(store, ids)
-    return {"items": items, "total": len(items), "limit": len(items), "offset": 0}
+    return page(items, len(items), len(items), 0)
 
 
 @router.get(
@@ -115,9 +136,7 @@ def story_articles(store: StoreDep, story_id: str) -> dict[str, Any]:
     summary="Articles (without their text), in publication order",
 )
 def articles(request: Request, store: StoreDep, limit: Limit = None, offset: Offset = 0):
-    limit = clamp(request, limit)
-    rows, total = queries.article_page(store, limit, offset)
-    return page(request, rows, total, limit, offset)
+    return paged(request, store, queries.article_page, limit, offset)
 
 
 @router.get(
@@ -126,10 +145,7 @@ def articles(request: Request, store: StoreDep, limit: Limit = None, offset: Off
     summary="An article with its quotes, figures, signals",
 )
 def article(store: StoreDep, article_id: str) -> dict[str, Any]:
-    found = queries.article(store, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article {article_id!r}")
-    return found
+    return or_404(queries.article(store, article_id), "article", article_id)
 
 
 @router.get(
@@ -138,9 +154,7 @@ def article(store: StoreDep, article_id: str) -> dict[str, Any]:
     summary="Canonical entities, most widely named first",
 )
 def entities(request: Request, store: StoreDep, limit: Limit = None, offset: Offset = 0):
-    limit = clamp(request, limit)
-    rows, total = queries.entity_list(store, limit, offset)
-    return page(request, rows, total, limit, offset)
+    return paged(request, store, queries.entity_list, limit, offset)
 
 
 @router.get(
@@ -149,10 +163,7 @@ def entities(request: Request, store: StoreDep, limit: Limit = None, offset: Off
     summary="What an entity said and what was said of it",
 )
 def entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
-    found = queries.entity(store, entity_id)
-    if found is None:
-        raise HTTPException(404, f"no entity {entity_id!r}")
-    return found
+    return or_404(queries.entity(store, entity_id), "entity", entity_id)
 
 
 @router.get(
@@ -163,7 +174,7 @@ def entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
 def search(request: Request, store: StoreDep, q: str, limit: Limit = None) -> dict[str, Any]:
     limit = clamp(request, limit)
     hits = search_articles(store, q, limit) if q.strip() else []
-    return {"items": hits, "total": len(hits), "limit": limit, "offset": 0}
+    return page(hits, len(hits), limit, 0)
 
 
 @router.get(

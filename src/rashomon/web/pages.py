@@ -5,21 +5,21 @@ from __future__ import annotations
 from collections import Counter
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from rashomon.briefing import to_markdown
 from rashomon.render.charts import story_charts
-from rashomon.render.story import date_span, facts_text, story_view
+from rashomon.render.story import facts_text, story_view, summary_span
 from rashomon.render.templating import environment
 from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
 from rashomon.store.export import available
 from rashomon.views import pages as queries
 from rashomon.views.articles import article_count
-from rashomon.views.stories import article_meta, list_stories, story_article_ids, story_members
+from rashomon.views.stories import list_stories, story_article_ids
 from rashomon.web import article_view
-from rashomon.web.api import clamp
+from rashomon.web.api import Limit, Offset, PageRead, clamp, or_404, paged
 from rashomon.web.app import open_store
 
 router = APIRouter(include_in_schema=False)
@@ -59,10 +59,7 @@ def stories_page(
     total = len(every)
     titles = {s.id: s.title for s in every}  # an event links to its storyline by title
     count = article_count(store)
-    meta, members = article_meta(store), story_members(store)
-    dates = {  # each story's span as precise as its articles' dates
-        s.id: date_span([meta[i] for i in members.get(s.id, []) if i in meta]) for s in found
-    }
+    dates = {s.id: summary_span(s) for s in found}  # as precise as its articles' dates
     return render(
         request,
         "stories.html",
@@ -100,9 +97,7 @@ def story_markdown(request: Request, store: StoreDep, story_id: str) -> PlainTex
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
-    a = queries.article(store, article_id)
-    if a is None:
-        raise HTTPException(404, f"no article {article_id!r}")
+    a = or_404(queries.article(store, article_id), "article", article_id)
     paras, colours = article_view.layout(a, queries.passages(store, article_id))
     counts = Counter(article_view.speaker(q) for q in a["quotes"])
     plain = article_view.plain_wording(a["signals"])
@@ -122,8 +117,8 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
 def articles_page(
     request: Request,
     store: StoreDep,
-    limit: Annotated[int | None, Query(ge=1)] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = None,
+    offset: Offset = 0,
 ) -> HTMLResponse:
     return listing(
         request,
@@ -142,8 +137,8 @@ def articles_page(
 def entities_page(
     request: Request,
     store: StoreDep,
-    limit: Annotated[int | None, Query(ge=1)] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = None,
+    offset: Offset = 0,
 ) -> HTMLResponse:
     return listing(
         request,
@@ -163,9 +158,7 @@ def entity_page(request: Request, store: StoreDep, entity_id: str) -> HTMLRespon
     e = queries.entity(store, entity_id)
     if e is None and (group := queries.entity_group(store, entity_id)) is not None:
         return render(request, "group.html", g=group)
-    if e is None:
-        raise HTTPException(404, f"no entity {entity_id!r}")
-    return render(request, "entity.html", e=e)
+    return render(request, "entity.html", e=or_404(e, "entity", entity_id))
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -204,11 +197,16 @@ def api_routes(schema: dict[str, Any]) -> list[dict[str, str]]:
 
 
 def listing(
-    request: Request, store: Store, fetch: Any, limit: int | None, offset: int, **view: Any
+    request: Request, store: Store, read: PageRead, limit: int | None, offset: int, **view: Any
 ) -> HTMLResponse:
-    """One page of a paged table, clamped to the named API limits."""
-    limit = clamp(request, limit)
-    rows, total = fetch(store, limit, offset)
+    """One page of a paged table, as the API pages it."""
+    shown = paged(request, store, read, limit, offset)
     return render(
-        request, "listing.html", rows=rows, total=total, limit=limit, offset=offset, **view
+        request,
+        "listing.html",
+        rows=shown["items"],
+        total=shown["total"],
+        limit=shown["limit"],
+        offset=offset,
+        **view,
     )
