@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 import subprocess
 import sys
 
@@ -22,7 +23,10 @@ def query(db, path: str) -> dict:
         assert response.status_code == 200, response.text
         return response.json()
 
-    return asyncio.run(get())
+    # A thread of its own: a session-scoped Playwright browser (tests/web) keeps an event
+    # loop running in the main thread, where asyncio.run refuses to start a second one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, get()).result()
 
 
 def test_datasette_detects_the_full_text_index(blinken_db):
