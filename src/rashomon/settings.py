@@ -345,6 +345,10 @@ class Settings:
     # a storyline sharing one of its main actors; grid 0.08/0.1/0.12/0.15/0.2: 0.892/0.892/
     # 0.906/0.906/0.899 (news stream storylines 0.941/0.958 at 0.12).
     stories_storyline_threshold: float = 0.12
+    # Score lost when the event already holds an article of the newcomer's outlet (a known
+    # one; copies join their source before any score): an outlet rarely files two separate
+    # reports of one happening, so a second one is evidence of a later development.
+    stories_same_outlet_cost: float = 0.1
     # Days a storyline stays open after its last article: a year, so a war or a campaign
     # with months between its events stays one storyline (the samples span 11 months).
     stories_storyline_days: int = 365
