@@ -366,7 +366,7 @@ class Settings:
     # events 0.973/0.982, 0.958/0.973 (one article per outlet an event: unchanged). The
     # stream has no event gold: its events, scored against its storylines, split more
     # (half A 0.751/0.825 -> 0.717/0.798, B 0.694/0.803 -> 0.681/0.787), as an outlet's
-    # follow-ups weeks apart become events of their own inside one storyline. Not
+    # follow-ups within days become events of their own inside one storyline. Not
     # kept, content strength against time (the day penalty x (1 - the similarity's margin
     # over the threshold / (s0 - threshold)), s0 0.4/0.5/0.6/0.8/1 x penalty 0.15/0.2/
     # 0.25): half A at most 0.912 (s0 0.6 x 0.2, 0.8 x 0.15), half B then 0.908 (BASIL
