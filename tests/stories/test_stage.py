@@ -312,3 +312,20 @@ def test_a_late_report_naming_the_events_day_joins_it(
         store.write_outcomes([_with_named_day(late, named)])
         run(store, replace(stories_settings, stories_day_penalty=0.1))
         assert (frozenset({"001", "003"}) in groups(store, "event_id")) is together
+
+
+@pytest.mark.parametrize(("outlet", "together"), [("outlet-001", False), ("outlet-003", True)])
+def test_outlet_slots_of_an_event_from_an_earlier_run_are_read_from_the_store(
+    make_store, samples, stories_settings, outlet, together
+):
+    # The referendum sample three days after the mobilisation event, naming its day (0.32
+    # similar: 0.22 at a 0.1 day penalty, over the threshold): it joins unless it comes
+    # from the outlet the event, placed by an earlier run, already holds (0.12 after the
+    # 0.1 same-outlet cost).
+    late = replace(samples["003"], published="2022-09-24", outlet=outlet)
+    settings = replace(stories_settings, stories_day_penalty=0.1, stories_same_outlet_cost=0.1)
+    with make_store([samples["001"]]) as store:
+        run(store, settings)
+        store.write_outcomes([_with_named_day(late, "2022-09-21")])
+        run(store, settings)
+        assert (frozenset({"001", "003"}) in groups(store, "event_id")) is together

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from rashomon.clean.outlet import is_unknown
+
 # Terms kept per cluster profile (the heaviest summed weights): terms members share add
 # up and stay; one article's own rare words are cut first. Dev F1 is the same at 100 or
 # more; 300 keeps an article-sized profile whole.
@@ -34,6 +36,7 @@ class ArticleFeatures:
     # Days the text names near its publication (or, undated, any it names with a year):
     # an article that names an event's day is close to it whatever its own date.
     mentioned: tuple[int, ...] = ()
+    outlet: str = ""  # the publishing outlet's label; "" when unknown
 
 
 @dataclass(slots=True, eq=False)
@@ -47,10 +50,14 @@ class Cluster:
     actors: Counter[str] = field(default_factory=Counter)
     parent: str | None = None  # an event's storyline
     touched: int = 0  # seq of the last article added: recency for eviction
+    # Members per known outlet (an event's outlet slots); None until read from the store
+    # for a cluster loaded there (they are not among its stored sums).
+    outlets: Counter[str] | None = None
 
     @classmethod
     def start(cls, cluster_id: str, article: ArticleFeatures) -> Cluster:
         new = cls(cluster_id, 0, None, None, np.zeros_like(article.embedding), {}, Counter())
+        new.outlets = Counter()
         new.add(article)
         return new
 
@@ -60,6 +67,8 @@ class Cluster:
         for term, weight in article.terms.items():
             self.terms[term] = self.terms.get(term, 0.0) + weight
         self.actors.update(article.actors)
+        if self.outlets is not None and article.outlet:
+            self.outlets[article.outlet] += 1
         self._widen(article.day, article.day)
         self.touched = max(self.touched, article.seq)
         self._trim()
@@ -76,6 +85,9 @@ class Cluster:
                 self.terms.pop(term, None)
         self.actors.subtract(article.actors)
         self.actors = +self.actors
+        if self.outlets is not None and article.outlet:
+            self.outlets[article.outlet] -= 1
+            self.outlets = +self.outlets
 
     def absorb(self, other: Cluster) -> None:
         self.size += other.size
@@ -83,6 +95,8 @@ class Cluster:
         for term, weight in other.terms.items():
             self.terms[term] = self.terms.get(term, 0.0) + weight
         self.actors.update(other.actors)
+        if self.outlets is not None and other.outlets is not None:
+            self.outlets.update(other.outlets)
         self._widen(other.first_day, other.last_day)
         self.touched = max(self.touched, other.touched)
         self._trim()
@@ -145,8 +159,22 @@ class Cluster:
         gap = self.gap(day)
         return gap is None or gap <= window
 
+    def holds_outlet(self, outlet: str) -> bool:
+        """Whether a member was published by ``outlet`` (a known one)."""
+        return bool(outlet) and self.outlets is not None and self.outlets[outlet] > 0
+
+    def shares_outlet(self, other: Cluster) -> bool:
+        """Whether the two clusters hold articles of one known outlet."""
+        mine, theirs = self.outlets, other.outlets
+        return mine is not None and theirs is not None and not mine.keys().isdisjoint(theirs)
+
     def top_actors(self, count: int) -> set[str]:
         return {a for a, _ in self.actors.most_common(count)}
+
+
+def outlet_key(label: str | None) -> str:
+    """The outlet an article's stored label names, or "" when it names none."""
+    return "" if not label or is_unknown(label) else label
 
 
 def similarity(article: ArticleFeatures, cluster: Cluster, embedding_weight: float) -> float:

@@ -4,7 +4,9 @@ A new article is scored against the events it shares a term with (an inverted in
 so never against all events) and joins the best one when the score reaches the
 threshold, else it starts a new event. The score is the average-link similarity
 (embedding and TF-IDF terms, entities included as terms) minus a penalty per day
-between the article and the event's span. When the new member makes two events as
+between the article and the event's span, and minus a cost when the event already holds
+an article of the newcomer's outlet (its outlet slot is taken: an outlet's second report
+is more likely a later development than a second account of the same happening). When the new member makes two events as
 close as one event's members are, the younger merges into the older and the merge is
 returned to be recorded: an event is never silently re-split or reshuffled.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -45,6 +48,7 @@ class EventParams:
     undated_penalty: float
     merge_threshold: float
     max_active: int
+    same_outlet_cost: float = 0.0
 
     @property
     def window_days(self) -> int:
@@ -83,11 +87,17 @@ class EventIndex:
     """The events an arriving article may join, with their term postings."""
 
     def __init__(
-        self, params: EventParams, next_number: int, fetch: Callable[[str], Cluster | None]
+        self,
+        params: EventParams,
+        next_number: int,
+        fetch: Callable[[str], Cluster | None],
+        read_outlets: Callable[[list[str]], dict[str, Counter[str]]] = lambda ids: {},
     ) -> None:
         self.params = params
         self.next_number = next_number
         self.fetch = fetch
+        # Outlet slots of events loaded from the store, read when they are first scored
+        self.read_outlets = read_outlets
         self.events: dict[str, Cluster] = {}
         # term → {event: the event's summed weight of it}: one lookup per posting when scoring
         self.postings: dict[str, dict[str, float]] = {}
@@ -126,6 +136,15 @@ class EventIndex:
                 return None
             self.load(found)
         return self.events[event_id]
+
+    def _know_outlets(self, ids: list[str]) -> None:
+        """Read the outlet slots of the events among ``ids`` loaded without them, before
+        they are scored or grow (what the store holds is then still their whole membership)."""
+        missing = [i for i in ids if self.events[i].outlets is None]
+        if missing:
+            found = self.read_outlets(missing)
+            for event_id in missing:
+                self.events[event_id].outlets = found.get(event_id, Counter())
 
     def evict(self, day: int | None) -> list[Cluster]:
         """Drop events no article from ``day`` on can reach, and the least recent beyond the cap."""
@@ -169,6 +188,7 @@ class EventIndex:
             )
         if not ids:
             return found
+        self._know_outlets(ids)
         sums = np.stack([self.events[i].embedding_sum for i in ids])
         dense = sums @ article.embedding
         for event_id, dot in zip(ids, dense, strict=True):
@@ -177,6 +197,7 @@ class EventIndex:
                 params.embedding_weight * float(dot) / event.size
                 + (1 - params.embedding_weight) * sparse[event_id] / event.size
                 - params.time_penalty(event.gap_of(article, params.named_day_cost))
+                - (params.same_outlet_cost if event.holds_outlet(article.outlet) else 0.0)
             )
             found[event_id] = score
         return found
@@ -203,6 +224,7 @@ class EventIndex:
         event = self.get(event_id)
         if event is None:
             raise KeyError(event_id)
+        self._know_outlets([event_id])
         before = set(event.terms)
         event.add(article)
         self._reindex(event, before)
@@ -226,6 +248,7 @@ class EventIndex:
             a, b = self.events[current], self.events[other_id]
             score = cluster_similarity(a, b, params.embedding_weight)
             score -= params.time_penalty(a.gap_to(b))
+            score -= params.same_outlet_cost if a.shares_outlet(b) else 0.0
             if score < params.merge_threshold:
                 continue
             into, away = sorted((a, b), key=lambda e: event_number(e.id))

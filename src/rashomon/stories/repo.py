@@ -11,7 +11,7 @@ from datetime import date
 import numpy as np
 
 from rashomon.store.db import Store
-from rashomon.stories.clusters import ArticleFeatures, Cluster
+from rashomon.stories.clusters import ArticleFeatures, Cluster, outlet_key
 from rashomon.stories.credits import WireCredit
 from rashomon.views.stories import placeholders
 
@@ -435,3 +435,17 @@ def to_blob(vector: np.ndarray) -> bytes:
 
 def from_blob(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+
+
+def event_outlets(store: Store, event_ids: list[str]) -> dict[str, Counter[str]]:
+    """Each event's members per known outlet (its outlet slots), from its placed articles."""
+    marks = placeholders(event_ids)
+    sql = (
+        "SELECT s.event_id, a.outlet FROM story_articles s JOIN articles a "
+        f"ON a.id = s.article_id WHERE s.event_id IN ({marks})"
+    )
+    found: dict[str, Counter[str]] = {}
+    for event_id, label in store.conn.execute(sql, event_ids):
+        if outlet := outlet_key(label):
+            found.setdefault(event_id, Counter())[outlet] += 1
+    return found

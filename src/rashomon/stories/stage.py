@@ -24,7 +24,7 @@ from rashomon.embeddings import embed
 from rashomon.settings import Settings
 from rashomon.store.db import Store
 from rashomon.stories import repo
-from rashomon.stories.clusters import ArticleFeatures, Cluster
+from rashomon.stories.clusters import ArticleFeatures, Cluster, outlet_key
 from rashomon.stories.copies import CopyIndex, containment, signature
 from rashomon.stories.credits import wire_credits
 from rashomon.stories.events import EventIndex, EventParams, Merge
@@ -71,6 +71,7 @@ def event_params(settings: Settings) -> EventParams:
         undated_penalty=settings.stories_undated_penalty,
         merge_threshold=settings.stories_merge_threshold,
         max_active=MAX_ACTIVE,
+        same_outlet_cost=settings.stories_same_outlet_cost,
     )
 
 
@@ -146,6 +147,7 @@ class _Runner:
             event_params(settings),
             repo.counter(store, "next_event"),
             lambda i: repo.event(store, i),
+            lambda ids: repo.event_outlets(store, ids),
         )
         self.storylines = StorylineIndex(
             storyline_params(settings),
@@ -231,6 +233,7 @@ class _Runner:
             actors=Counter() if stub else actors,
             title=row["title"],
             mentioned=self._near_days(pending.day, named),
+            outlet=outlet_key(row["outlet"]),
         )
         self.seq += 1
         return features
