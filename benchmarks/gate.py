@@ -102,6 +102,14 @@ def compare(floors: list[Floor], measured: dict[str, dict[str, float]]) -> list[
     return failures
 
 
+def own_source() -> str:
+    """This tree's ``src`` first on the path: the scripts run from ``benchmarks/``, where a
+    relative ``PYTHONPATH=src`` finds nothing and an installed copy elsewhere (another
+    checkout's editable install) would be measured instead."""
+    inherited = os.environ.get("PYTHONPATH", "")
+    return os.pathsep.join(p for p in (str(ROOT / "src"), inherited) if p)
+
+
 def run_script(script: str, timeout: float, eval_dir: Path) -> tuple[dict[str, float], str]:
     """Run one benchmark with ``--json``; its metrics, and an error line if it failed."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -113,7 +121,7 @@ def run_script(script: str, timeout: float, eval_dir: Path) -> tuple[dict[str, f
                 capture_output=True,
                 text=True,
                 timeout=timeout,
-                env={**os.environ, "RASHOMON_EVAL": str(eval_dir)},
+                env={**os.environ, "RASHOMON_EVAL": str(eval_dir), "PYTHONPATH": own_source()},
             )
         except subprocess.TimeoutExpired:
             return {}, f"{script}: did not finish in {timeout:.0f} s"

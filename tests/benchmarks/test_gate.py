@@ -94,3 +94,18 @@ def test_eval_option_reaches_the_scripts_it_runs(gate, tmp_path, monkeypatch):
     metrics, error = gate.run_script("a.py", 1.0, tmp_path)
     assert (metrics, seen["RASHOMON_EVAL"]) == ({}, str(tmp_path))
     assert "did not finish" in error
+
+
+def test_regression_scripts_measure_this_trees_source(gate, tmp_path, monkeypatch):
+    """A relative PYTHONPATH=src found nothing from benchmarks/, so a worktree's gate
+    measured the editable install of another checkout."""
+    seen = {}
+
+    def fake_run(cmd, **kwargs):
+        seen.update(kwargs["env"])
+        raise gate.subprocess.TimeoutExpired(cmd, 1)
+
+    monkeypatch.setenv("PYTHONPATH", "src")
+    monkeypatch.setattr(gate.subprocess, "run", fake_run)
+    gate.run_script("a.py", 1.0, tmp_path)
+    assert seen["PYTHONPATH"].split(gate.os.pathsep) == [str(gate.ROOT / "src"), "src"]
