@@ -257,6 +257,27 @@ class Settings:
     # 1.25 with quote .25, choice 3: 0.385) and headline 5 (0: 0.383; 1-5 within 0.001).
     framing_technique_weight: float = 1.0
     framing_headline_shift: float = 5.0
+    # Subjective adjectives from the general lexicons (framing/subjective.py: TextBlob's
+    # pattern lexicon and VADER's): an adjective both rate, at least this subjective
+    # (TextBlob, mean over senses, 0..1) and at least this valenced (VADER |valence|,
+    # 0..4), used at most framing_subjective_max_uses times in the article. Grid on BASIL
+    # dev half A (token F1 of the lexical-bias spans with the other word signals):
+    # subjectivity {.4,.5,.6,.7,.8} x valence {1.5,1.75,2,2.25,2.5,3} x uses {1,2,any} x
+    # part of speech {ADJ; ADJ+ADV; +VERB; +NOUN} x voice {quote; outlet; both}. Best on
+    # A: .5, 2, 1, ADJ, quote voice (A 0.091 -> 0.102; held-out B 0.084 -> 0.089, this
+    # grid's own token count). In the outlet's own voice the same words hit no lexical
+    # span on either half (0 of 31 tokens on A, 0 of 48 on B), so their weight is 0: they
+    # are recorded with their voice and move nothing.
+    framing_subjective_min_subjectivity: float = 0.5
+    framing_subjective_min_valence: float = 2.0
+    framing_subjective_max_uses: int = 1
+    # Weights (chance alone that the sentence is one-sided, as every signal's weight): in
+    # a quote, the share of half A's qualifying words that stand in a sentence annotated
+    # with any bias (0.40 of 63; 20% of all sentences are; B 0.51 of 51). By valence bin
+    # the share is flat (2-2.5: 0.38, 2.5-3: 0.46, 3+: 0.38, n 42/13/8), so one weight.
+    # In the outlet's voice 0.23 of 31 (B 0.29 of 48), the base rate: 0.
+    framing_subjective_quote_weight: float = 0.4
+    framing_subjective_weight: float = 0.0
     # stories: calibrated together with benchmarks/stories.py on four dev sets (AllSides
     # events, the news stream's storylines, NeuS and BASIL triplets that must each be one
     # event). Objective: the mean over the sets of (pairwise F1 + BCubed F1 [+ the share of

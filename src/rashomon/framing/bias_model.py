@@ -35,6 +35,7 @@ KINDS = (
     "technique",
     "purpose",
     "stance",
+    "subjective",
 )
 RULE_FEATURES = (
     ("rule_score",)

@@ -1,0 +1,105 @@
+"""Subjective adjectives from two general lexicons, beyond the curated loaded words.
+
+The wording groups (wording.toml) list a few hundred loaded words; most evaluative words
+an outlet or a speaker uses are on no such list. Two general lexicons rate them:
+
+- TextBlob's ``en/en-sentiment.xml`` (textblob, MIT; the lexicon is pattern's, by Tom De
+  Smedt and Walter Daelemans, released under the PDDL, as its header says): ~2,900
+  English adjective senses with subjectivity 0..1 and polarity -1..1. A word's score is
+  the mean over its senses, as TextBlob itself reads it.
+- VADER's ``vader_lexicon.txt`` (vaderSentiment, MIT; Hutto & Gilbert 2014): ~7,500
+  words with a mean valence -4..4 from ten raters.
+
+An adjective both rate (subjective enough and valenced enough) is a ``subjective``
+signal, in whichever voice it stands, with that voice's weight
+(``settings.framing_subjective_*``). The rules that keep it from flagging topic words,
+each measured on BASIL dev half A (token precision against the lexical-bias spans):
+
+- adjectives only: the lexicons' nouns and verbs mostly name the events reported
+  ("violence", "attack", "fired"; precision 0.004-0.006, adjectives 0.017);
+- not a stop word ("other", "first", "own") and not inside a name or a title of a work;
+- not a word the article uses more than ``framing_subjective_max_uses`` times: a word
+  repeated is the story's topic ("criminal" in a court story), not a passing judgement;
+- not a word already matched by a wording group (that group's signal says more).
+
+The file is read directly (no TextBlob import: it would pull in NLTK and its corpora).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import Counter
+from functools import cache
+from importlib import resources
+
+from rashomon.framing.context import Context, Finding, make_signal
+from rashomon.framing.stance import vader_lexicon
+from rashomon.framing.wording import word_index
+
+# VADER's valence scale runs -4..4.
+VADER_SCALE = 4.0
+
+
+@cache
+def textblob_lexicon() -> dict[str, tuple[float, float]]:
+    """Word (lower case) → (mean subjectivity, mean polarity) over its senses."""
+    path = resources.files("textblob") / "en" / "en-sentiment.xml"
+    senses: dict[str, list[tuple[float, float]]] = {}
+    for word in ET.fromstring(path.read_bytes()).iter("word"):
+        form = (word.get("form") or "").lower()
+        if form:
+            rating = (float(word.get("subjectivity", 0)), float(word.get("polarity", 0)))
+            senses.setdefault(form, []).append(rating)
+    return {
+        form: (sum(s for s, _ in got) / len(got), sum(p for _, p in got) / len(got))
+        for form, got in senses.items()
+    }
+
+
+def rated(word: str, min_subjectivity: float, min_valence: float) -> tuple[float, float] | None:
+    """(subjectivity, signed VADER valence) when both lexicons rate ``word`` past the cuts."""
+    subjectivity, _ = textblob_lexicon().get(word, (0.0, 0.0))
+    valence = vader_lexicon().get(word, 0.0)
+    if subjectivity >= min_subjectivity and abs(valence) >= min_valence:
+        return subjectivity, valence
+    return None
+
+
+def subjective_findings(ctx: Context) -> list[Finding]:
+    settings = ctx.settings
+    uses = Counter(token.lower_ for token in ctx.doc if token.is_alpha)
+    listed = {
+        token.i
+        for start, end, _ in word_index(ctx.lexicon).find(ctx.text)
+        if (span := ctx.span(start, end)) is not None
+        for token in span
+    }
+    findings = []
+    for token in ctx.doc:
+        if token.pos_ != "ADJ" or token.is_stop or token.i in listed:
+            continue
+        if uses[token.lower_] > settings.framing_subjective_max_uses:
+            continue
+        start, end = token.idx, token.idx + len(token)
+        if ctx.in_name(start, end):
+            continue
+        rating = rated(
+            token.lower_,
+            settings.framing_subjective_min_subjectivity,
+            settings.framing_subjective_min_valence,
+        )
+        if rating is None:
+            continue
+        subjectivity, valence = rating
+        own = ctx.voice.own(start, end)
+        weight = (
+            settings.framing_subjective_weight if own else settings.framing_subjective_quote_weight
+        )
+        side = "negative" if valence < 0 else "positive"
+        explanation = (
+            f"'{token.text}' judges rather than describes (subjectivity {subjectivity:.2f}, "
+            f"{side} valence {abs(valence) / VADER_SCALE:.2f} in general sentiment lexicons)."
+        )
+        signal = make_signal(ctx, start, end, "subjective", "subjective word", explanation, weight)
+        findings.append(Finding(signal))
+    return findings
