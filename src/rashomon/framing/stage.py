@@ -51,15 +51,9 @@ def framing_context(analysis: Analysis, doc: Doc, settings: Settings) -> Context
 def find_signals(ctx: Context) -> list[Signal]:
     """Every framing signal of one article, in text order."""
     findings: list[Finding] = []
-    rules = (
-        naming_findings,
-        wording_findings,
-        subjective_findings,
-        attribution_findings,
-        scare_quote_findings,
-    )
-    for rule in rules:
+    for rule in (naming_findings, wording_findings, attribution_findings, scare_quote_findings):
         findings += rule(ctx)
+    findings += subjective_findings(ctx, findings)  # words no rule above has taken
     findings += technique_signals(ctx, findings)
     judging = evaluative_tokens(ctx)  # read by two rules: found once
     findings += repetition_findings(ctx, judging) + slogan_findings(ctx) + cue_findings(ctx)

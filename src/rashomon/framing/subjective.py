@@ -20,21 +20,27 @@ each measured on BASIL dev half A (token precision against the lexical-bias span
 - not a stop word ("other", "first", "own") and not inside a name or a title of a work;
 - not a word the article uses more than ``framing_subjective_max_uses`` times: a word
   repeated is the story's topic ("criminal" in a court story), not a passing judgement;
-- not a word already matched by a wording group (that group's signal says more).
+- not a word another word rule has already flagged (its signal says more).
 
-The file is read directly (no TextBlob import: it would pull in NLTK and its corpora).
+The file is read directly: importing TextBlob would pull in NLTK (seconds), and nothing
+here may download its corpora.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections import Counter
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
+import numpy as np
+from spacy.attrs import IS_STOP, LOWER, POS
+from spacy.parts_of_speech import ADJ
+
+from rashomon.errors import RashomonError
 from rashomon.framing.context import Context, Finding, make_signal
+from rashomon.framing.patterns import SpanSet
 from rashomon.framing.stance import vader_lexicon
-from rashomon.framing.wording import word_index
 
 # VADER's valence scale runs -4..4.
 VADER_SCALE = 4.0
@@ -43,7 +49,12 @@ VADER_SCALE = 4.0
 @cache
 def textblob_lexicon() -> dict[str, tuple[float, float]]:
     """Word (lower case) → (mean subjectivity, mean polarity) over its senses."""
-    path = resources.files("textblob") / "en" / "en-sentiment.xml"
+    spec = find_spec("textblob")  # found, not imported: its package imports NLTK
+    if spec is None or not spec.submodule_search_locations:
+        raise RashomonError(
+            "E341", "cannot read framing lexicon textblob/en/en-sentiment.xml: no textblob"
+        )
+    path = Path(spec.submodule_search_locations[0]) / "en" / "en-sentiment.xml"
     senses: dict[str, list[tuple[float, float]]] = {}
     for word in ET.fromstring(path.read_bytes()).iter("word"):
         form = (word.get("form") or "").lower()
@@ -65,23 +76,20 @@ def rated(word: str, min_subjectivity: float, min_valence: float) -> tuple[float
     return None
 
 
-def subjective_findings(ctx: Context) -> list[Finding]:
+def subjective_findings(ctx: Context, earlier: list[Finding]) -> list[Finding]:
+    """A ``subjective`` signal on each rated adjective outside names and outside the
+    spans of ``earlier`` findings (a loaded word's own signal says more)."""
     settings = ctx.settings
-    uses = Counter(token.lower_ for token in ctx.doc if token.is_alpha)
-    listed = {
-        token.i
-        for start, end, _ in word_index(ctx.lexicon).find(ctx.text)
-        if (span := ctx.span(start, end)) is not None
-        for token in span
-    }
+    taken = SpanSet((f.signal.start, f.signal.end) for f in earlier)
+    columns = ctx.doc.to_array([POS, IS_STOP, LOWER])  # in C: no Python walk of every token
+    words, uses = np.unique(columns[:, 2], return_counts=True)
+    adjectives = np.flatnonzero((columns[:, 0] == ADJ) & (columns[:, 1] == 0))
+    seen = uses[np.searchsorted(words, columns[adjectives, 2])]
     findings = []
-    for token in ctx.doc:
-        if token.pos_ != "ADJ" or token.is_stop or token.i in listed:
-            continue
-        if uses[token.lower_] > settings.framing_subjective_max_uses:
-            continue
+    for i in adjectives[seen <= settings.framing_subjective_max_uses].tolist():
+        token = ctx.doc[i]
         start, end = token.idx, token.idx + len(token)
-        if ctx.in_name(start, end):
+        if ctx.in_name(start, end) or taken.overlaps(start, end):
             continue
         rating = rated(
             token.lower_,
