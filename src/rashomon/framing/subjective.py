@@ -68,11 +68,13 @@ def textblob_lexicon() -> dict[str, tuple[float, float]]:
 
 
 def rated(word: str, min_subjectivity: float, min_valence: float) -> tuple[float, float] | None:
-    """(subjectivity, signed VADER valence) when both lexicons rate ``word`` past the cuts."""
-    subjectivity, _ = textblob_lexicon().get(word, (0.0, 0.0))
-    valence = vader_lexicon().get(word, 0.0)
-    if subjectivity >= min_subjectivity and abs(valence) >= min_valence:
-        return subjectivity, valence
+    """(subjectivity, signed VADER valence) when both lexicons hold ``word`` and rate it
+    past the cuts."""
+    blob, valence = textblob_lexicon().get(word), vader_lexicon().get(word)
+    if blob is None or valence is None:
+        return None
+    if blob[0] >= min_subjectivity and abs(valence) >= min_valence:
+        return blob[0], valence
     return None
 
 
