@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 from spacy.attrs import IS_STOP, LOWER, POS
-from spacy.parts_of_speech import ADJ
+from spacy.strings import get_string_id
 
 from rashomon.errors import RashomonError
 from rashomon.framing.context import Context, Finding, make_signal
@@ -43,6 +43,8 @@ from rashomon.framing.patterns import SpanSet
 from rashomon.framing.stance import vader_lexicon
 
 # VADER's valence scale runs -4..4.
+# spaCy's id of the part of speech (its symbols share the ids of parts_of_speech).
+ADJ = get_string_id("ADJ")
 VADER_SCALE = 4.0
 
 
@@ -78,29 +80,38 @@ def rated(word: str, min_subjectivity: float, min_valence: float) -> tuple[float
     return None
 
 
+@cache
+def rated_words(min_subjectivity: float, min_valence: float) -> dict[int, tuple[float, float]]:
+    """spaCy's hash of each word both lexicons rate past the cuts → its rating, so an
+    article's adjectives are looked up as one array operation."""
+    return {
+        get_string_id(word): rating
+        for word in textblob_lexicon().keys() & vader_lexicon().keys()
+        if (rating := rated(word, min_subjectivity, min_valence)) is not None
+    }
+
+
 def subjective_findings(ctx: Context, earlier: list[Finding]) -> list[Finding]:
     """A ``subjective`` signal on each rated adjective outside names and outside the
     spans of ``earlier`` findings (a loaded word's own signal says more)."""
     settings = ctx.settings
-    taken = SpanSet((f.signal.start, f.signal.end) for f in earlier)
+    ratings = rated_words(
+        settings.framing_subjective_min_subjectivity, settings.framing_subjective_min_valence
+    )
     columns = ctx.doc.to_array([POS, IS_STOP, LOWER])  # in C: no Python walk of every token
     words, uses = np.unique(columns[:, 2], return_counts=True)
-    adjectives = np.flatnonzero((columns[:, 0] == ADJ) & (columns[:, 1] == 0))
-    seen = uses[np.searchsorted(words, columns[adjectives, 2])]
+    wanted = (columns[:, 0] == ADJ) & (columns[:, 1] == 0)
+    wanted &= np.isin(columns[:, 2], np.fromiter(ratings, dtype=np.uint64, count=len(ratings)))
+    at = np.flatnonzero(wanted)
+    at = at[uses[np.searchsorted(words, columns[at, 2])] <= settings.framing_subjective_max_uses]
+    taken = SpanSet((f.signal.start, f.signal.end) for f in earlier)
     findings = []
-    for i in adjectives[seen <= settings.framing_subjective_max_uses].tolist():
+    for i in at.tolist():
         token = ctx.doc[i]
         start, end = token.idx, token.idx + len(token)
         if ctx.in_name(start, end) or taken.overlaps(start, end):
             continue
-        rating = rated(
-            token.lower_,
-            settings.framing_subjective_min_subjectivity,
-            settings.framing_subjective_min_valence,
-        )
-        if rating is None:
-            continue
-        subjectivity, valence = rating
+        subjectivity, valence = ratings[token.lower]
         own = ctx.voice.own(start, end)
         weight = (
             settings.framing_subjective_weight if own else settings.framing_subjective_quote_weight
