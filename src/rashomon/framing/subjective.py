@@ -42,9 +42,9 @@ from rashomon.framing.context import Context, Finding, make_signal
 from rashomon.framing.patterns import SpanSet
 from rashomon.framing.stance import vader_lexicon
 
-# VADER's valence scale runs -4..4.
 # spaCy's id of the part of speech (its symbols share the ids of parts_of_speech).
 ADJ = get_string_id("ADJ")
+# VADER's valence scale runs -4..4.
 VADER_SCALE = 4.0
 
 
