@@ -63,3 +63,29 @@ def test_regression_a_repeated_adjective_is_the_topic_not_a_judgement(frame, set
     again = once + " Officials said the horrible conditions lasted a week."
     assert settings.framing_subjective_max_uses == 1
     assert not subjective(frame(again))
+
+
+def test_the_outlet_table_counts_a_quoted_subjective_word_as_loaded_wording():
+    from rashomon.framing.compare import outlet_framing
+
+    def row(signal: str, voice: str, weight: float, text: str) -> dict:
+        return {
+            "article_id": "a",
+            "start": 0,
+            "end": len(text),
+            "text": text,
+            "signal": signal,
+            "label": signal,
+            "weight": weight,
+            "voice": voice,
+            "speaker": "Berg" if voice == "quote" else None,
+        }
+
+    rows = [
+        row("subjective", "quote", 0.4, "horrible"),
+        row("subjective", "outlet", 0.0, "wonderful"),  # weighs nothing: not counted
+        row("loaded", "quote", 0.6, "slammed"),
+    ]
+    framing = outlet_framing("Daily", ["a"], rows, sentences=3, biased=1)
+    assert framing.quoted == {"loaded": 2} and framing.counts == {}
+    assert "chooses quotes with loaded words such as 'slammed', 'horrible'" in framing.summary
