@@ -268,7 +268,8 @@ class Settings:
     # subjectivity {.4,.5,.6,.7,.8} x valence {1.5,1.75,2,2.25,2.5,3} x uses {1,2,any} x
     # part of speech {ADJ; ADJ+ADV; +VERB; +NOUN} x voice {quote; outlet; both}. Best on
     # A: .5, 2, 1, ADJ, quote voice (A 0.091 -> 0.102; held-out B 0.084 -> 0.089, this
-    # grid's own token count). In the outlet's own voice the same words hit no lexical
+    # grid's own token count; benchmarks/framing.py: A 0.094 -> 0.105, B 0.080 -> 0.086;
+    # word list 0.034 / 0.033). In the outlet's own voice the same words hit no lexical
     # span on either half (0 of 31 tokens on A, 0 of 48 on B), so their weight is 0: they
     # are recorded with their voice and move nothing.
     framing_subjective_min_subjectivity: float = 0.5
