@@ -42,7 +42,8 @@ DIR = EVAL / "framing"
 WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 # Signal kinds whose spans are word choices: what BASIL calls lexical bias. Intensifiers
 # ("very", "really") were left out on half A: token F1 0.081 with them, 0.094 without.
-LEXICAL_KINDS = ("loaded", "naming", "attribution", "scare_quote")
+# Subjective adjectives (framing/subjective.py) count where they carry weight: in quotes.
+LEXICAL_KINDS = ("loaded", "naming", "attribution", "scare_quote", "subjective")
 HALVES = ("A", "B")
 
 

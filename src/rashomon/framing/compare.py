@@ -169,16 +169,23 @@ def shorten(words: str) -> str:
     return words if len(words) <= EXAMPLE_CHARS else words[: EXAMPLE_CHARS - 1].rstrip() + "…"
 
 
+def table_kind(kind: str) -> str:
+    """The kind an outlet's row counts a signal under: a subjective word from the general
+    lexicons (framing/subjective.py) is a loaded word the curated lists lack, so the
+    table keeps one column of loaded wording (and fits a printed page)."""
+    return "loaded" if kind == "subjective" else kind
+
+
 def outlet_framing(
     outlet: str, articles: list[str], rows: list[dict], sentences: int, biased: int
 ) -> OutletFraming:
     quoted = [r for r in rows if r["voice"] != "outlet"]
     rows = [r for r in rows if r["voice"] == "outlet"]
-    counts = Counter(r["signal"] for r in rows if r["weight"] > 0)
+    counts = Counter(table_kind(r["signal"]) for r in rows if r["weight"] > 0)
     # A quote choice is a choice of content, not of words: the summary says it, the
     # per-kind tables of wording leave it out.
     quoted_counts = Counter(
-        r["signal"] for r in quoted if r["weight"] > 0 and r["signal"] != "choice"
+        table_kind(r["signal"]) for r in quoted if r["weight"] > 0 and r["signal"] != "choice"
     )
     claims = []
 
@@ -203,7 +210,7 @@ def outlet_framing(
     claim("casts entities as {}", stance, by="label")
     claim(
         "chooses quotes with loaded words such as {}",
-        [r for r in quoted if r["signal"] in ("loaded", "naming") and r["weight"] > 0],
+        [r for r in quoted if table_kind(r["signal"]) in ("loaded", "naming") and r["weight"] > 0],
     )
     claim(
         "quotes voices no other outlet on the story quotes: {}",

@@ -9,6 +9,7 @@ from rashomon.framing.lexicon import Lexicon
 from rashomon.framing.patterns import SpanSet
 from rashomon.framing.voice import Voice
 from rashomon.model import Mention, Signal
+from rashomon.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -24,6 +25,7 @@ class Context:
     mentions: tuple[Mention, ...] = ()
     published: str | None = None  # ISO date: which names were a choice then
     names: SpanSet = field(default_factory=SpanSet)  # entity and title spans: no wording inside
+    settings: Settings = field(default_factory=Settings)  # the rules' cuts and weights
 
     def in_name(self, start: int, end: int) -> bool:
         """True when the span lies inside a name ("Department of Homeland Security")."""

@@ -15,6 +15,7 @@ from rashomon.framing.naming import naming_findings
 from rashomon.framing.scare_quotes import scare_quote_findings
 from rashomon.framing.score import score_sentences, signals_by_sentence
 from rashomon.framing.stance import evaluative_tokens, stance_findings
+from rashomon.framing.subjective import subjective_findings
 from rashomon.framing.techniques import (
     cue_findings,
     repetition_findings,
@@ -43,6 +44,7 @@ def framing_context(analysis: Analysis, doc: Doc, settings: Settings) -> Context
         mentions=tuple(analysis.mentions),
         published=article.published,
         names=name_spans(doc, analysis.mentions, settings.framing_headline_caps_share),
+        settings=settings,
     )
 
 
@@ -51,6 +53,7 @@ def find_signals(ctx: Context) -> list[Signal]:
     findings: list[Finding] = []
     for rule in (naming_findings, wording_findings, attribution_findings, scare_quote_findings):
         findings += rule(ctx)
+    findings += subjective_findings(ctx, findings)  # words no rule above has taken
     findings += technique_signals(ctx, findings)
     judging = evaluative_tokens(ctx)  # read by two rules: found once
     findings += repetition_findings(ctx, judging) + slogan_findings(ctx) + cue_findings(ctx)
@@ -65,7 +68,7 @@ def find_signals(ctx: Context) -> list[Signal]:
 # sentences are read whole. Signals still say whose words they sit in.
 @stage(
     "framing",
-    version="7",
+    version="8",
     needs=("sentences", "mentions", "quotes"),
     makes=("signals", "sentences"),
 )
