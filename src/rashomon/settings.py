@@ -279,7 +279,8 @@ class Settings:
     # a quote, the share of half A's qualifying words that stand in a sentence annotated
     # with any bias (0.40 of 63; 20% of all sentences are; B 0.51 of 51). By valence bin
     # the share is flat (2-2.5: 0.38, 2.5-3: 0.46, 3+: 0.38, n 42/13/8), so one weight.
-    # In the outlet's voice 0.23 of 31 (B 0.29 of 48), the base rate: 0.
+    # In the outlet's voice 0.23 of 31 (B 0.29 of 48), the base rate: 0, which emits no
+    # signal (a word that is no evidence is not shown as one).
     framing_subjective_quote_weight: float = 0.4
     framing_subjective_weight: float = 0.0
     # stories: calibrated together with benchmarks/stories.py on four dev sets (AllSides

@@ -8,6 +8,7 @@ clause a speech verb introduces ("claiming that ...").
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -101,12 +102,14 @@ def frame(nlp, settings):
         ]
     )
 
-    def run(text: str, published: str | None = None) -> Analysis:
+    def run(text: str, published: str | None = None, **changed) -> Analysis:
+        """``changed``: settings fields to frame this text with instead of the defaults."""
         article = Article(id="t", input="t", text=text, published=published)
         analysis = Analysis(article=article)
         doc = nlp(text)
+        chosen = dataclasses.replace(settings, **changed) if changed else settings
         for st in stages:
-            st(analysis, doc, settings)
+            st(analysis, doc, chosen)
         return analysis
 
     return run

@@ -6,6 +6,10 @@ import pytest
 
 from rashomon.framing.subjective import rated, textblob_lexicon
 
+# The outlet's own subjective words are no evidence at the shipped weight (0: none
+# emitted); the rules that pick words are tested in that voice at a weight that shows them.
+OWN = {"framing_subjective_weight": 0.3}
+
 
 def subjective(analysis) -> list:
     return [s for s in analysis.signals if s.signal == "subjective"]
@@ -23,11 +27,16 @@ def test_a_word_is_rated_only_when_both_lexicons_agree():
     assert rated("disgraceful", 0.0, 0.0) is None  # in neither lexicon's adjectives
 
 
-def test_fires_on_a_subjective_word_in_the_outlets_voice(frame, settings):
-    found = subjective(frame("The council published a horrible plan for the old harbour."))
+def test_fires_on_a_subjective_word_in_the_outlets_voice(frame):
+    found = subjective(frame("The council published a horrible plan for the old harbour.", **OWN))
     assert [s.text for s in found] == ["horrible"]
     assert found[0].voice == "outlet" and found[0].speaker is None
-    assert found[0].weight == settings.framing_subjective_weight
+    assert found[0].weight == OWN["framing_subjective_weight"]
+
+
+def test_a_voice_weighted_zero_emits_no_signal(frame, settings):
+    assert settings.framing_subjective_weight == 0
+    assert not subjective(frame("The council published a horrible plan for the old harbour."))
 
 
 def test_records_the_quotes_voice_inside_a_quote(frame, settings):
@@ -40,17 +49,17 @@ def test_records_the_quotes_voice_inside_a_quote(frame, settings):
 
 def test_no_signal_inside_a_name_or_a_title(frame):
     # spaCy tags both words ADJ; the first sits in an organisation, the second in a work
-    assert not subjective(frame("The Committee for a Horrible Future met on Monday."))
-    assert not subjective(frame('She wrote "A Wonderful Life" in 1990.'))
+    assert not subjective(frame("The Committee for a Horrible Future met on Monday.", **OWN))
+    assert not subjective(frame('She wrote "A Wonderful Life" in 1990.', **OWN))
 
 
 def test_ordinary_adjectives_in_their_neutral_sense_do_not_fire(frame):
     text = "The new mayor and other officials met for the first time on Monday."
-    assert not subjective(frame(text))
+    assert not subjective(frame(text, **OWN))
 
 
 def test_a_word_another_rule_flags_is_not_flagged_again(frame):
-    analysis = frame("The senator called it a stupid decision on Tuesday.")
+    analysis = frame("The senator called it a stupid decision on Tuesday.", **OWN)
     assert not subjective(analysis)  # "stupid" is a loaded word (wording.toml)
     assert any(s.signal == "loaded" and s.text == "stupid" for s in analysis.signals)
 
@@ -59,10 +68,10 @@ def test_regression_a_repeated_adjective_is_the_topic_not_a_judgement(frame, set
     # On BASIL dev the general lexicons' most frequent misses were the story's own words
     # ("criminal" charges, "sexual" harassment), used again and again.
     once = "The committee heard horrible testimony about the flood on Monday."
-    assert [s.text for s in subjective(frame(once))] == ["horrible"]
+    assert [s.text for s in subjective(frame(once, **OWN))] == ["horrible"]
     again = once + " Officials said the horrible conditions lasted a week."
     assert settings.framing_subjective_max_uses == 1
-    assert not subjective(frame(again))
+    assert not subjective(frame(again, **OWN))
 
 
 def test_the_outlet_table_counts_a_quoted_subjective_word_as_loaded_wording():

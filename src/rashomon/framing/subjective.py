@@ -116,6 +116,8 @@ def subjective_findings(ctx: Context, earlier: list[Finding]) -> list[Finding]:
         weight = (
             settings.framing_subjective_weight if own else settings.framing_subjective_quote_weight
         )
+        if weight <= 0:  # a voice whose words were no evidence on the dev set: no signal
+            continue
         side = "negative" if valence < 0 else "positive"
         explanation = (
             f"'{token.text}' judges rather than describes (subjectivity {subjectivity:.2f}, "

@@ -6,9 +6,10 @@ threshold, else it starts a new event. The score is the average-link similarity
 (embedding and TF-IDF terms, entities included as terms) minus a penalty per day
 between the article and the event's span, and minus a cost when the event already holds
 an article of the newcomer's outlet (its outlet slot is taken: an outlet's second report
-is more likely a later development than a second account of the same happening). When the new member makes two events as
-close as one event's members are, the younger merges into the older and the merge is
-returned to be recorded: an event is never silently re-split or reshuffled.
+is more likely a later development than a second account of the same happening). When
+the new member makes two events as close as one event's members are, the younger merges
+into the older and the merge is returned to be recorded: an event is never silently
+re-split or reshuffled.
 """
 
 from __future__ import annotations
