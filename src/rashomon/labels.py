@@ -17,6 +17,7 @@ from rashomon.clean.published import format_published
 SIGNAL_KINDS = {
     "naming": "Naming",
     "loaded": "Loaded words",
+    "subjective": "Subjective words",
     "attribution": "Attribution verbs",
     "scare_quote": "Scare quotes",
     "hedge": "Hedges",

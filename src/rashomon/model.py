@@ -202,8 +202,9 @@ class Signal:
     start: int
     end: int
     text: str
-    signal: str  # naming, loaded, attribution, scare_quote, hedge, intensifier, technique,
-    # purpose (an action's aim stated as fact), stance
+    signal: str  # naming, loaded, subjective, attribution, scare_quote, hedge, intensifier,
+    # technique, purpose (an action's aim stated as fact), stance, choice (a quote only
+    # this outlet chose)
     label: str
     explanation: str
     weight: float = 1.0
