@@ -295,7 +295,8 @@ def is_role_head(word: str) -> bool:
 def _role_mentions(doc: Doc, article_id: str, found: list[Mention]) -> list[Mention]:
     """Descriptions that name a person by office: "the State Secretary", "the head of ..."."""
     # Characters inside a person's mention: one lookup per chunk, not a scan of them all.
-    covered = bytearray(len(doc.text) + 1)
+    # The text's length from its last token: doc.text joins every token on each access.
+    covered = bytearray((doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0) + 1)
     for m in found:
         if m.type == "PERSON":
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
