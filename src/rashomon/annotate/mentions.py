@@ -67,8 +67,8 @@ def _missed_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Person names the model missed or mistyped ("Avril" as ORG): a known given name
     and a capitalised proper noun, then that surname alone.
 
-    The tests read one attribute array, not a Token per word; a word's text is
-    looked up only for capitalised words, the only ones that can name a person."""
+    The conditions read one attribute array, not one Token per word; a word's text is
+    folded only for capitalised words, the only ones that can name a person."""
     names = given_names()
     found: list[Span] = []
     surnames = {fold(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}

@@ -32,7 +32,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     sentence of its own (annotate drops it as empty): marking only the word after it
     made the parser split that word from the rest of its sentence ("President | Trump
     named…"), while a whitespace sentence leaves the parse of both neighbours intact."""
-    # Only whitespace tokens can break: found in one attribute array, not a Token a word.
+    # Only whitespace tokens can break: found in one attribute array, not one Token per word.
     spaces = doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist()
     for i in spaces:
         token = doc[i]

@@ -109,7 +109,7 @@ NOTICE_RE = re.compile("|".join(_NOTICE))
 # Photo captions: a credit in brackets at the end ("(Reuters Photo)",
 # "(Photo by AFP)", "(Image: GETTY)"), a slash credit ("… Getty Images"),
 # "FILE PHOTO:", or a "(not pictured)" pose description. A word boundary is checked
-# after a word's first letter ("n(?<=\\bn)ot"), not before it: the engine then tries
+# after a word's first letter ("n(?<=\bn)ot"), not before it: the engine then tries
 # the rest only where that letter is, rather than at every boundary. ("Photo credit:"
 # needs no "photo " of its own: the boundary before "credit" is there already.)
 CAPTION_RE = re.compile(
