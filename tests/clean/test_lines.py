@@ -234,6 +234,10 @@ CAPTION_PIECES = st.sampled_from(
         " via ",
         "AFP",
         "Getty Images",
+        "| ",
+        "3",
+        " of ",
+        "above",
     ]
 )
 

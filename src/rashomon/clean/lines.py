@@ -108,20 +108,23 @@ NOTICE_RE = re.compile("|".join(_NOTICE))
 
 # Photo captions: a credit in brackets at the end ("(Reuters Photo)",
 # "(Photo by AFP)", "(Image: GETTY)"), a slash credit ("… Getty Images"),
-# "FILE PHOTO:", or a "(not pictured)" pose description. A word boundary is checked
-# after a word's first letter ("n(?<=\bn)ot"), not before it: the engine then tries
-# the rest only where that letter is, rather than at every boundary. ("Photo credit:"
-# needs no "photo " of its own: the boundary before "credit" is there already.)
+# "FILE PHOTO:", or a "(not pictured)" pose description. Written for a fast scan:
+# the rules tied to the line's start come first, and the others start only at a
+# character in the lookahead's set, so every other position is rejected with one test;
+# a condition on what precedes a word's first letter is checked after that letter
+# ("n(?<=\bn)ot", "v(?<= v)ia"). ("Photo credit:" needs no "photo " of its own: the
+# boundary before "credit" is there already.)
 CAPTION_RE = re.compile(
-    r"(\((\w[\w .&/-]{0,40} )?(photo|image|picture|pic|file|credit|video)s?\b[^()]{0,60}\)\s*$"
+    r"^(?:(image|photo|slide|picture) \d+ of \d+$"
+    r"|(file )?photo\s*:"
+    r"|(photo|image|picture)s?( credit)?\s*:"
+    r"|(above|below|top|left|right|pictured|main image)\s*:)"
+    r"|(?=[(nc/v|])"
+    r"(?:\((\w[\w .&/-]{0,40} )?(photo|image|picture|pic|file|credit|video)s?\b[^()]{0,60}\)\s*$"
     r"|\((photo|image|picture|pic)s?( by|:)[^()]{0,60}\)"
     r"|n(?<=\bn)ot pictured\b"
-    r"|^(image|photo|slide|picture) \d+ of \d+$"
-    r"|^(file )?photo\s*:"
-    r"|^(photo|image|picture)s?( credit)?\s*:"
     r"|c(?<=\bc)redits?\s*:\s*\S[^.]{0,60}$"
-    r"|(/| via |\| )(getty images|reuters|ap( photo)?|afp|epa|shutterstock|alamy)\s*\)?$"
-    r"|^(above|below|top|left|right|pictured|main image)\s*:)",
+    r"|(/|v(?<= v)ia |\| )(getty images|reuters|ap( photo)?|afp|epa|shutterstock|alamy)\s*\)?$)",
     re.IGNORECASE,
 )
 
