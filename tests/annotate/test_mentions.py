@@ -114,3 +114,10 @@ def test_regression_mention_cost_grows_linearly_with_the_text(nlp):
     long = nlp("\n\n".join(PARAGRAPH.format(n=n % 28 + 1) for n in range(80)))
     ratio = _python_calls(find_mentions, long, "a") / _python_calls(find_mentions, short, "a")
     assert ratio < 5.5, ratio
+
+
+def test_sentences_from_the_article_text_are_those_the_doc_rebuilds(nlp):
+    text = "  First one.  \n\nSecond one, \u201cquoted\u201d.\n\n\n Third\u00a0one.  "
+    doc = nlp(text)
+    assert find_sentences(doc, "a", text) == find_sentences(doc, "a")
+    assert [s.text for s in find_sentences(doc, "a", text)][0] == "First one."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rashomon.clean.published import (
+    FULL_DATE_RE,
     date_from_datelines,
     date_from_text,
     date_from_url,
@@ -189,3 +191,25 @@ def test_a_page_fetched_from_the_web_places_a_yearless_date_before_the_fetch() -
     assert (web.date, web.precision, web.source) == ("2022-12-01", "month", "fetch")
     # A file's time says nothing about when it was published: no year is guessed.
     assert infer_published(text=text, fetched_at=datetime(2023, 2, 1)).date is None
+
+
+# The full-date pattern before its first character was checked up front: the oracle
+# that the check only skips positions where no date can start.
+OLD_FULL_DATE_RE = re.compile(
+    r"(?<!\d)(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}-\d{2}-\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+DATE_PIECES = st.sampled_from(
+    ["Jan", "january", "SEPT.", "\u017fep", "May", "9", "09", "2022", "1999", "-", "03", " "]
+    + [",", "th", "of", "x", "Ma", "5th", "12", "\u0669"]
+)
+
+
+@given(st.lists(DATE_PIECES, max_size=10))
+def test_full_dates_found_where_they_were_before_the_first_letter_check(pieces):
+    text = "".join(pieces)
+    found = [m.span() for m in FULL_DATE_RE.finditer(text)]
+    assert found == [m.span() for m in OLD_FULL_DATE_RE.finditer(text)]

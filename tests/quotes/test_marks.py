@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rashomon.quotes.marks import OPENING, find_quoted_spans, paragraphs
+from rashomon.quotes.marks import OPENING, find_quoted_spans, paragraphs, quote_marks
 
 
 def texts(spans_of: str) -> list[str]:
@@ -73,3 +73,15 @@ def test_single_mark_spans_open_and_close_with_single_marks(text):
     for s in find_quoted_spans(text):
         assert text[s.start] in "'‘"
         assert "\n" not in text[s.start : s.end]
+
+
+def test_regression_second_apostrophe_of_a_double_mark_is_no_mark_of_its_own():
+    # '' is one mark of width 2: the scan for mark characters must not start another
+    # '' at its second apostrophe (''' is one double mark and a stray apostrophe)
+    text = "Says '''quoted' here"
+    marks = quote_marks(text, 0, len(text))
+    assert [(m.at, m.width, m.single) for m in marks] == [(5, 2, False)]
+    text = "Says ''''"
+    assert [(m.at, m.width) for m in quote_marks(text, 0, len(text))] == [(5, 2), (7, 2)]
+    text = "x ''"  # a '' cut by the paragraph's end is no double mark
+    assert [(m.at, m.width) for m in quote_marks(text, 0, len(text) - 1)] == []

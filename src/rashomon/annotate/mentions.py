@@ -18,6 +18,7 @@ The rules, each recorded in ``Mention.rule``:
 
 from __future__ import annotations
 
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_TITLE, POS
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.entities.lexicon import fold, given_names, places, roles
@@ -31,6 +32,8 @@ MAX_TITLE_TOKENS = 8
 # An apposition longer than this is a clause, not a role (checked on the sample articles).
 MAX_APPOS_TOKENS = 10
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+# ENT_IOB as an integer: 3 begins an entity ("B"), 1 is inside one, 2 outside.
+IOB_BEGIN = 3
 
 
 def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
@@ -62,38 +65,44 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
 
 def _missed_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Person names the model missed or mistyped ("Avril" as ORG): a known given name
-    and a capitalised proper noun, then that surname alone."""
+    and a capitalised proper noun, then that surname alone.
+
+    The conditions read one attribute array, not one Token per word; a word's text is
+    folded only for capitalised words, the only ones that can name a person."""
     names = given_names()
     found: list[Span] = []
     surnames = {fold(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
     surnames -= _place_ends(ents)  # "N. Korea" tagged PERSON names no "Korea" person
+    # spaCy's symbols by name: the ids its attribute arrays hold for these values.
+    person, propn, noun = (doc.vocab.strings[n] for n in ("PERSON", "PROPN", "NOUN"))
+    rows = doc.to_array([IS_TITLE, POS, ENT_TYPE, ENT_IOB]).tolist()
     i = 0
     while i < len(doc) - 1:
-        tok, nxt = doc[i], doc[i + 1]
+        (title, _, ent, _), (next_title, next_pos, next_ent, next_iob) = rows[i], rows[i + 1]
         if (
-            fold(tok.text) in names
-            and tok.is_title
-            and nxt.is_title
-            and nxt.pos_ == "PROPN"
-            and tok.ent_type_ != "PERSON"
-            and nxt.ent_type_ != "PERSON"
-            and nxt.ent_iob_ != "B"
+            title
+            and next_title
+            and next_pos == propn
+            and ent != person
+            and next_ent != person
+            and next_iob != IOB_BEGIN
+            and fold(doc[i].text) in names
         ):
             found.append(Span(doc, i, i + 2, label="PERSON"))
-            surnames.add(fold(nxt.text))
+            surnames.add(fold(doc[i + 1].text))
             i += 2
             continue
         i += 1
     taken = {t for span in found for t in range(span.start, span.end)}
-    for tok in doc:
+    for i, (title, pos, ent, _) in enumerate(rows):
         if (
-            tok.i not in taken
-            and tok.ent_type_ != "PERSON"
-            and tok.pos_ in {"PROPN", "NOUN"}
-            and tok.is_title
-            and fold(tok.text) in surnames
+            title
+            and i not in taken
+            and ent != person
+            and pos in (propn, noun)
+            and fold(doc[i].text) in surnames
         ):
-            found.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+            found.append(Span(doc, i, i + 1, label="PERSON"))
     return found
 
 
@@ -295,7 +304,8 @@ def is_role_head(word: str) -> bool:
 def _role_mentions(doc: Doc, article_id: str, found: list[Mention]) -> list[Mention]:
     """Descriptions that name a person by office: "the State Secretary", "the head of ..."."""
     # Characters inside a person's mention: one lookup per chunk, not a scan of them all.
-    covered = bytearray(len(doc.text) + 1)
+    # The text's length from its last token: doc.text joins every token on each access.
+    covered = bytearray((doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0) + 1)
     for m in found:
         if m.type == "PERSON":
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,10 +32,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     sentence of its own (annotate drops it as empty): marking only the word after it
     made the parser split that word from the rest of its sentence ("President | Trump
     named…"), while a whitespace sentence leaves the parse of both neighbours intact."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
+    # Only whitespace tokens can break: found in one attribute array, not one Token per word.
+    spaces = doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist()
+    for i in spaces:
+        token = doc[i]
+        if token.text.count("\n") >= 2:
             token.is_sent_start = True
-            doc[token.i + 1].is_sent_start = True
+            doc[i + 1].is_sent_start = True
     return doc
 
 

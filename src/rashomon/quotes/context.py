@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.clean.lines import boilerplate_rule
@@ -58,10 +59,16 @@ class Candidate:
 class ArticleContext:
     """One article as the quote rules see it."""
 
-    def __init__(self, doc: Doc, entities: ArticleEntities, settings: Settings = DEFAULTS) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        entities: ArticleEntities,
+        settings: Settings = DEFAULTS,
+        text: str | None = None,
+    ) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.token_starts = [t.idx for t in doc]
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on each access
+        self.token_starts = doc.to_array(IDX).tolist()
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
         # Link teasers, prompts and captions ("READ MORE: …", "WATCH: …") are page

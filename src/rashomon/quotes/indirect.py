@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import LOWER, TAG
 from spacy.tokens import Span, Token
 
 from rashomon.entities.lexicon import fold
@@ -58,7 +59,7 @@ class IndirectRules(ArticleContext):
         taken = Taken((c.start, c.end) for c in direct)
         fragment_starts = [f.start for f in fragments]
         out: list[Candidate] = []
-        for tok in self.doc:
+        for tok in self._rule_starts():
             candidate = None
             if (
                 tok.lower_ == "according"
@@ -86,6 +87,17 @@ class IndirectRules(ArticleContext):
             out.append(candidate)
         out.extend(c for c in self._dashes(fragments, fragment_starts) if not taken.overlaps(c))
         return out
+
+    def _rule_starts(self) -> list[Token]:
+        """The tokens an indirect rule can start at, in order: verbs (every cue is one)
+        and "according"; one attribute array finds them, not a Token per word."""
+        strings = self.doc.vocab.strings
+        rows = self.doc.to_array([TAG, LOWER]).tolist()
+        verbs = {tag for tag in {tag for tag, _ in rows} if strings[tag].startswith("VB")}
+        according = strings["according"]
+        return [
+            self.doc[i] for i, (tag, lower) in enumerate(rows) if tag in verbs or lower == according
+        ]
 
     def _to_sentence_end(self, c: Candidate, taken: Taken) -> int:
         """Where reported speech after its cue ends: the end of the sentence.

@@ -15,4 +15,5 @@ from rashomon.settings import Settings
 def quotes(analysis: Analysis, doc: Doc, settings: Settings) -> None:
     """Speakers are article-level names here; the entities stage makes them canonical."""
     entities = resolve_article(analysis.mentions)
-    analysis.quotes = ArticleQuotes(doc, entities, settings).quotes(analysis.article.id)
+    finder = ArticleQuotes(doc, entities, settings, analysis.article.text)
+    analysis.quotes = finder.quotes(analysis.article.id)
