@@ -393,13 +393,11 @@ def orphans(store: Store) -> list[tuple[str, str, ArticleFeatures]]:
 
     The ids come from the two tables' id indexes alone; only the deleted articles' rows
     (blobs, term weights) are read, not every stored one's."""
-    gone = [
-        r[0]
-        for r in store.conn.execute(
-            "SELECT article_id FROM story_features "
-            "WHERE article_id NOT IN (SELECT id FROM articles) ORDER BY rowid"
-        )
-    ]
+    rows = store.conn.execute(
+        "SELECT rowid, article_id FROM story_features "
+        "WHERE article_id NOT IN (SELECT id FROM articles)"
+    ).fetchall()
+    gone = [article_id for _, article_id in sorted(rows)]  # in storage order, as they were
     found = []
     for row in features_rows(store, gone):
         features = ArticleFeatures(
