@@ -146,12 +146,14 @@ class Signatures:
     def candidates(
         self, keys: list[bytes], min_shingles: int
     ) -> list[tuple[str, np.ndarray, int]]:
-        # One primary-key search per band (SQLite's multi-index OR); a row-value IN list
-        # would scan the table.
-        bands = " OR ".join("(band = ? AND hash = ?)" for _ in keys)
+        # One primary-key search per band. A UNION of them ran 0.14 ms a query on a 30k
+        # store, an OR of them 0.77 ms (multi-index OR); a row-value IN list scans the table.
+        bands = " UNION ".join(
+            "SELECT article_id FROM story_bands WHERE band = ? AND hash = ?" for _ in keys
+        )
         sql = (
             "SELECT article_id, minhash, shingles FROM story_features WHERE shingles >= ? "
-            f"AND article_id IN (SELECT article_id FROM story_bands WHERE {bands})"
+            f"AND article_id IN ({bands})"
         )
         params = [min_shingles, *(v for band, key in enumerate(keys) for v in (band, key))]
         return [

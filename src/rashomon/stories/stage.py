@@ -122,16 +122,17 @@ def _forget_deleted(store: Store) -> None:
 class _Runner:
     """One run's state: the copy index and the active events and storylines.
 
-    What the uncommitted chunk changed is held here (document frequencies, copy roots,
-    order keys, signatures); the rest is read from the store by key when an article needs
-    it, and the chunk's share is dropped once committed (``_committed``).
+    What the uncommitted chunk changed is held here (copy roots, order keys, signatures)
+    and dropped once committed (``_committed``), as the store has it then; the rest is read
+    by key when an article needs it. The document frequencies of the terms met so far stay
+    (at most the store's vocabulary, read one article's new terms at a time).
     """
 
     def __init__(
         self, store: Store, settings: Settings, documents: int, todo: list[repo.Pending]
     ) -> None:
         self.store = store
-        self.df: dict[str, int] = {}  # the chunk's terms: stored frequency + this chunk's
+        self.df: dict[str, int] = {}  # terms met in this run: stored frequency + this run's
         self.documents = documents
         self.new_df: Counter[str] = Counter()  # this chunk's document frequencies, uncommitted
         self.copies = CopyIndex(
@@ -207,7 +208,6 @@ class _Runner:
 
     def _committed(self) -> None:
         """Forget the chunk's own copy of what it just committed: the store answers now."""
-        self.df.clear()
         self.copies.flush()
         self.roots.clear()
         self.order.clear()
