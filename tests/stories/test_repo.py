@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.stories.conftest import sample
+from tests.stories.conftest import add_articles, sample
+from tests.stories.test_copies import band_table
 
 from rashomon.model import Analysis, DateRef, InputRecord, Outcome
+from rashomon.settings import Settings
+from rashomon.store.db import migrations, split_sql
 from rashomon.stories.repo import mentioned_days
+from rashomon.stories.stage import run
 
 
 def test_named_days_are_the_day_precise_single_dates(make_store):
@@ -27,3 +31,57 @@ def test_named_days_are_the_day_precise_single_dates(make_store):
             article.id: [date(2022, 9, 21).toordinal()]
         }
         assert mentioned_days(store, ["absent"]) == {}
+
+
+def test_migration_020_backfills_the_band_keys_the_stage_writes(make_store, samples):
+    """A store whose signatures predate the band table gets, from migration 020, exactly
+    the keys the stage would have written (the SQL slices the stored blobs itself)."""
+    with make_store(samples.values()) as store:
+        run(store, Settings())
+        written = band_table(store)
+        assert written
+        backfill = next(
+            s for _, name, sql in migrations() if name.startswith("020_")
+            for s in split_sql(sql) if "INSERT INTO story_bands" in s
+        )  # fmt: skip
+        with store.transaction():
+            store.conn.execute("DELETE FROM story_bands")
+            store.conn.execute(backfill)
+        assert band_table(store) == written
+
+
+# Whole-table reads an increment still makes: the ids of articles not yet placed and of
+# placed ones deleted since (index-only scans of the id columns, a few bytes an article),
+# and the schema (whether the dates table exists).
+ID_SCANS = {
+    "SCAN sqlite_master",
+    "SCAN articles USING COVERING INDEX sqlite_autoindex_articles_1",
+    "SCAN a USING INDEX sqlite_autoindex_articles_1",
+    "SCAN story_features USING COVERING INDEX sqlite_autoindex_story_features_1",
+}
+
+
+def test_regression_increment_reads_stored_stories_by_key_only(make_store, samples):
+    """Each run rebuilt the copy index from every stored signature, and read every
+    document frequency and copy root, so adding articles slowed with the store. Now every
+    statement of an increment reads the store by key: its query plans scan no table, bar
+    the two id-index scans that find what to do."""
+    first, second = list(samples.values())[:3], list(samples.values())[3:]
+    with make_store(first) as store:
+        run(store, Settings())
+        add_articles(store, second)
+        with store.transaction():  # one deletion too, so forgetting is traced
+            store.conn.execute("DELETE FROM inputs WHERE input = ?", (first[0].input,))
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        run(store, Settings())
+        store.conn.set_trace_callback(None)
+        scans = set()
+        for sql in statements:
+            if sql.lstrip().split(" ", 1)[0].upper() not in ("SELECT", "UPDATE", "DELETE"):
+                continue
+            for *_, detail in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}"):
+                if detail.startswith("SCAN ") and "CONSTANT ROW" not in detail:
+                    scans.add(detail)
+        assert len(statements) > 50
+        assert scans <= ID_SCANS, scans - ID_SCANS

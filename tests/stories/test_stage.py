@@ -168,7 +168,7 @@ def stories_state(store) -> dict[str, list[tuple]]:
 
 STATE_TABLES = (
     "story_articles", "story_features", "story_events", "storylines", "story_terms",
-    "story_state", "wire_credits",
+    "story_state", "wire_credits", "story_bands",
 )  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from typing import Any
 INTERNAL_TABLES = (
     "schema_migrations",
     "story_features",
+    "story_bands",
     "story_terms",
     "story_state",
     "entity_linked",

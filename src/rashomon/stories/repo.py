@@ -12,8 +12,12 @@ import numpy as np
 
 from rashomon.store.db import Store
 from rashomon.stories.clusters import ArticleFeatures, Cluster, outlet_key
+from rashomon.stories.copies import band_keys
 from rashomon.stories.credits import WireCredit
 from rashomon.views.stories import placeholders
+
+# Values bound per IN list, well under SQLite's limit of 32,766 variables a statement.
+SQL_BATCH = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +103,21 @@ def set_counter(store: Store, key: str, value: int) -> None:
     )
 
 
-def document_frequencies(store: Store) -> dict[str, int]:
-    return {r[0]: r[1] for r in store.conn.execute("SELECT term, df FROM story_terms")}
+def document_frequencies(store: Store, terms: Iterable[str]) -> dict[str, int]:
+    """The stored document frequency of each of ``terms`` that has one (read by term: the
+    table holds the whole store's vocabulary)."""
+    wanted = list(terms)
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), SQL_BATCH):
+        batch = wanted[start : start + SQL_BATCH]
+        sql = f"SELECT term, df FROM story_terms WHERE term IN ({placeholders(batch)})"
+        found.update(store.conn.execute(sql, batch).fetchall())
+    return found
+
+
+def documents(store: Store) -> int:
+    """Articles counted in the document frequencies (the row '')."""
+    return document_frequencies(store, [""]).get("", 0)
 
 
 def latest_day(store: Store) -> int | None:
@@ -119,27 +136,75 @@ def add_document_frequencies(store: Store, increments: Counter[str]) -> None:
 # -- copies -----------------------------------------------------------------------------
 
 
-def signatures(store: Store) -> Iterator[tuple[str, np.ndarray, int]]:
-    for article_id, blob, size in store.conn.execute(
-        "SELECT article_id, minhash, shingles FROM story_features ORDER BY seq"
-    ):
-        yield article_id, np.frombuffer(blob, dtype=np.uint32), size
+@dataclass(frozen=True, slots=True)
+class Signatures:
+    """The stored signatures, read by LSH band key (story_bands) or by article: what the
+    copy index asks the store (copies.StoredSignatures)."""
+
+    store: Store
+
+    def candidates(
+        self, keys: list[bytes], min_shingles: int
+    ) -> list[tuple[str, np.ndarray, int]]:
+        # One primary-key search per band. A UNION of them ran 0.14 ms a query on a 30k
+        # store, an OR of them 0.77 ms (multi-index OR); a row-value IN list scans the table.
+        bands = " UNION ".join(
+            "SELECT article_id FROM story_bands WHERE band = ? AND hash = ?" for _ in keys
+        )
+        sql = (
+            "SELECT article_id, minhash, shingles FROM story_features WHERE shingles >= ? "
+            f"AND article_id IN ({bands})"
+        )
+        params = [min_shingles, *(v for band, key in enumerate(keys) for v in (band, key))]
+        return [
+            (article_id, np.frombuffer(blob, dtype=np.uint32), size)
+            for article_id, blob, size in self.store.conn.execute(sql, params)
+        ]
+
+    def signature(self, article_id: str) -> tuple[np.ndarray, int]:
+        blob, size = self.store.conn.execute(
+            "SELECT minhash, shingles FROM story_features WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return np.frombuffer(blob, dtype=np.uint32), size
 
 
-def copy_roots(store: Store) -> dict[str, str]:
-    """Every placed article → the root of its copy group (itself for an original)."""
-    return {
-        r[0]: r[1] or r[0]
-        for r in store.conn.execute("SELECT article_id, copy_of FROM story_articles")
-    }
+def band_rows(article_id: str, minhash: bytes | np.ndarray, size: int) -> list[tuple]:
+    """(band, hash, article_id) rows of a signature; a text without shingles has none."""
+    if not size:
+        return []
+    sig = np.frombuffer(minhash, dtype=np.uint32) if isinstance(minhash, bytes) else minhash
+    return [(band, key, article_id) for band, key in enumerate(band_keys(sig))]
 
 
-def order_keys(store: Store) -> dict[str, tuple[bool, int, int]]:
-    """Placed article → (undated, day, seq): what "earliest" compares."""
-    return {
-        r[0]: (r[1] is None, r[1] or 0, r[2])
-        for r in store.conn.execute("SELECT article_id, day, seq FROM story_features")
-    }
+def forget_bands(store: Store, article_ids: list[str]) -> None:
+    """Delete the band keys of the signatures stored for these articles (by key: the
+    table has no index on article_id)."""
+    for start in range(0, len(article_ids), SQL_BATCH):
+        batch = article_ids[start : start + SQL_BATCH]
+        sql = (
+            "SELECT article_id, minhash, shingles FROM story_features "
+            f"WHERE article_id IN ({placeholders(batch)})"
+        )
+        rows = [r for found in store.conn.execute(sql, batch) for r in band_rows(*found)]
+        store.conn.executemany(
+            "DELETE FROM story_bands WHERE band = ? AND hash = ? AND article_id = ?", rows
+        )
+
+
+def copy_root(store: Store, article_id: str) -> str:
+    """The root of a placed article's copy group (itself for an original)."""
+    row = store.conn.execute(
+        "SELECT copy_of FROM story_articles WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return (row[0] if row else None) or article_id
+
+
+def order_key(store: Store, article_id: str) -> tuple[bool, int, int] | None:
+    """A placed article's (undated, day, seq): what "earliest" compares."""
+    row = store.conn.execute(
+        "SELECT day, seq FROM story_features WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return None if row is None else (row[0] is None, row[0] or 0, row[1])
 
 
 def reroot_copies(store: Store, old_root: str, new_root: str, similarity: float) -> None:
@@ -259,6 +324,8 @@ class Placement:
 
 
 def save_placements(store: Store, placements: list[Placement]) -> None:
+    # A re-analysed article (same id) replaces its stored signature: its old keys go first.
+    forget_bands(store, [p.features.id for p in placements])
     store.conn.executemany(
         "INSERT INTO story_articles (article_id, event_id, storyline_id, copy_of, copy_similarity)"
         " VALUES (?, ?, ?, ?, ?)",
@@ -284,6 +351,10 @@ def save_placements(store: Store, placements: list[Placement]) -> None:
             )
             for p in placements
         ],
+    )
+    store.conn.executemany(
+        "INSERT INTO story_bands (band, hash, article_id) VALUES (?, ?, ?)",
+        [r for p in placements for r in band_rows(p.features.id, p.minhash, p.shingles)],
     )
     store.conn.executemany(
         "INSERT OR IGNORE INTO wire_credits (article_id, agency, evidence) VALUES (?, ?, ?)",
@@ -320,13 +391,17 @@ def record_merge(
 
 
 def orphans(store: Store) -> list[tuple[str, str, ArticleFeatures]]:
-    """Features of articles deleted since the last run: (article id, event id, features)."""
-    sql = (
-        "SELECT f.* FROM story_features f LEFT JOIN articles a ON a.id = f.article_id "
-        "WHERE a.id IS NULL"
-    )
+    """Features of articles deleted since the last run: (article id, event id, features).
+
+    The ids come from the two tables' id indexes alone; only the deleted articles' rows
+    (blobs, term weights) are read, not every stored one's."""
+    rows = store.conn.execute(
+        "SELECT rowid, article_id FROM story_features "
+        "WHERE article_id NOT IN (SELECT id FROM articles)"
+    ).fetchall()
+    gone = [article_id for _, article_id in sorted(rows)]  # in storage order, as they were
     found = []
-    for row in store.rows(sql):
+    for row in features_rows(store, gone):
         features = ArticleFeatures(
             id=row["article_id"],
             seq=row["seq"],
@@ -339,13 +414,26 @@ def orphans(store: Store) -> list[tuple[str, str, ArticleFeatures]]:
     return found
 
 
+def features_rows(store: Store, article_ids: list[str]) -> Iterator[dict]:
+    for start in range(0, len(article_ids), SQL_BATCH):
+        batch = article_ids[start : start + SQL_BATCH]
+        marks = placeholders(batch)
+        yield from store.rows(
+            f"SELECT * FROM story_features WHERE article_id IN ({marks}) ORDER BY rowid",
+            batch,
+        )
+
+
 def forget(store: Store, article_ids: list[str]) -> None:
+    """Drop deleted articles' features and band keys; their copies become originals."""
+    forget_bands(store, article_ids)
     store.conn.executemany(
         "DELETE FROM story_features WHERE article_id = ?", [(i,) for i in article_ids]
     )
-    store.conn.execute(
-        "UPDATE story_articles SET copy_of = NULL, copy_similarity = NULL "
-        "WHERE copy_of IS NOT NULL AND copy_of NOT IN (SELECT id FROM articles)"
+    # Only a deleted article can be a missing copy_of (each was placed, so it is here).
+    store.conn.executemany(
+        "UPDATE story_articles SET copy_of = NULL, copy_similarity = NULL WHERE copy_of = ?",
+        [(i,) for i in article_ids],
     )
 
 

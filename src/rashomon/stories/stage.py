@@ -2,10 +2,13 @@
 
 Only articles not yet placed are read, in time order (publication day, else fetch
 day, else storage order), in chunks committed one by one. Each article is checked
-for copies against every stored MinHash signature, then joins the event of the text
-it copies, or the event it scores best against, or starts an event placed in a
-storyline. What later runs need (signatures, embeddings, term weights, event and
-storyline sums, document frequencies) is stored, so no text is read twice.
+for copies against the stored MinHash signatures that share an LSH band with it, then
+joins the event of the text it copies, or the event it scores best against, or starts
+an event placed in a storyline. What later runs need (signatures and their band keys,
+embeddings, term weights, event and storyline sums, document frequencies) is stored, so
+no text is read twice, and a run reads of the store only what its articles touch (band
+keys, their terms' frequencies, the events and storylines still open), never all of it:
+adding articles costs the same whatever the store's size.
 
 Each chunk is one transaction holding everything it changed: placements, document
 frequencies, cluster sums, merges and display columns. A run killed anywhere resumes
@@ -53,9 +56,7 @@ def run(store: Store, settings: Settings) -> None:
     todo = repo.pending(store)
     if not todo:
         return
-    df = repo.document_frequencies(store)
-    documents = df.pop("", 0)
-    runner = _Runner(store, settings, df, documents, todo)
+    runner = _Runner(store, settings, repo.documents(store), todo)
     for start in range(0, len(todo), CHUNK):
         runner.place_chunk(todo[start : start + CHUNK])
 
@@ -120,28 +121,32 @@ def _forget_deleted(store: Store) -> None:
 
 
 class _Runner:
-    """One run's state: the copy index and the active events and storylines."""
+    """One run's state: the copy index and the active events and storylines.
+
+    What the uncommitted chunk changed is held here (copy roots, order keys, signatures)
+    and dropped once committed (``_committed``), as the store has it then; the rest is read
+    by key when an article needs it. The document frequencies of the terms met so far stay
+    (at most the store's vocabulary, read one article's new terms at a time).
+    """
 
     def __init__(
-        self,
-        store: Store,
-        settings: Settings,
-        df: dict[str, int],
-        documents: int,
-        todo: list[repo.Pending],
+        self, store: Store, settings: Settings, documents: int, todo: list[repo.Pending]
     ) -> None:
         self.store = store
-        self.df = df
+        self.df: dict[str, int] = {}  # terms met in this run: stored frequency + this run's
         self.documents = documents
         self.new_df: Counter[str] = Counter()  # this chunk's document frequencies, uncommitted
-        self.copies = CopyIndex(settings.stories_copy_threshold, settings.stories_copy_min_shingles)
+        self.copies = CopyIndex(
+            settings.stories_copy_threshold,
+            settings.stories_copy_min_shingles,
+            repo.Signatures(store),
+        )
         self.min_words = settings.stories_min_content_words
         self.title_weight = settings.stories_title_weight
         self.mention_days = settings.stories_mention_days
-        for article_id, sig, size in repo.signatures(store):
-            self.copies.add(article_id, sig, size)
-        self.roots = repo.copy_roots(store)
-        self.order = repo.order_keys(store)
+        self.roots: dict[str, str] = {}  # placed in this chunk → root of its copy group
+        self.order: dict[str, tuple[bool, int, int]] = {}  # placed in this chunk → order key
+        self.rerooted: dict[str, str] = {}  # old copy-group root → the earlier newcomer
         self.seq = repo.counter(store, "next_seq")
         self.events = EventIndex(
             event_params(settings),
@@ -196,11 +201,19 @@ class _Runner:
             self._save_clusters()
             repo.refresh_events(self.store, self.touched_events)
             repo.refresh_storylines(self.store, self.touched_storylines, STORYLINE_ACTOR_NAMES)
+        self._committed()
         self.new_df = Counter()
         self.touched_events.clear()
         self.touched_storylines.clear()
         self.events.evict(self.latest)
         self.storylines.evict(self.latest)
+
+    def _committed(self) -> None:
+        """Forget the chunk's own copy of what it just committed: the store answers now."""
+        self.copies.flush()
+        self.roots.clear()
+        self.order.clear()
+        self.rerooted.clear()
 
     def _features(
         self, pending: repo.Pending, row: dict, vector, named: list[int]
@@ -214,6 +227,8 @@ class _Runner:
         names = name_words(f"{row['title']}\n{row['text']}")
         actors = Counter({f"word:{w}": n for w, n in names.items()})
         # Streamed document frequencies: this article and every one placed before it.
+        unread = [t for t in counts if t not in self.df]
+        self.df.update(repo.document_frequencies(self.store, unread))
         self.new_df.update(counts.keys())
         self.documents += 1
         for term in counts:
@@ -294,18 +309,26 @@ class _Runner:
         matches = self.copies.matches(sig, size)
         if not matches:
             return None, None, None
-        roots = {self.roots.get(m.article_id, m.article_id) for m in matches}
-        root = min(roots, key=lambda r: self.order.get(r, (True, 0, 0)))
-        root_sig, root_size = self.copies.signatures[root]
+        roots = {self._root(m.article_id) for m in matches}
+        root = min(roots, key=lambda r: self._order(r) or (True, 0, 0))
+        root_sig, root_size = self.copies.signature(root)
         similarity = round(containment(sig, size, root_sig, root_size), 4)
         mine = (features.day is None, features.day or 0, features.seq)
-        if mine < self.order.get(root, mine):
+        if mine < (self._order(root) or mine):
             self.reroots.append((root, features.id, similarity))
-            for article_id, article_root in self.roots.items():
-                if article_root == root:
-                    self.roots[article_id] = features.id
+            self.rerooted[root] = features.id
             return root, None, None
         return root, root, similarity
+
+    def _root(self, article_id: str) -> str:
+        """The root of a placed article's copy group, re-rootings of this chunk applied."""
+        root = self.roots.get(article_id) or repo.copy_root(self.store, article_id)
+        while root in self.rerooted:
+            root = self.rerooted[root]
+        return root
+
+    def _order(self, article_id: str) -> tuple[bool, int, int] | None:
+        return self.order.get(article_id) or repo.order_key(self.store, article_id)
 
     def _event_of(self, article_id: str) -> str | None:
         event_id = self.event_of.get(article_id)
