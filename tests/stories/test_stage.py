@@ -132,6 +132,25 @@ def test_deleted_article_leaves_its_event(make_store, samples, stories_settings)
         )
 
 
+def test_regression_reanalysed_article_leaves_its_old_events_sums(
+    make_store, samples, stories_settings
+):
+    """An article analysed again (same input, so same id, new text) was placed anew while
+    its old features stayed in its first event's and storyline's sums, counted twice."""
+    with make_store(samples.values()) as store:
+        run(store, stories_settings)
+        add_articles(store, [replace(samples["003"], text=samples["000"].text)])
+        run(store, stories_settings)
+        placed = placements(store)
+        assert len(placed) == len(samples)
+        for table in ("story_events", "storylines"):
+            total = store.conn.execute(f"SELECT sum(size) FROM {table}").fetchone()[0]
+            assert total == len(samples), table
+        rerun = stories_state(store)
+        run(store, stories_settings)
+        assert stories_state(store) == rerun
+
+
 def test_wire_credits_are_stored(make_store, samples, stories_settings):
     with make_store(samples.values()) as store:
         run(store, stories_settings)

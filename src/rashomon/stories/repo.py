@@ -324,8 +324,6 @@ class Placement:
 
 
 def save_placements(store: Store, placements: list[Placement]) -> None:
-    # A re-analysed article (same id) replaces its stored signature: its old keys go first.
-    forget_bands(store, [p.features.id for p in placements])
     store.conn.executemany(
         "INSERT INTO story_articles (article_id, event_id, storyline_id, copy_of, copy_similarity)"
         " VALUES (?, ?, ?, ?, ?)",
@@ -391,13 +389,18 @@ def record_merge(
 
 
 def orphans(store: Store) -> list[tuple[str, str, ArticleFeatures]]:
-    """Features of articles deleted since the last run: (article id, event id, features).
+    """Features of articles deleted or analysed again since the last run: (article id,
+    event id, features).
 
-    The ids come from the two tables' id indexes alone; only the deleted articles' rows
-    (blobs, term weights) are read, not every stored one's."""
+    Features and placement are written in one transaction, so stored features without a
+    placement are an article whose row was removed: deleted, or replaced by a changed
+    input (same id, new text; the cascade took its placement). Either way its old
+    features must leave its event's and storyline's sums before it is placed again. The
+    ids come from the two tables' id indexes alone; only those articles' rows (blobs,
+    term weights) are read, not every stored one's."""
     rows = store.conn.execute(
         "SELECT rowid, article_id FROM story_features "
-        "WHERE article_id NOT IN (SELECT id FROM articles)"
+        "WHERE article_id NOT IN (SELECT article_id FROM story_articles)"
     ).fetchall()
     gone = [article_id for _, article_id in sorted(rows)]  # in storage order, as they were
     found = []

@@ -52,7 +52,7 @@ STORYLINE_ACTOR_NAMES = 5
 
 def run(store: Store, settings: Settings) -> None:
     with store.transaction():
-        _forget_deleted(store)
+        _forget_stale(store)
     todo = repo.pending(store)
     if not todo:
         return
@@ -85,8 +85,9 @@ def storyline_params(settings: Settings) -> StorylineParams:
     )
 
 
-def _forget_deleted(store: Store) -> None:
-    """Take articles deleted since the last run out of their events' and storylines' sums."""
+def _forget_stale(store: Store) -> None:
+    """Take articles deleted or analysed again since the last run out of their events' and
+    storylines' sums (one analysed again is then placed anew, as a new article)."""
     gone = repo.orphans(store)
     if not gone:
         return
