@@ -428,12 +428,13 @@ def features_rows(store: Store, article_ids: list[str]) -> Iterator[dict]:
 
 
 def forget(store: Store, article_ids: list[str]) -> None:
-    """Drop deleted articles' features and band keys; their copies become originals."""
+    """Drop stale articles' features and band keys (``orphans``: deleted, or analysed
+    again and about to be placed anew); their copies become originals."""
     forget_bands(store, article_ids)
     store.conn.executemany(
         "DELETE FROM story_features WHERE article_id = ?", [(i,) for i in article_ids]
     )
-    # Only a deleted article can be a missing copy_of (each was placed, so it is here).
+    # A copy_of can name only a placed article, so only these can leave one dangling.
     store.conn.executemany(
         "UPDATE story_articles SET copy_of = NULL, copy_similarity = NULL WHERE copy_of = ?",
         [(i,) for i in article_ids],
