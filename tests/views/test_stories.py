@@ -9,6 +9,7 @@ from rashomon.views.stories import (
     list_stories,
     narrowest_story,
     story_article_ids,
+    story_rows,
     widest_story,
 )
 
@@ -47,6 +48,20 @@ def test_events_storylines_and_copies(write_story):
         assert sorted(story_article_ids(store, "e1")) == [alpha, beta]
         assert stories["e1"].outlets == ["Alpha", "Beta"]
         assert story_article_ids(store, "e2") == [gamma]
+
+
+def test_story_rows_of_some_articles_are_those_of_the_whole_read(write_story):
+    """A page reads its own articles' placement, not every article's in the store."""
+    with Store(write_story(STORY)) as store:
+        alpha, beta, gamma = sorted(r["id"] for r in store.rows("SELECT id FROM articles"))
+        place(store, [(alpha, "e1", "s1", None), (beta, "e1", "s1", alpha)])
+        whole = {r["article_id"]: r for r in story_rows(store)}
+        assert story_rows(store, [beta]) == [whole[beta]]
+        # in storage order, whatever order the ids are asked in
+        stored_order = [r for i, r in whole.items() if i != beta]
+        assert story_rows(store, [gamma, alpha]) == stored_order
+        assert whole[gamma]["event_id"] is None  # not placed: still a row, with no event
+        assert story_rows(store, []) == []
 
 
 def test_compare_inputs_read_the_stored_sentences_in_publication_order(write_story):

@@ -86,7 +86,7 @@ def titled_article_page(store: Store, limit: int, offset: int) -> tuple[list[dic
 
 def story_articles(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     meta = article_meta(store, ids)
-    copies = {r["article_id"]: r.get("copy_of") for r in story_rows(store)}
+    copies = {r["article_id"]: r.get("copy_of") for r in story_rows(store, ids)}
     return [dict(m, copy_of=copies.get(i)) for i, m in meta.items()]
 
 
@@ -101,7 +101,7 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
     ids = [article_id]
     for table in ("quotes", "figures", "signals", "mentions", "dates", "timeline"):
         row[table] = records(store, table, ids)
-    place = next((r for r in story_rows(store) if r["article_id"] == article_id), None)
+    place = next(iter(story_rows(store, ids)), None)
     row["story"] = place and {k: place[k] for k in STORY_PLACE}
     row["copies"] = copies_of(store, article_id)
     return row

@@ -55,17 +55,20 @@ def placeholders(values: Iterable[Any]) -> str:
 STORY_PLACE = ("article_id", "event_id", "storyline_id", "copy_of")
 
 
-def story_rows(store: Store) -> list[dict[str, Any]]:
-    """(``STORY_PLACE``, copy_similarity) for every ok article, in storage order; an
-    article the stories stage has not placed (``--no-cross``, or not run yet) has no
-    event. The one read of story placement: the stories export is its placed rows."""
-    return list(
-        store.rows(
-            "SELECT a.id AS article_id, s.event_id, s.storyline_id, s.copy_of, "
-            "s.copy_similarity FROM articles a "
-            "LEFT JOIN story_articles s ON s.article_id = a.id ORDER BY a.rowid"
-        )
+def story_rows(store: Store, ids: list[str] | None = None) -> list[dict[str, Any]]:
+    """(``STORY_PLACE``, copy_similarity) for the given articles (every ok one when None),
+    in storage order; an article the stories stage has not placed (``--no-cross``, or not
+    run yet) has no event. The one read of story placement: the stories export is its
+    placed rows, and a page reads only its own articles' rows."""
+    sql = (
+        "SELECT a.id AS article_id, s.event_id, s.storyline_id, s.copy_of, "
+        "s.copy_similarity FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
     )
+    params: list[str] = []
+    if ids is not None:
+        sql += f" WHERE a.id IN ({placeholders(ids)})"
+        params = ids
+    return list(store.rows(sql + " ORDER BY a.rowid", params))
 
 
 def story_titles(store: Store) -> dict[str, str]:
