@@ -62,7 +62,8 @@ def test_regression_a_stance_signal_named_no_entity(nlp, settings):
         mention("Senator", text.index("Senator") + 1, ""),
     ]
     analysis = Analysis(article=Article(id="t", input="t", text=text), mentions=mentions)
-    found = [s for s in find_signals(framing_context(analysis, doc, settings)) if s.signal == "stance"]
+    signals = find_signals(framing_context(analysis, doc, settings))
+    found = [s for s in signals if s.signal == "stance"]
     assert found, "the judged senator should have a stance"
     assert {s.target for s in found} == {"Maria Lund"}
     assert all(s.label.endswith(": Maria Lund") for s in found)
