@@ -68,7 +68,7 @@ def find_signals(ctx: Context) -> list[Signal]:
 # sentences are read whole. Signals still say whose words they sit in.
 @stage(
     "framing",
-    version="8",
+    version="9",
     needs=("sentences", "mentions", "quotes"),
     makes=("signals", "sentences"),
 )
