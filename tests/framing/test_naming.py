@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rashomon.framing.compare import SIDE_TAKING
 from rashomon.framing.lexicon import load_lexicon
 
@@ -16,6 +18,22 @@ def test_regression_kiev_in_a_2014_article_is_no_choice(frame):
     assert signal.weight == 0.0
     assert "2019-08-14" in signal.explanation
     assert not [s for s in analysis.signals if s.signal == "technique"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Kiev authorities said the talks would resume.", "Kiev authorities"),
+        ("Fighting continued near Donetsk and Lugansk on Sunday.", "Lugansk"),
+        ("Protesters marched through Kharkov on Sunday.", "Kharkov"),
+    ],
+)
+def test_regression_russian_spellings_in_2014_articles_were_pro_kremlin(frame, text, name):
+    """Each Russian-derived spelling weighs nothing before its alternative was
+    established in English, and something after."""
+    (then,) = naming(frame(text, published="2014-05-02"), name)
+    (now,) = naming(frame(text, published="2023-05-02"), name)
+    assert then.weight == 0.0 < now.weight
 
 
 def test_kiev_after_kyiv_was_established_is_a_choice(frame):
