@@ -26,6 +26,20 @@ def test_regression_a_speakers_insult_is_the_speakers_stance(frame):
     assert not [s for s in found if s.voice == "outlet" and s.label.startswith("negative")]
 
 
+def test_regression_a_speakers_insult_in_indirect_speech_was_the_outlets_stance(frame):
+    """Reported in the outlet's paraphrase, the insult still counted as the outlet's own
+    stance; the holder is the speaker whose judgement the outlet reports."""
+    text = (
+        "Mayor Tom Reyes spoke on Monday. Council member Ana Diaz said Tom Reyes was "
+        "corrupt and dishonest."
+    )
+    found = [s for s in stances(frame(text)) if s.target == "Tom Reyes"]
+    assert [(s.label, s.voice, s.speaker) for s in found] == [
+        ("negative: Tom Reyes", "quote", "Ana Diaz")
+    ]
+    assert "Ana Diaz's words, as the outlet reports them, are negative" in found[0].explanation
+
+
 def test_every_stance_names_its_target(frame):
     text = (
         "The reckless senator Maria Lund blocked the bill. Maria Lund, a shameless "
