@@ -63,3 +63,23 @@ def test_users_give_a_name_its_period_of_validity(tmp_path):
     )
     family = load_lexicon((str(extra),)).family("river_name")
     assert family is not None and family.terms[0].choice_from == "2020-01-01"
+
+
+def test_regression_a_naming_wording_inside_an_organisations_name_was_a_choice(frame):
+    """Naming families matched inside organisations' names: the Ukrainian ministry for
+    the "Temporarily Occupied Territories" took the occupied-territory side, an institute
+    of "Aggression Studies" named the war. A capitalised common-noun wording inside a name
+    belongs to the name; the same words in the outlet's prose still count."""
+    for text in (
+        "The Ministry for Reintegration of the Temporarily Occupied Territories said the "
+        "count was incomplete.",
+        "Researchers at the Aggression Studies Institute met on Friday.",
+    ):
+        assert not [s for s in frame(text).signals if s.signal == "naming"], text
+    prose = frame("Elections were held in the temporarily occupied territories on Sunday.")
+    assert [s.label for s in prose.signals if s.signal == "naming"] == ["held_territory: occupied"]
+
+
+def test_a_wording_that_is_itself_a_name_still_counts(frame):
+    analysis = frame("Officials from the Donetsk People's Republic met on Friday.")
+    assert naming(analysis, "Donetsk People's Republic")
