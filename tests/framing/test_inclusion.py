@@ -124,3 +124,34 @@ def test_regression_technique_evidence_underweighted_among_article_sentences(set
     assert found[0] == plain[0]
     alone = sentences_of(BODY)
     assert shifts_of(BODY, settings, [[technique_in(alone[0])]]) == [0.0]
+
+
+# An ordinary report of a contested vote, written for this test: every claim is
+# attributed, no word is loaded in the outlet's own voice. Annotators mark 5-20% of
+# such a report's sentences as biased.
+ORDINARY_REPORT = (
+    "Lawmakers clashed on Tuesday over a plan to expand the state's charter schools. "
+    "Republicans said the bill did not go far enough, while several Democrats warned it "
+    "would drain money from public schools. "
+    "Critics of the plan say the new schools would take the strongest students and leave "
+    "the rest behind. "
+    "The teachers' union said in a statement that the bill was written by charter "
+    "operators and would hurt children in poor districts. "
+    "Supporters argue that parents deserve a choice when their local school falls short. "
+    '"Families have waited long enough, and they are tired of being told to be patient," '
+    "said Representative Dale Carter, who wrote the bill. "
+    "Opponents say the state has not shown that charter schools do better than the "
+    "schools they replace. "
+    "The vote is expected next week. "
+    "The governor has not said whether she would sign it. "
+    "About 40,000 students attend charter schools in the state."
+)
+
+
+def test_regression_sentence_flag_over_fired_on_ordinary_news(frame):
+    """The sentence flag marked 30-45% of real articles' sentences where annotators mark
+    5-20%: the model's threshold was set on candidate sentences scored alone (BABE, about
+    half biased). Without the article prior this report flags 3 of its 10 sentences."""
+    sentences = frame(ORDINARY_REPORT).sentences
+    assert len(sentences) == 10
+    assert sum(s.biased for s in sentences) <= 1

@@ -55,3 +55,14 @@ def test_is_title_case_counts_capitalised_words_against_the_share():
     assert not is_title_case(["Council", "votes", "to", "close", "two", "libraries"], 0.6)
     assert not is_title_case(["52", "--", "48"], 0.6)  # no word: nothing to read
     assert not is_title_case([], 0.6)
+
+
+def test_regression_a_one_word_show_title_in_quotes_was_loaded_language(frame):
+    """A title in quotation marks was no scare quote, but a one-word title spaCy tags
+    as no entity ("Evil", the series) kept its word as loaded language."""
+    for text in ('The series "Evil" returns in May.', 'The film "Brutal" opens on Friday.'):
+        assert words_signalled(frame(text)) == set(), text
+
+
+def test_a_quoted_word_in_lower_case_is_still_the_outlets_wording(frame):
+    assert "evil" in words_signalled(frame('Critics called the plan "evil" on Monday.'))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rashomon.framing.scare_quotes import is_title
+from rashomon.framing.names import is_title
 
 
 def kinds(analysis) -> set[tuple[str, str]]:

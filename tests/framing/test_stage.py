@@ -4,8 +4,12 @@ from __future__ import annotations
 
 
 def test_regression_request_for_comment_is_not_biased(frame):
+    """The first bias model scored this routine line 0.59, above the flag's threshold
+    then; a threshold alone cannot pin it (0.59 passes today's 0.65), so the score must
+    also stay below even odds."""
     analysis = frame("Reps for Griffin did not immediately return Fox News' request for comment.")
     assert [s.biased for s in analysis.sentences] == [False]
+    assert analysis.sentences[0].bias_score < 0.5
 
 
 def test_a_loaded_sentence_is_still_biased(frame):

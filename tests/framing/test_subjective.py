@@ -97,4 +97,7 @@ def test_the_outlet_table_counts_a_quoted_subjective_word_as_loaded_wording():
     ]
     framing = outlet_framing("Daily", ["a"], rows, sentences=3, biased=1)
     assert framing.quoted == {"loaded": 2} and framing.counts == {}
-    assert "chooses quotes with loaded words such as 'slammed', 'horrible'" in framing.summary
+    assert (
+        "chooses quotes with loaded words such as 'slammed' (quote: Berg), 'horrible' (quote: Berg)"
+        in framing.summary
+    )

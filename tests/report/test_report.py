@@ -97,3 +97,14 @@ def test_briefing_command_prints_json_and_markdown(blinken_db):
     )
     js = runner.invoke(app, ["briefing", "--db", str(blinken_db), "--format", "json"])
     assert js.exit_code == 0 and '"summary"' in js.output and '"differences"' in js.output
+
+
+def test_report_framing_says_whose_words_each_chosen_quotes_example_is(blinken_db, tmp_path):
+    """Issue 15: every surface says whose voice a signal is in. The report shows the
+    outlet's own words and its chosen quotes apart, and names each quoted word's speaker."""
+    from html import unescape
+
+    html = write_report(blinken_db, tmp_path)
+    framing = unescape(html[html.index('id="framing"') : html.index('id="differences"')])
+    assert re.search(r"chooses quotes with loaded words such as '[^']+' \(quote: [^)]+\)", framing)
+    assert "in its own words" in framing and "in quotes" in framing

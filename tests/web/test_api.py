@@ -127,3 +127,19 @@ def test_serve_binds_loopback_by_default():
 
     help_text = CliRunner().invoke(app, ["serve", "--help"]).output
     assert "127.0.0.1" in help_text
+
+
+def test_an_articles_signals_say_whose_voice_they_are_in(client, blinken_db):
+    """Issue 15: the JSON API gives each signal its voice, and a quote's speaker, as the
+    export does; /openapi.json documents the fields."""
+    from rashomon.store import Store
+
+    with Store(blinken_db, readonly=True) as store:
+        sql = "SELECT article_id FROM signals WHERE voice = 'quote' AND speaker IS NOT NULL"
+        article = next(store.rows(sql))["article_id"]
+    signals = client.get(f"/api/articles/{article}").json()["signals"]
+    assert {s["voice"] for s in signals} == {"outlet", "quote"}
+    assert all(s["speaker"] for s in signals if s["voice"] == "quote")
+    assert not [s for s in signals if s["voice"] == "outlet" and s["speaker"]]
+    fields = client.get("/openapi.json").json()["components"]["schemas"]["Signal"]["properties"]
+    assert {"voice", "speaker", "target"} <= set(fields) and fields["voice"]["description"]

@@ -209,3 +209,13 @@ def test_regression_entity_heading_counted_unknown_outlets(client, store):
     assert meta and re.search(
         r"by 1 outlet and \d+ articles? whose outlet is unknown", meta.group(1)
     )
+
+
+def test_story_page_says_whose_words_each_chosen_quotes_example_is(client, store):
+    """Issue 15: the story page splits the outlet's own words from the quotes it chose
+    and names the speaker of each quoted example."""
+    from html import unescape
+
+    page = unescape(visible(client.get(story_path(store)).text))
+    assert re.search(r"chooses quotes with loaded words such as '[^']+' \(quote: [^)]+\)", page)
+    assert "in its own words" in page and "in quotes" in page

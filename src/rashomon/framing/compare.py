@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from rashomon.clean.outlet import outlet_label
 from rashomon.errors import RashomonError
+from rashomon.labels import quoted_voice
 from rashomon.store.db import Store
 from rashomon.views import stories as views
 
@@ -157,12 +158,18 @@ def naming_choices(signals: list[dict], outlet_of: dict[str, str]) -> list[Namin
     return sorted(families.values(), key=lambda c: (not c.contested, c.family))
 
 
-def examples(rows: list[dict], by: str = "text") -> tuple[str, list[SpanRef]]:
-    """Up to EXAMPLES_PER_CLAIM distinct wordings, heaviest first, and all their spans."""
+def examples(rows: list[dict], by: str = "text", who: bool = False) -> tuple[str, list[SpanRef]]:
+    """Up to EXAMPLES_PER_CLAIM distinct wordings, heaviest first, and all their spans;
+    with ``who``, each wording names the speaker of its heaviest use (words in a quote
+    are the speaker's, chosen by the outlet)."""
     ranked = sorted(rows, key=lambda r: -r["weight"])
-    words = list(dict.fromkeys(" ".join(r[by].split()) for r in ranked))[:EXAMPLES_PER_CLAIM]
+    speakers: dict[str, str | None] = {}
+    for r in ranked:
+        speakers.setdefault(" ".join(r[by].split()), r.get("speaker"))
+    words = list(speakers)[:EXAMPLES_PER_CLAIM]
     spans = [ref(r) for r in ranked if " ".join(r[by].split()) in words]
-    return ", ".join(f"'{shorten(w)}'" for w in words), spans
+    said = [f"'{shorten(w)}'" + (f" ({quoted_voice(speakers[w])})" if who else "") for w in words]
+    return ", ".join(said), spans
 
 
 def shorten(words: str) -> str:
@@ -189,9 +196,9 @@ def outlet_framing(
     )
     claims = []
 
-    def claim(template: str, selected: list[dict], by: str = "text") -> None:
+    def claim(template: str, selected: list[dict], by: str = "text", who: bool = False) -> None:
         if selected:
-            words, spans = examples(selected, by)
+            words, spans = examples(selected, by, who)
             claims.append(Claim(template.format(words), spans))
 
     naming = [r for r in rows if r["signal"] == "naming" and r["weight"] >= SIDE_TAKING]
@@ -211,6 +218,7 @@ def outlet_framing(
     claim(
         "chooses quotes with loaded words such as {}",
         [r for r in quoted if table_kind(r["signal"]) in ("loaded", "naming") and r["weight"] > 0],
+        who=True,
     )
     claim(
         "quotes voices no other outlet on the story quotes: {}",

@@ -97,9 +97,24 @@ def in_longer(start: int, end: int, spans: SpanSet) -> bool:
     return spans.contains(start, end + 1) or (start > 0 and spans.contains(start - 1, end))
 
 
+def in_proper_name(ctx: Context, match: NameMatch) -> bool:
+    """True when a family's common-noun wording is capitalised inside a name: part of
+    that name ("the Ministry for ... Temporarily Occupied Territories", "the Aggression
+    Studies Institute"), not the outlet's choice. A spelling, or a wording that is itself
+    a name ("Donetsk People's Republic"), still counts."""
+    if match.family.spelling or not ctx.in_name(match.start, match.end):
+        return False
+    said = ctx.text[match.start : match.end]
+    if not all(word[0].isupper() for word in said.split()):
+        return False
+    return any(f[0].islower() and said.lower().startswith(f.lower()) for f in match.term.say)
+
+
 def naming_findings(ctx: Context) -> list[Finding]:
     findings = []
     for match in find_names(ctx):
+        if in_proper_name(ctx, match):
+            continue
         quoted_name = whole_quoted_name(ctx, match)
         signal = naming_signal(ctx, match, quoted_name)
         findings.append(Finding(signal, match.term.technique if signal.weight > 0 else ""))

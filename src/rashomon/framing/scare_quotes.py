@@ -15,9 +15,10 @@ from functools import cache
 
 from rashomon.framing.context import Context, Finding, make_signal
 from rashomon.framing.lexicon import Lexicon
+from rashomon.framing.names import is_title
 from rashomon.framing.patterns import PhraseIndex, compile_phrases
 from rashomon.framing.speech import speech_verb_forms
-from rashomon.framing.voice import WORD, Fragment
+from rashomon.framing.voice import Fragment
 
 # Scare quotes cast doubt as a discrediting word does, but a reader may also take them
 # as marking a term's owner, so they weigh a little less (0.5 vs 0.7). Set by hand.
@@ -31,10 +32,6 @@ DISTANCING_REACH = 16
 DISTANCING = re.compile(
     r"(?:so-called|self-proclaimed|self-styled|supposed|alleged|pseudo-?)\W*$", re.IGNORECASE
 )
-# Small words that stay lower-case inside a title ("Keeping Up with the Kardashians").
-TITLE_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "at", "by"}
-)
 
 
 def is_scare_quote(ctx: Context, fragment: Fragment) -> bool:
@@ -47,13 +44,6 @@ def is_scare_quote(ctx: Context, fragment: Fragment) -> bool:
     if is_title(ctx.text[fragment.inner[0] : fragment.inner[1]]):
         return False
     return bool(before.strip()) or ctx.text[fragment.end : fragment.end + 1] not in ("", "\n")
-
-
-def is_title(inner: str) -> bool:
-    """Every word capitalised, bar small ones: the title of a work or a name, not a term."""
-    words = WORD.findall(inner)
-    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
-    return bool(content) and all(w[0].isupper() for w in content) and words[0][0].isupper()
 
 
 def distanced(ctx: Context, start: int) -> bool:

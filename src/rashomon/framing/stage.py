@@ -35,15 +35,16 @@ if TYPE_CHECKING:
 def framing_context(analysis: Analysis, doc: Doc, settings: Settings) -> Context:
     """What every rule reads about one article: its text, parse, voices and lexicon."""
     article = analysis.article
+    voice = find_voice(article.text, analysis.quotes)
     return Context(
         article_id=article.id,
         text=article.text,
         doc=doc,
-        voice=find_voice(article.text, analysis.quotes),
+        voice=voice,
         lexicon=load_lexicon(tuple(settings.framing_lexicons)),
         mentions=tuple(analysis.mentions),
         published=article.published,
-        names=name_spans(doc, analysis.mentions, settings.framing_headline_caps_share),
+        names=name_spans(doc, analysis.mentions, settings.framing_headline_caps_share, voice.terms),
         settings=settings,
     )
 
@@ -68,7 +69,7 @@ def find_signals(ctx: Context) -> list[Signal]:
 # sentences are read whole. Signals still say whose words they sit in.
 @stage(
     "framing",
-    version="8",
+    version="9",
     needs=("sentences", "mentions", "quotes"),
     makes=("signals", "sentences"),
 )

@@ -5,7 +5,9 @@ each mention (its head, its modifiers, what is said of it) are summed: words fro
 loaded groups (with their polarity), and adjectives and adverbs from VADER's lexicon
 (MIT; Hutto & Gilbert 2014). Nouns and verbs from VADER are left out because they name
 events ("war", "killed"), not judgements. Only words in the mention's own voice count,
-and that voice is the holder: the outlet, or the quoted speaker whose insult it is.
+and that voice is the holder: the outlet, or the quoted speaker whose insult it is. In
+the outlet's paraphrase of someone ("Diaz said Reyes was corrupt") the judgement is the
+speaker's, reported: the holder is that speaker, never the outlet.
 The target is the entity mentioned. A name that only qualifies another noun ("Ukraine's
 richest man", "the Trump campaign") is not what that noun's modifiers judge.
 """
@@ -13,6 +15,7 @@ richest man", "the Trump campaign") is not what that noun's modifiers judge.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -98,6 +101,15 @@ def neighbours(root: Token) -> list[Token]:
     return [t for t in dict.fromkeys(near) if sentence.start <= t.i < sentence.end]
 
 
+def holder_at(ctx: Context, start: int, end: int) -> tuple[str, str | None]:
+    """Whose judgement words at ``start:end`` carry: ("outlet", None) for the outlet's own,
+    else ("quote", the speaker), quoted or paraphrased."""
+    holder = ctx.voice.who(start, end)
+    if holder[0] == "outlet" and ctx.voice.paraphrase(start, end):
+        return "quote", ctx.voice.paraphrased_by(start, end)
+    return holder
+
+
 def stance_findings(ctx: Context, judging: dict[int, tuple[float, str]]) -> list[Finding]:
     """Stance toward each main mention, from ``judging`` (``evaluative_tokens``) near it."""
     mentions = [m for m in main_mentions(ctx.mentions) if m.name.strip()]
@@ -109,12 +121,12 @@ def stance_findings(ctx: Context, judging: dict[int, tuple[float, str]]) -> list
         span = ctx.span(mention.start, mention.end)
         if span is None:
             continue
-        holder = ctx.voice.who(mention.start, mention.end)
+        holder = holder_at(ctx, mention.start, mention.end)
         evidence: dict[str, float] = {}
         for token in neighbours(span.root):
             if token.i in taken or token.i not in judging:
                 continue
-            if ctx.voice.who(token.idx, token.idx + len(token)) != holder:
+            if holder_at(ctx, token.idx, token.idx + len(token)) != holder:
                 continue  # someone else's words about it
             value, word = judging[token.i]
             evidence[word] = value
@@ -124,7 +136,10 @@ def stance_findings(ctx: Context, judging: dict[int, tuple[float, str]]) -> list
         side = "negative" if total < 0 else "positive"
         words = ", ".join(f"'{w}'" for w in evidence)
         who = "the outlet's own" if holder[0] == "outlet" else f"{holder[1] or 'a speaker'}'s"
-        explanation = f"Around '{mention.text}', {who} words are {side}: {words}."
+        who += " words"
+        if holder[0] == "quote" and ctx.voice.own(mention.start, mention.end):
+            who += ", as the outlet reports them,"  # a paraphrase
+        explanation = f"Around '{mention.text}', {who} are {side}: {words}."
         signal = make_signal(
             ctx,
             mention.start,
@@ -135,5 +150,5 @@ def stance_findings(ctx: Context, judging: dict[int, tuple[float, str]]) -> list
             STANCE_WEIGHT,
             target=mention.name,
         )
-        findings.append(Finding(signal))
+        findings.append(Finding(replace(signal, voice=holder[0], speaker=holder[1])))
     return findings

@@ -3,10 +3,10 @@
 Most are read off other signals: a discrediting word is evidence of Doubt, a
 delegitimising name of Name_Calling-Labeling. Three need their own rule: Repetition
 (the same judging phrase three times or more in the outlet's voice), Slogans (a known
-slogan, or a short exclamation, in the outlet's voice), and the phrases of
-techniques.toml that are evidence by themselves ("everyone knows": Appeal_to_Popularity;
-"what about": Whataboutism). Each technique signal is on its evidence span and keeps the
-evidence's voice.
+slogan standing alone as a clause, or a short exclamation, in the outlet's voice), and
+the phrases of techniques.toml that are evidence by themselves ("everyone knows":
+Appeal_to_Popularity; "what about": Whataboutism). Each technique signal is on its
+evidence span and keeps the evidence's voice.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from rashomon.framing.patterns import (
     longest_first,
     variants,
 )
+from rashomon.framing.voice import DOUBLE_MARKS, SINGLE_MARKS
 
 EXPLAINS = {
     "Loaded_Language": "uses words with strong emotional charge to sway the reader",
@@ -138,12 +139,33 @@ def repetition_findings(ctx: Context, judging: Collection[int]) -> list[Finding]
     return findings
 
 
+# What may stand on either side of a slogan used as one: the text's edge, a line break,
+# punctuation or a quotation mark ("chanting “no to war”", "Build the wall, they said").
+CLAUSE_EDGE = frozenset(".,;:!?()[]—–-\n" + DOUBLE_MARKS + SINGLE_MARKS)
+
+
+def fills_its_clause(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands alone between clause edges: a listed slogan
+    used as a slogan, not its words in a plain clause ("will build the wall of the new
+    school", "the America First policy")."""
+    before = text[:start].rstrip(" \t")
+    after = text[end:].lstrip(" \t")
+    return (not before or before[-1] in CLAUSE_EDGE) and (not after or after[0] in CLAUSE_EDGE)
+
+
 def slogan_findings(ctx: Context) -> list[Finding]:
-    found = set(find_all(compile_phrases(ctx.lexicon.cues.slogans), ctx.text))
+    """Known slogans standing alone as a clause, and short exclamations, in own voice."""
+    found = {
+        (start, end)
+        for start, end in find_all(compile_phrases(ctx.lexicon.cues.slogans), ctx.text)
+        if fills_its_clause(ctx.text, start, end)
+    }
     for sentence in ctx.doc.sents:
         alpha = [t for t in sentence if t.is_alpha]
         if 0 < len(alpha) <= SLOGAN_MAX_WORDS and sentence.text.rstrip().endswith("!"):
             found.add((sentence.start_char, sentence.end_char))
+    # one piece of evidence, one signal: a listed slogan inside an exclamation is that one
+    found = {s for s in found if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in found)}
     findings = []
     for start, end in sorted(found):
         if not ctx.voice.own(start, end):

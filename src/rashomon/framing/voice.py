@@ -76,6 +76,7 @@ class Voice:
 
     ``speakers`` holds, for each span of ``reported``, who said it (None when the quotes
     stage named nobody): a signal in quoted words is the speaker's, chosen by the outlet.
+    ``paraphrasers`` holds the same for each span of ``paraphrased``.
     Every question takes a bisection (``SpanSet``), not a scan: rules ask one per
     candidate, and a scan made the stage quadratic in article length.
     """
@@ -85,9 +86,11 @@ class Voice:
     terms: tuple[Fragment, ...]
     partial: tuple[Fragment, ...] = ()
     speakers: tuple[str | None, ...] = ()
+    paraphrasers: tuple[str | None, ...] = ()
     _reported: SpanSet = field(init=False, repr=False, compare=False)
     _speaker: dict[tuple[int, int], str | None] = field(init=False, repr=False, compare=False)
     _paraphrased: SpanSet = field(init=False, repr=False, compare=False)
+    _paraphraser: dict[tuple[int, int], str | None] = field(init=False, repr=False, compare=False)
     _terms: tuple[SpanSet, list[Fragment]] = field(init=False, repr=False, compare=False)
     _partial: tuple[SpanSet, list[Fragment]] = field(init=False, repr=False, compare=False)
 
@@ -98,6 +101,12 @@ class Voice:
         object.__setattr__(self, "_reported", SpanSet(self.reported))
         object.__setattr__(self, "_speaker", speaker)
         object.__setattr__(self, "_paraphrased", SpanSet(self.paraphrased))
+        paraphraser: dict[tuple[int, int], str | None] = {}
+        for i, span in enumerate(self.paraphrased):
+            paraphraser.setdefault(
+                span, self.paraphrasers[i] if i < len(self.paraphrasers) else None
+            )
+        object.__setattr__(self, "_paraphraser", paraphraser)
         object.__setattr__(self, "_terms", fragment_set(self.terms))
         object.__setattr__(self, "_partial", fragment_set(self.partial))
 
@@ -130,6 +139,11 @@ class Voice:
     def paraphrase(self, start: int, end: int) -> bool:
         """True when the span is in the outlet's paraphrase of someone (indirect speech)."""
         return self._paraphrased.overlaps(start, end)
+
+    def paraphrased_by(self, start: int, end: int) -> str | None:
+        """Who the paraphrase the span is in reports (None when nobody is named)."""
+        at = self._paraphrased.first_overlapping(start, end)
+        return None if at is None else self._paraphraser[self._paraphrased.spans[at]]
 
     def marks_term(self, start: int, end: int) -> bool:
         """True when the span shares text with a short quoted term in the outlet's voice."""
@@ -191,10 +205,12 @@ def find_voice(text: str, quotes: list[Quote]) -> Voice:
         else:
             terms.append(fragment)
     spans = sorted(reported)
+    around_spans = sorted(paraphrased)
     return Voice(
         tuple(spans),
-        tuple(sorted(paraphrased)),
+        tuple(around_spans),
         tuple(terms),
         tuple(partial),
         tuple(reported[s] for s in spans),
+        tuple(paraphrased[s] for s in around_spans),
     )

@@ -80,6 +80,13 @@ class Signal(Span):
     label: str
     explanation: str
     weight: float = 1
+    voice: str = Field(
+        "outlet",
+        description='Whose words the span is: "outlet" (its own voice) or "quote" '
+        "(a quote the outlet chose to print); the two count apart.",
+    )
+    speaker: str | None = Field(None, description='Who said the quoted words (voice "quote").')
+    target: str | None = Field(None, description="A stance's target: the entity judged.")
 
 
 class Mention(Span):
