@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from rashomon.cli import app
-from rashomon.framing.compare import compare_story
+from rashomon.framing.compare import KINDS, compare_story
 from rashomon.store import Store
 
 
@@ -103,3 +103,23 @@ def test_framing_export_says_whose_voice_each_signal_is(blinken_db, tmp_path):
     assert {r["voice"] for r in rows} == {"outlet", "quote"}
     assert any(r["speaker"] for r in rows if r["voice"] == "quote")
     assert all(r["target"] for r in rows if r["signal"] == "stance")
+
+
+def test_cli_framing_counts_an_outlets_own_words_apart_from_the_quotes_it_chose(blinken_db):
+    """The kind columns are the outlet's own voice; the quotes it chose are their own column."""
+    with Store(blinken_db) as store:
+        outlets = {o.outlet: o for o in compare_story(store, None).outlets}
+    shown = CliRunner().invoke(app, ["framing", "--db", str(blinken_db)], env={"COLUMNS": "400"})
+    assert shown.exit_code == 0, shown.output
+    assert "in each outlet's own words" in shown.output
+    rows = {}
+    for line in shown.output.splitlines():
+        cells = [c.strip() for c in line.strip("│┃ ").split("│")]
+        if len(cells) == len(KINDS) + 3 and cells[0] in outlets:
+            rows[cells[0]] = cells
+    assert rows.keys() == outlets.keys()
+    assert any(o.quoted for o in outlets.values())  # the sample quotes loaded words
+    for name, cells in rows.items():
+        o = outlets[name]
+        assert cells[1:-2] == [str(o.counts.get(kind, 0)) for kind in KINDS]
+        assert cells[-2] == str(sum(o.quoted.values()))

@@ -81,10 +81,19 @@ def framing(
         return
     out = console()
     title = f"story {result.story}" if result.story else "all articles"
-    counts = Table("outlet", *KINDS, "one-sided sentences", title=cell(f"Framing signals: {title}"))
+    # The kind columns count the outlet's own words; what it took from the quotes it chose is
+    # a voice of its own (issue 15), counted apart so neither is mistaken for the other.
+    counts = Table(
+        "outlet",
+        *KINDS,
+        "in quotes it chose",
+        "one-sided sentences",
+        title=cell(f"Framing signals in each outlet's own words: {title}"),
+    )
     for o in outlets:
         cells = [str(o.counts.get(kind, 0)) for kind in KINDS]
-        counts.add_row(cell(o.outlet), *cells, f"{o.biased_sentences}/{o.sentences}")
+        quoted = str(sum(o.quoted.values()))
+        counts.add_row(cell(o.outlet), *cells, quoted, f"{o.biased_sentences}/{o.sentences}")
     out.print(counts)
     names = Table(
         "thing", "outlet", "calls it (spans)", title="The same thing, as each outlet names it"
