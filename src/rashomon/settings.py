@@ -403,6 +403,9 @@ class Settings:
     # penalty 0.15/0.2/0.25): half A at most 0.910 (0.5 x 0.25, 0.67 x 0.2); BASIL reaches
     # 1.0 only where AllSides half A drops to 0.764-0.782 pairwise (x 0.33: 0.904-0.907).
     stories_same_outlet_cost: float = 0.1
+    # Score lost when the newcomer gives another value for a thing the event's figures
+    # count and none of the event's values (stories/editions.py). CALIBRATION PENDING.
+    stories_figure_cost: float = 0.1
     # Days a storyline stays open after its last article: a year, so a war or a campaign
     # with months between its events stays one storyline (the samples span 11 months).
     stories_storyline_days: int = 365
