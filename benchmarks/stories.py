@@ -307,6 +307,7 @@ TUNE_GRID = {
     "stories_undated_penalty": (0.0, 0.015, 0.03, 0.05, 0.1),
     "stories_merge_threshold": (0.2, 0.25, 0.3, 9.0),
     "stories_storyline_threshold": (0.08, 0.1, 0.12, 0.15, 0.2),
+    "stories_figure_cost": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3),
 }
 
 

@@ -104,3 +104,11 @@ def test_a_book_after_removals_and_unions_is_the_book_of_what_is_left(members, d
         rest_keys.index,
         rest_keys.values,
     )
+
+
+def test_a_thing_the_event_counts_at_several_values_is_no_evidence():
+    # "votes": 60 to end a filibuster and 51 to confirm, in one report; a second report's
+    # 41 votes against is not another edition of either
+    event = book(row("votes", 60, "60"), row("votes", 51, "51"))
+    assert not differs(figure_keys([row("votes", 41, "41")]), event)
+    assert differs(figure_keys([row("votes", 41, "41")]), book(row("votes", 60, "60")))

@@ -107,5 +107,15 @@ def differs(keys: Iterable[FigureKey], book: FigureBook | None) -> bool:
         near = book.near(key)
         if any(not disagree(key[2:4], k[2:4]) for k in near):
             return False
-        other = other or any(similarity(k[1], key[1]) >= SAME_THING for k in near)
+        same = [k for k in near if similarity(k[1], key[1]) >= SAME_THING]
+        other = other or (bool(same) and _one_quantity(same))
     return other
+
+
+def _one_quantity(keys: list[FigureKey]) -> bool:
+    """Whether the book's figures of one thing agree among themselves: a thing the event
+    itself counts at several values ("votes": 60 to end a filibuster, 51 to confirm) is
+    a generic noun, not one quantity a second report would repeat."""
+    low = max(k[2] for k in keys)
+    high = min(k[3] for k in keys)
+    return low <= high
