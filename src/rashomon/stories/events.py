@@ -8,11 +8,10 @@ between the article and the event's span, and minus a cost when the event alread
 an article of the newcomer's outlet (its outlet slot is taken: an outlet's second report
 is more likely a later development than a second account of the same happening), and
 minus a cost when the newcomer gives another value for a thing the event's figures count
-and none of the event's values (``editions.differs``: another edition of a recurring
-release, or a later development). When
-the new member makes two events as close as one event's members are, the younger merges
-into the older and the merge is returned to be recorded: an event is never silently
-re-split or reshuffled.
+and states none of the event's values (``editions.differs``: another edition of a
+recurring release, or a later development). When the new member makes two events as
+close as one event's members are, the younger merges into the older and the merge is
+returned to be recorded: an event is never silently re-split or reshuffled.
 """
 
 from __future__ import annotations
@@ -278,8 +277,8 @@ class EventIndex:
             score = cluster_similarity(a, b, params.embedding_weight)
             score -= params.time_penalty(a.gap_to(b))
             score -= params.same_outlet_cost if a.shares_outlet(b) else 0.0
-            if params.figure_cost and a.figures and differs(a.figures.counts, b.figures):
-                score -= params.figure_cost
+            if params.figure_cost and a.figures is not None:
+                score -= params.figure_cost if differs(a.figures.counts, b.figures) else 0.0
             if score < params.merge_threshold:
                 continue
             into, away = sorted((a, b), key=lambda e: event_number(e.id))
