@@ -4,8 +4,8 @@
 
 Each dev article becomes a stored article (title, text, outlet, day) in a fresh SQLite
 file with what the per-article stages store (entity mentions, the ``dates`` stage's date
-expressions: one spaCy parse an article, once per run), the ``entities`` and ``stories``
-stages run over the store exactly as in the pipeline, and
+expressions, the ``figures`` stage's figures: one spaCy parse an article, once per run),
+the ``entities`` and ``stories`` stages run over the store exactly as in the pipeline, and
 ``story_articles.event_id`` / ``storyline_id`` are scored against the gold groups with
 the stories set's own score.py (pairwise and BCubed F1). The sets:
 
@@ -132,25 +132,39 @@ def _article(row: dict, dated: bool) -> Article:
 
 def annotate(rows: list[dict], model: str) -> None:
     """Give each row what the per-article stages store before the stories stage runs: its
-    entity mentions and the date expressions in its text, read against its publication day
-    (``dates``) and with no day (``dates_undated``)."""
+    entity mentions, the date expressions in its text and the figures in it, read against
+    its publication day (``dates``, ``figures``) and with no day (``*_undated``). Figures
+    come from the ``figures`` stage's own function (without the quotes stage, which only
+    names a figure's speaker)."""
     from rashomon.annotate.mentions import find_mentions
     from rashomon.annotate.nlp import load_nlp
     from rashomon.dates.stage import date_refs
+    from rashomon.figures.stage import find_figures
 
+    settings = Settings()
     nlp = load_nlp(model)
     docs = nlp.pipe((r["text"] for r in rows), batch_size=64)
     for row, doc in zip(rows, docs, strict=True):
         row["mentions"] = find_mentions(doc, row["id"])
-        row["dates"] = date_refs(_article(row, True), doc)
-        row["dates_undated"] = date_refs(_article(row, False), doc)
+        for dated, suffix in ((True, ""), (False, "_undated")):
+            analysis = Analysis(_article(row, dated), mentions=row["mentions"])
+            analysis.dates = date_refs(analysis.article, doc)
+            find_figures(analysis, doc, settings)
+            row["dates" + suffix] = analysis.dates
+            row["figures" + suffix] = analysis.figures
 
 
 def outcome(row: dict, dated: bool = True) -> Outcome:
     article = _article(row, dated)
     record = InputRecord(article.input, row["id"], "ok", article_id=article.id)
-    dates = row.get("dates" if dated else "dates_undated", [])
-    return Outcome(record, Analysis(article, mentions=row.get("mentions", []), dates=dates))
+    suffix = "" if dated else "_undated"
+    analysis = Analysis(
+        article,
+        mentions=row.get("mentions", []),
+        dates=row.get("dates" + suffix, []),
+        figures=row.get("figures" + suffix, []),
+    )
+    return Outcome(record, analysis)
 
 
 def cluster(rows: list[dict], settings: Settings, dated: bool = True) -> dict[str, dict]:
@@ -293,6 +307,7 @@ TUNE_GRID = {
     "stories_undated_penalty": (0.0, 0.015, 0.03, 0.05, 0.1),
     "stories_merge_threshold": (0.2, 0.25, 0.3, 9.0),
     "stories_storyline_threshold": (0.08, 0.1, 0.12, 0.15, 0.2),
+    "stories_figure_cost": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3),
 }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rashomon.clean.outlet import is_unknown
+from rashomon.stories.editions import FigureBook, FigureKey
 
 # Terms kept per cluster profile (the heaviest summed weights): terms members share add
 # up and stay; one article's own rare words are cut first. Dev F1 is the same at 100 or
@@ -37,6 +38,7 @@ class ArticleFeatures:
     # an article that names an event's day is close to it whatever its own date.
     mentioned: tuple[int, ...] = ()
     outlet: str = ""  # the publishing outlet's label; "" when unknown
+    figures: tuple[FigureKey, ...] = ()  # its counted figures (editions.figure_keys)
 
 
 @dataclass(slots=True, eq=False)
@@ -53,11 +55,14 @@ class Cluster:
     # Members per known outlet (an event's outlet slots); None until read from the store
     # for a cluster loaded there (they are not among its stored sums).
     outlets: Counter[str] | None = None
+    # An event's members' counted figures; None until read from the store, as outlets.
+    figures: FigureBook | None = None
 
     @classmethod
     def start(cls, cluster_id: str, article: ArticleFeatures) -> Cluster:
         new = cls(cluster_id, 0, None, None, np.zeros_like(article.embedding), {}, Counter())
         new.outlets = Counter()
+        new.figures = FigureBook()
         new.add(article)
         return new
 
@@ -69,6 +74,8 @@ class Cluster:
         self.actors.update(article.actors)
         if self.outlets is not None and article.outlet:
             self.outlets[article.outlet] += 1
+        if self.figures is not None:
+            self.figures.add(article.figures)
         self._widen(article.day, article.day)
         self.touched = max(self.touched, article.seq)
         self._trim()
@@ -88,6 +95,8 @@ class Cluster:
         if self.outlets is not None and article.outlet:
             self.outlets[article.outlet] -= 1
             self.outlets = +self.outlets
+        if self.figures is not None:
+            self.figures.remove(article.figures)
 
     def absorb(self, other: Cluster) -> None:
         self.size += other.size
@@ -97,6 +106,8 @@ class Cluster:
         self.actors.update(other.actors)
         if self.outlets is not None and other.outlets is not None:
             self.outlets.update(other.outlets)
+        if self.figures is not None and other.figures is not None:
+            self.figures.absorb(other.figures)
         self._widen(other.first_day, other.last_day)
         self.touched = max(self.touched, other.touched)
         self._trim()

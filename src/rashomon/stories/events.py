@@ -6,10 +6,12 @@ threshold, else it starts a new event. The score is the average-link similarity
 (embedding and TF-IDF terms, entities included as terms) minus a penalty per day
 between the article and the event's span, and minus a cost when the event already holds
 an article of the newcomer's outlet (its outlet slot is taken: an outlet's second report
-is more likely a later development than a second account of the same happening). When
-the new member makes two events as close as one event's members are, the younger merges
-into the older and the merge is returned to be recorded: an event is never silently
-re-split or reshuffled.
+is more likely a later development than a second account of the same happening), and
+minus a cost when the newcomer gives another value for a thing the event's figures count
+and states none of the event's values (``editions.differs``: another edition of a
+recurring release, or a later development). When the new member makes two events as
+close as one event's members are, the younger merges into the older and the merge is
+returned to be recorded: an event is never silently re-split or reshuffled.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rashomon.stories.clusters import ArticleFeatures, Cluster, cluster_similarity
+from rashomon.stories.editions import FigureBook, differs
 
 # A term in more open events than this says nothing about which one an article belongs
 # to (it is a stop word for the window); it is skipped, which bounds the work per article
@@ -50,6 +53,7 @@ class EventParams:
     merge_threshold: float
     max_active: int
     same_outlet_cost: float = 0.0
+    figure_cost: float = 0.0
 
     @property
     def window_days(self) -> int:
@@ -93,12 +97,15 @@ class EventIndex:
         next_number: int,
         fetch: Callable[[str], Cluster | None],
         read_outlets: Callable[[list[str]], dict[str, Counter[str]]] = lambda ids: {},
+        read_figures: Callable[[list[str]], dict[str, FigureBook]] = lambda ids: {},
     ) -> None:
         self.params = params
         self.next_number = next_number
         self.fetch = fetch
         # Outlet slots of events loaded from the store, read when they are first scored
         self.read_outlets = read_outlets
+        # Figures of events loaded from the store, read when they first reach the threshold
+        self.read_figures = read_figures
         self.events: dict[str, Cluster] = {}
         # term → {event: the event's summed weight of it}: one lookup per posting when scoring
         self.postings: dict[str, dict[str, float]] = {}
@@ -146,6 +153,17 @@ class EventIndex:
             found = self.read_outlets(missing)
             for event_id in missing:
                 self.events[event_id].outlets = found.get(event_id, Counter())
+
+    def _know_figures(self, ids: list[str]) -> None:
+        """Read the figures of the events among ``ids`` loaded without them, before they
+        are weighed or grow (as ``_know_outlets``); only when figures cost anything."""
+        if not self.params.figure_cost:
+            return
+        missing = [i for i in ids if self.events[i].figures is None]
+        if missing:
+            found = self.read_figures(missing)
+            for event_id in missing:
+                self.events[event_id].figures = found.get(event_id) or FigureBook()
 
     def evict(self, day: int | None) -> list[Cluster]:
         """Drop events no article from ``day`` on can reach, and the least recent beyond the cap."""
@@ -201,6 +219,13 @@ class EventIndex:
                 - (params.same_outlet_cost if event.holds_outlet(article.outlet) else 0.0)
             )
             found[event_id] = score
+        if params.figure_cost and article.figures:
+            # Only an event the newcomer could join is worth its figures: the cost only lowers.
+            near = [i for i, score in found.items() if score >= params.threshold]
+            self._know_figures(near)
+            for event_id in near:
+                if differs(article.figures, self.events[event_id].figures):
+                    found[event_id] -= params.figure_cost
         return found
 
     def assign(
@@ -226,6 +251,7 @@ class EventIndex:
         if event is None:
             raise KeyError(event_id)
         self._know_outlets([event_id])
+        self._know_figures([event_id])
         before = set(event.terms)
         event.add(article)
         self._reindex(event, before)
@@ -246,10 +272,13 @@ class EventIndex:
                 continue
             if scores[other_id] < params.threshold:
                 break
+            self._know_figures([current, other_id])  # a union's figures must be whole
             a, b = self.events[current], self.events[other_id]
             score = cluster_similarity(a, b, params.embedding_weight)
             score -= params.time_penalty(a.gap_to(b))
             score -= params.same_outlet_cost if a.shares_outlet(b) else 0.0
+            if params.figure_cost and a.figures is not None:
+                score -= params.figure_cost if differs(a.figures.counts, b.figures) else 0.0
             if score < params.merge_threshold:
                 continue
             into, away = sorted((a, b), key=lambda e: event_number(e.id))

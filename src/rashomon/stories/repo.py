@@ -14,6 +14,7 @@ from rashomon.store.db import Store
 from rashomon.stories.clusters import ArticleFeatures, Cluster, outlet_key
 from rashomon.stories.copies import band_keys
 from rashomon.stories.credits import WireCredit
+from rashomon.stories.editions import FigureBook, FigureKey, figure_keys
 from rashomon.views.stories import placeholders
 
 # Values bound per IN list, well under SQLite's limit of 32,766 variables a statement.
@@ -540,4 +541,37 @@ def event_outlets(store: Store, event_ids: list[str]) -> dict[str, Counter[str]]
     for event_id, label in store.conn.execute(sql, event_ids):
         if outlet := outlet_key(label):
             found.setdefault(event_id, Counter())[outlet] += 1
+    return found
+
+
+def article_figures(store: Store, article_ids: list[str]) -> dict[str, tuple[FigureKey, ...]]:
+    """Each article's counted figures (the ``figures`` stage's rows), by the figures index."""
+    found: dict[str, list[dict]] = {}
+    for start in range(0, len(article_ids), SQL_BATCH):
+        batch = article_ids[start : start + SQL_BATCH]
+        sql = (
+            "SELECT article_id, unit, counts, value, value_max, qualifier, text FROM figures "
+            f"WHERE article_id IN ({placeholders(batch)}) AND counts IS NOT NULL "
+            "ORDER BY article_id, start"
+        )
+        for row in store.rows(sql, batch):
+            found.setdefault(row["article_id"], []).append(row)
+    return {article_id: figure_keys(rows) for article_id, rows in found.items()}
+
+
+def event_figures(store: Store, event_ids: list[str]) -> dict[str, FigureBook]:
+    """Each event's members' counted figures, read as ``article_figures`` reads them (so
+    an event read back holds what it held in memory), by the event and figures indexes."""
+    marks = placeholders(event_ids)
+    sql = (
+        "SELECT s.event_id, f.article_id, f.unit, f.counts, f.value, f.value_max, f.qualifier, "
+        "f.text FROM story_articles s JOIN figures f ON f.article_id = s.article_id "
+        f"WHERE s.event_id IN ({marks}) AND f.counts IS NOT NULL ORDER BY f.article_id, f.start"
+    )
+    members: dict[tuple[str, str], list[dict]] = {}
+    for row in store.rows(sql, event_ids):
+        members.setdefault((row["event_id"], row["article_id"]), []).append(row)
+    found: dict[str, FigureBook] = {}
+    for (event_id, _), rows in members.items():
+        found.setdefault(event_id, FigureBook()).add(figure_keys(rows))
     return found

@@ -30,6 +30,7 @@ from rashomon.stories import repo
 from rashomon.stories.clusters import ArticleFeatures, Cluster, outlet_key
 from rashomon.stories.copies import CopyIndex, containment, signature
 from rashomon.stories.credits import wire_credits
+from rashomon.stories.editions import FigureKey
 from rashomon.stories.events import EventIndex, EventParams, Merge
 from rashomon.stories.storylines import StorylineIndex, StorylineParams
 from rashomon.stories.text import name_words, term_counts, tfidf
@@ -73,6 +74,7 @@ def event_params(settings: Settings) -> EventParams:
         merge_threshold=settings.stories_merge_threshold,
         max_active=MAX_ACTIVE,
         same_outlet_cost=settings.stories_same_outlet_cost,
+        figure_cost=settings.stories_figure_cost,
     )
 
 
@@ -145,6 +147,7 @@ class _Runner:
         self.min_words = settings.stories_min_content_words
         self.title_weight = settings.stories_title_weight
         self.mention_days = settings.stories_mention_days
+        self.figure_cost = settings.stories_figure_cost
         self.roots: dict[str, str] = {}  # placed in this chunk → root of its copy group
         self.order: dict[str, tuple[bool, int, int]] = {}  # placed in this chunk → order key
         self.rerooted: dict[str, str] = {}  # old copy-group root → the earlier newcomer
@@ -154,6 +157,7 @@ class _Runner:
             repo.counter(store, "next_event"),
             lambda i: repo.event(store, i),
             lambda ids: repo.event_outlets(store, ids),
+            lambda ids: repo.event_figures(store, ids),
         )
         self.storylines = StorylineIndex(
             storyline_params(settings),
@@ -187,10 +191,13 @@ class _Runner:
         ids = [p.id for p in chunk]
         rows = list(repo.article_texts(self.store, ids))
         named_days = repo.mentioned_days(self.store, ids) if self.mention_days else {}
+        figures = repo.article_figures(self.store, ids) if self.figure_cost else {}
         vectors = embed([f"{r['title']}\n{r['text']}" for r in rows])
         placements = []
         for pending, row, vector in zip(chunk, rows, vectors, strict=True):
-            features = self._features(pending, row, vector, named_days.get(row["id"], []))
+            features = self._features(
+                pending, row, vector, named_days.get(row["id"], []), figures.get(row["id"], ())
+            )
             placements.append(self._place(features, row))
         self.new_df[""] = len(placements)
         with self.store.transaction():
@@ -217,7 +224,12 @@ class _Runner:
         self.rerooted.clear()
 
     def _features(
-        self, pending: repo.Pending, row: dict, vector, named: list[int]
+        self,
+        pending: repo.Pending,
+        row: dict,
+        vector,
+        named: list[int],
+        figures: tuple[FigureKey, ...],
     ) -> ArticleFeatures:
         counts = term_counts(row["title"], row["text"], self.title_weight)
         # Actors are the capitalised words of the title and text, not the linked entities:
@@ -250,6 +262,7 @@ class _Runner:
             title=row["title"],
             mentioned=self._near_days(pending.day, named),
             outlet=outlet_key(row["outlet"]),
+            figures=figures,
         )
         self.seq += 1
         return features
