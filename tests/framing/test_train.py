@@ -26,9 +26,7 @@ def brute_force(texts: list[str]) -> list[tuple[int, int]]:
 
 def write_rows(path, rows: list[dict]) -> None:
     header = {"about": "test rows", "licence": "MIT", "rows": len(rows)}
-    path.write_text(
-        "".join(json.dumps(r) + "\n" for r in [header, *rows]), encoding="utf-8"
-    )
+    path.write_text("".join(json.dumps(r) + "\n" for r in [header, *rows]), encoding="utf-8")
 
 
 def test_near_duplicates_finds_a_sentence_with_one_word_added():
