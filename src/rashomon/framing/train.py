@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 DATA = WEIGHTS.with_name("bias_train.jsonl")
 # L2 penalties tried (on standardised features); the one with the lowest cross-validated
 # log-loss on the training sentences wins. The grid spans "barely regularised" to "mostly
-# the prior" for ~1,000 rows and ~275 features.
+# the prior" for ~3,000 rows and ~275 features (3,088 rows chose 100; 1,064 chose 30).
 PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
 FOLDS = 5
 MENTION_TYPES = ("PERSON", "ORG", "GPE", "NORP")
