@@ -505,7 +505,8 @@ def orphans(store: Store) -> list[tuple[str, str, ArticleFeatures]]:
         "SELECT rowid, article_id FROM story_features "
         "WHERE article_id NOT IN (SELECT article_id FROM story_articles)"
     ).fetchall()
-    gone = [article_id for _, article_id in sorted(rows)]  # in storage order, as they were
+    # In storage order, as they were (sqlite3.Row does not compare: sort plain tuples).
+    gone = [article_id for _, article_id in sorted((r[0], r[1]) for r in rows)]
     found = []
     for row in features_rows(store, gone):
         features = ArticleFeatures(
