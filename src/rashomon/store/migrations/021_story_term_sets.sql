@@ -2,8 +2,8 @@
 -- stored, so an article deleted or analysed again takes its terms out of story_terms and
 -- the frequencies equal those of a store that never saw its old text.
 -- Terms get small integer ids (the row '' is 0; others from story_state 'next_term',
--- never reused): an article's set is a blob of its sorted term ids, delta-coded uint32,
--- zlib-compressed (stories/repo.py pack_ids), about 0.5 KB an article.
+-- never reused): an article's set is a blob of its sorted term ids, each the gap from the
+-- previous one as a LEB128 varint (stories/repo.py pack_ids): about a byte a term.
 CREATE TABLE story_terms_021 (
     term TEXT PRIMARY KEY,
     df INTEGER NOT NULL,
