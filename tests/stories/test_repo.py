@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.stories.conftest import add_articles, sample
@@ -143,3 +144,8 @@ def test_regression_two_stale_articles_in_one_run_crashed_the_stage(make_store, 
         assert [article_id for article_id, _, _ in repo.orphans(store)] == ["000", "003"]
         run(store, Settings())
         assert store.conn.execute("SELECT sum(size) FROM story_events").fetchone()[0] == 3
+
+
+def test_a_term_id_past_the_varint_width_is_refused():
+    with pytest.raises(ValueError, match="more than"):
+        repo.pack_ids([1 << (7 * repo.VARINT_BYTES)])

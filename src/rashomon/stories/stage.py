@@ -15,7 +15,9 @@ frequencies, cluster sums, merges and display columns. A run killed anywhere res
 from the last committed chunk as if it had never stopped. Document frequencies are
 streamed (an article is weighted against the articles placed before it and itself), so
 one pass over a stream and the same stream added in time-ordered batches give the same
-stories.
+stories. Each article's whole term set is stored with it, so one deleted or analysed
+again gives its terms back: the frequencies are those of the articles placed, as if the
+old text had never been seen.
 """
 
 from __future__ import annotations
@@ -88,7 +90,8 @@ def storyline_params(settings: Settings) -> StorylineParams:
 
 def _forget_stale(store: Store) -> None:
     """Take articles deleted or analysed again since the last run out of their events' and
-    storylines' sums (one analysed again is then placed anew, as a new article)."""
+    storylines' sums and out of the document frequencies (one analysed again is then
+    placed anew, as a new article)."""
     gone = repo.orphans(store)
     if not gone:
         return
@@ -127,8 +130,8 @@ class _Runner:
 
     What the uncommitted chunk changed is held here (copy roots, order keys, signatures)
     and dropped once committed (``_committed``), as the store has it then; the rest is read
-    by key when an article needs it. The document frequencies of the terms met so far stay
-    (at most the store's vocabulary, read one article's new terms at a time).
+    by key when an article needs it. The document frequencies and ids of the terms met so
+    far stay (at most the store's vocabulary, read one article's new terms at a time).
     """
 
     def __init__(
