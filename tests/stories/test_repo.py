@@ -88,6 +88,11 @@ def test_regression_increment_reads_stored_stories_by_key_only(make_store, sampl
                 if detail.startswith("SCAN ") and "CONSTANT ROW" not in detail:
                     scans.add(detail)
         assert len(statements) > 50
+        # Forgetting the deleted article's terms (by id) is among what was planned.
+        assert any(
+            s.startswith("UPDATE story_terms SET df = df -") and "WHERE id =" in s
+            for s in statements
+        )
         assert scans <= ID_SCANS, scans - ID_SCANS
 
 
