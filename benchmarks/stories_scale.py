@@ -17,7 +17,8 @@ timed, ``--increments`` times (the fastest is reported, in wall and in CPU secon
 process: on a shared machine the CPU time varies less). Goals:
 time linear in the number of articles, memory under 2 GB at 100k, and an increment that
 costs the same whatever the store's size. The store's size on disk after the first run is
-reported per 1,000 articles, with the share of the copy detector's band keys.
+reported per 1,000 articles, with the share of the copy detector's band keys and of the
+articles' term sets (what lets the document frequencies forget a deleted article).
 
 ``--feed N`` also times one feed of N short entries published the same day, all naming
 the outlet and sharing its boilerplate line, their words drawn from one vocabulary (every
@@ -164,6 +165,9 @@ def one(dev: Path, size: int, increments: int) -> dict:
         pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
         disk = pages * store.conn.execute("PRAGMA page_size").fetchone()[0]
         bands = table_bytes(store, "story_bands")
+        term_sets = store.conn.execute(
+            "SELECT coalesce(sum(length(term_ids)), 0) FROM story_features"
+        ).fetchone()[0]
         timed, cpu = [], []
         for number in range(increments):
             write(store, corpus(dev, INCREMENT, offset=size + number * INCREMENT))
@@ -187,6 +191,7 @@ def one(dev: Path, size: int, increments: int) -> dict:
         "increments": timed,
         "mb_per_1000": round(disk / size * 1000 / 1e6, 2),
         "band_mb_per_1000": None if bands is None else round(bands / size * 1000 / 1e6, 2),
+        "term_set_mb_per_1000": round(term_sets / size * 1000 / 1e6, 3),
         "events": events,
         "copies": copies,
     }
@@ -271,7 +276,7 @@ def main(argv: list[str]) -> int:
     elif sizes:
         print(
             f"{'articles':>9} {'seconds':>8} {'cpu s':>7} {'art/s':>7} {'peak MB':>8} "
-            f"{'+1000 s':>8} {'cpu s':>6} {'MB/1000':>8} {'bands':>6} {'events':>7} "
+            f"{'+1000 s':>8} {'cpu s':>6} {'MB/1000':>8} {'bands':>6} {'terms':>6} {'events':>7} "
             f"{'copies':>7}  increments"
         )
         for size in sizes:
@@ -282,7 +287,8 @@ def main(argv: list[str]) -> int:
                 f"{r['per_second']:>7} {r['peak_mb']:>8} "
                 f"{r['increment_seconds']:>8} {r['increment_cpu_seconds']:>6} "
                 f"{r['mb_per_1000']:>8} "
-                f"{r['band_mb_per_1000'] or '-':>6} {r['events']:>7} {r['copies']:>7}  "
+                f"{r['band_mb_per_1000'] or '-':>6} {r['term_set_mb_per_1000']:>6} "
+                f"{r['events']:>7} {r['copies']:>7}  "
                 f"{r['increments']}"
             )
             metrics |= {f"stream_{size}_seconds": r["seconds"],
@@ -291,7 +297,9 @@ def main(argv: list[str]) -> int:
                         f"stream_{size}_peak_mb": r["peak_mb"],
                         f"stream_{size}_increment_seconds": r["increment_seconds"],
                         f"stream_{size}_increment_cpu_seconds": r["increment_cpu_seconds"],
-                        f"stream_{size}_mb_per_1000": r["mb_per_1000"]}  # fmt: skip
+                        f"stream_{size}_mb_per_1000": r["mb_per_1000"],
+                        f"stream_{size}_term_set_mb_per_1000":
+                            r["term_set_mb_per_1000"]}  # fmt: skip
     print(machine())
     print(command())
     if args.json:

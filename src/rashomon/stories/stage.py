@@ -15,7 +15,9 @@ frequencies, cluster sums, merges and display columns. A run killed anywhere res
 from the last committed chunk as if it had never stopped. Document frequencies are
 streamed (an article is weighted against the articles placed before it and itself), so
 one pass over a stream and the same stream added in time-ordered batches give the same
-stories.
+stories. Each article's whole term set is stored with it, so one deleted or analysed
+again gives its terms back: the frequencies are those of the articles placed, as if the
+old text had never been seen.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ STORYLINE_ACTOR_NAMES = 5
 
 def run(store: Store, settings: Settings) -> None:
     with store.transaction():
+        repo.fill_term_sets(store)
         _forget_stale(store)
     todo = repo.pending(store)
     if not todo:
@@ -89,7 +92,8 @@ def storyline_params(settings: Settings) -> StorylineParams:
 
 def _forget_stale(store: Store) -> None:
     """Take articles deleted or analysed again since the last run out of their events' and
-    storylines' sums (one analysed again is then placed anew, as a new article)."""
+    storylines' sums and out of the document frequencies (one analysed again is then
+    placed anew, as a new article)."""
     gone = repo.orphans(store)
     if not gone:
         return
@@ -128,8 +132,8 @@ class _Runner:
 
     What the uncommitted chunk changed is held here (copy roots, order keys, signatures)
     and dropped once committed (``_committed``), as the store has it then; the rest is read
-    by key when an article needs it. The document frequencies of the terms met so far stay
-    (at most the store's vocabulary, read one article's new terms at a time).
+    by key when an article needs it. The document frequencies and ids of the terms met so
+    far stay (at most the store's vocabulary, read one article's new terms at a time).
     """
 
     def __init__(
@@ -139,6 +143,11 @@ class _Runner:
         self.df: dict[str, int] = {}  # terms met in this run: stored frequency + this run's
         self.documents = documents
         self.new_df: Counter[str] = Counter()  # this chunk's document frequencies, uncommitted
+        # Each term's id (given in order of first use) and each article's whole term set
+        # until its chunk is written: what forgetting the article takes out of the counts.
+        self.term_ids: dict[str, int] = {"": repo.DOCUMENTS_ID}
+        self.next_term = repo.counter(store, "next_term")
+        self.term_sets: dict[str, list[str]] = {}
         self.copies = CopyIndex(
             settings.stories_copy_threshold,
             settings.stories_copy_min_shingles,
@@ -200,9 +209,10 @@ class _Runner:
             )
             placements.append(self._place(features, row))
         self.new_df[""] = len(placements)
+        self._number_terms(placements)
         with self.store.transaction():
             repo.save_placements(self.store, placements)
-            repo.add_document_frequencies(self.store, self.new_df)
+            repo.add_document_frequencies(self.store, self.new_df, self.term_ids)
             for old_root, new_root, similarity in self.reroots:
                 repo.reroot_copies(self.store, old_root, new_root, similarity)
             self._record_merges()
@@ -215,6 +225,19 @@ class _Runner:
         self.touched_storylines.clear()
         self.events.evict(self.latest)
         self.storylines.evict(self.latest)
+
+    def _number_terms(self, placements: list[repo.Placement]) -> None:
+        """Give the chunk's terms new to the store the next ids, in order of first use, and
+        each placement its term set."""
+        unknown = [t for t in self.new_df if t not in self.term_ids]
+        self.term_ids.update(repo.term_ids(self.store, unknown))
+        for term in unknown:
+            if term not in self.term_ids:
+                self.term_ids[term] = self.next_term
+                self.next_term += 1
+        for p in placements:
+            terms = self.term_sets.pop(p.features.id)
+            p.term_ids = repo.pack_ids(self.term_ids[t] for t in terms)
 
     def _committed(self) -> None:
         """Forget the chunk's own copy of what it just committed: the store answers now."""
@@ -243,6 +266,7 @@ class _Runner:
         unread = [t for t in counts if t not in self.df]
         self.df.update(repo.document_frequencies(self.store, unread))
         self.new_df.update(counts.keys())
+        self.term_sets[row["id"]] = list(counts)
         self.documents += 1
         for term in counts:
             self.df[term] = self.df.get(term, 0) + 1
@@ -396,3 +420,4 @@ class _Runner:
         repo.set_counter(self.store, "next_event", self.events.next_number)
         repo.set_counter(self.store, "next_storyline", lines.next_number)
         repo.set_counter(self.store, "next_seq", self.seq)
+        repo.set_counter(self.store, "next_term", self.next_term)
