@@ -105,16 +105,21 @@ def set_counter(store: Store, key: str, value: int) -> None:
     )
 
 
-def document_frequencies(store: Store, terms: Iterable[str]) -> dict[str, int]:
-    """The stored document frequency of each of ``terms`` that has one (read by term: the
-    table holds the whole store's vocabulary)."""
+def _by_term(store: Store, terms: Iterable[str], column: str) -> dict[str, int]:
+    """``column`` (``df`` or ``id``) of each of ``terms`` that is stored, read by term: the
+    table holds the whole store's vocabulary."""
     wanted = list(terms)
     found: dict[str, int] = {}
     for start in range(0, len(wanted), SQL_BATCH):
         batch = wanted[start : start + SQL_BATCH]
-        sql = f"SELECT term, df FROM story_terms WHERE term IN ({placeholders(batch)})"
+        sql = f"SELECT term, {column} FROM story_terms WHERE term IN ({placeholders(batch)})"
         found.update(store.conn.execute(sql, batch).fetchall())
     return found
+
+
+def document_frequencies(store: Store, terms: Iterable[str]) -> dict[str, int]:
+    """The stored document frequency of each of ``terms`` that has one."""
+    return _by_term(store, terms, "df")
 
 
 def documents(store: Store) -> int:
@@ -145,14 +150,8 @@ DOCUMENTS_ID = 0
 
 
 def term_ids(store: Store, terms: Iterable[str]) -> dict[str, int]:
-    """The stored id of each of ``terms`` that is stored (read by term)."""
-    wanted = list(terms)
-    found: dict[str, int] = {}
-    for start in range(0, len(wanted), SQL_BATCH):
-        batch = wanted[start : start + SQL_BATCH]
-        sql = f"SELECT term, id FROM story_terms WHERE term IN ({placeholders(batch)})"
-        found.update(store.conn.execute(sql, batch).fetchall())
-    return found
+    """The stored id of each of ``terms`` that is stored."""
+    return _by_term(store, terms, "id")
 
 
 # Bytes of the longest varint written: term ids stay below 2^35 (34 billion terms).
