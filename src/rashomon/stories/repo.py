@@ -105,26 +105,22 @@ def set_counter(store: Store, key: str, value: int) -> None:
     )
 
 
-def _by_term(store: Store, terms: Iterable[str], column: str) -> dict[str, int]:
-    """``column`` (``df`` or ``id``) of each of ``terms`` that is stored, read by term: the
-    table holds the whole store's vocabulary."""
+def stored_terms(store: Store, terms: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """The stored (document frequency, id) of each of ``terms`` that is stored, read by
+    term: the table holds the whole store's vocabulary. One read gives both, as a term
+    first met in a run needs its frequency at once and its id when its chunk is written."""
     wanted = list(terms)
-    found: dict[str, int] = {}
+    found: dict[str, tuple[int, int]] = {}
     for start in range(0, len(wanted), SQL_BATCH):
         batch = wanted[start : start + SQL_BATCH]
-        sql = f"SELECT term, {column} FROM story_terms WHERE term IN ({placeholders(batch)})"
-        found.update(store.conn.execute(sql, batch).fetchall())
+        sql = f"SELECT term, df, id FROM story_terms WHERE term IN ({placeholders(batch)})"
+        found.update((term, (df, id_)) for term, df, id_ in store.conn.execute(sql, batch))
     return found
-
-
-def document_frequencies(store: Store, terms: Iterable[str]) -> dict[str, int]:
-    """The stored document frequency of each of ``terms`` that has one."""
-    return _by_term(store, terms, "df")
 
 
 def documents(store: Store) -> int:
     """Articles counted in the document frequencies (the row '')."""
-    return document_frequencies(store, [""]).get("", 0)
+    return stored_terms(store, [""]).get("", (0, DOCUMENTS_ID))[0]
 
 
 def latest_day(store: Store) -> int | None:
@@ -147,11 +143,6 @@ def add_document_frequencies(
 # The id of the row '' (the document count): fixed, so ids given in order of first use
 # are the same whether a stream is placed in one pass or in batches.
 DOCUMENTS_ID = 0
-
-
-def term_ids(store: Store, terms: Iterable[str]) -> dict[str, int]:
-    """The stored id of each of ``terms`` that is stored."""
-    return _by_term(store, terms, "id")
 
 
 # Bytes of the longest varint written: term ids stay below 2^35 (34 billion terms).
@@ -242,7 +233,8 @@ def fill_term_sets(store: Store) -> None:
             row["id"]: list(term_counts(row["title"], row["text"], 1))
             for row in article_texts(store, missing[start : start + SQL_BATCH])
         }
-        ids.update(term_ids(store, {t for terms in sets.values() for t in terms} - ids.keys()))
+        unread = {t for terms in sets.values() for t in terms} - ids.keys()
+        ids.update((term, id_) for term, (_, id_) in stored_terms(store, unread).items())
         store.conn.executemany(
             "UPDATE story_features SET term_ids = ? WHERE article_id = ?",
             [

@@ -229,9 +229,7 @@ class _Runner:
     def _number_terms(self, placements: list[repo.Placement]) -> None:
         """Give the chunk's terms new to the store the next ids, in order of first use, and
         each placement its term set."""
-        unknown = [t for t in self.new_df if t not in self.term_ids]
-        self.term_ids.update(repo.term_ids(self.store, unknown))
-        for term in unknown:
+        for term in self.new_df:  # a stored term's id was read with its frequency
             if term not in self.term_ids:
                 self.term_ids[term] = self.next_term
                 self.next_term += 1
@@ -264,7 +262,9 @@ class _Runner:
         actors = Counter({f"word:{w}": n for w, n in names.items()})
         # Streamed document frequencies: this article and every one placed before it.
         unread = [t for t in counts if t not in self.df]
-        self.df.update(repo.document_frequencies(self.store, unread))
+        for term, (df, term_id) in repo.stored_terms(self.store, unread).items():
+            self.df[term] = df
+            self.term_ids[term] = term_id
         self.new_df.update(counts.keys())
         self.term_sets[row["id"]] = list(counts)
         self.documents += 1
