@@ -95,18 +95,10 @@ class Voice:
     _partial: tuple[SpanSet, list[Fragment]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        speaker: dict[tuple[int, int], str | None] = {}
-        for i, span in enumerate(self.reported):
-            speaker.setdefault(span, self.speakers[i] if i < len(self.speakers) else None)
         object.__setattr__(self, "_reported", SpanSet(self.reported))
-        object.__setattr__(self, "_speaker", speaker)
+        object.__setattr__(self, "_speaker", who_said(self.reported, self.speakers))
         object.__setattr__(self, "_paraphrased", SpanSet(self.paraphrased))
-        paraphraser: dict[tuple[int, int], str | None] = {}
-        for i, span in enumerate(self.paraphrased):
-            paraphraser.setdefault(
-                span, self.paraphrasers[i] if i < len(self.paraphrasers) else None
-            )
-        object.__setattr__(self, "_paraphraser", paraphraser)
+        object.__setattr__(self, "_paraphraser", who_said(self.paraphrased, self.paraphrasers))
         object.__setattr__(self, "_terms", fragment_set(self.terms))
         object.__setattr__(self, "_partial", fragment_set(self.partial))
 
@@ -168,6 +160,16 @@ def fragment_at(indexed: tuple[SpanSet, list[Fragment]], start: int, end: int) -
     spans, ordered = indexed
     at = spans.first_containing(start, end)
     return None if at is None else ordered[at]
+
+
+def who_said(
+    spans: tuple[tuple[int, int], ...], names: tuple[str | None, ...]
+) -> dict[tuple[int, int], str | None]:
+    """Each span's speaker: the first name given for it, None past the names given."""
+    found: dict[tuple[int, int], str | None] = {}
+    for i, span in enumerate(spans):
+        found.setdefault(span, names[i] if i < len(names) else None)
+    return found
 
 
 def find_voice(text: str, quotes: list[Quote]) -> Voice:
