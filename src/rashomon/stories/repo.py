@@ -22,6 +22,12 @@ from rashomon.views.stories import placeholders
 SQL_BATCH = 5_000
 
 
+def in_batches(values: list[str]) -> Iterator[list[str]]:
+    """``values`` in runs of at most SQL_BATCH: what one IN list may bind."""
+    for start in range(0, len(values), SQL_BATCH):
+        yield values[start : start + SQL_BATCH]
+
+
 @dataclass(frozen=True, slots=True)
 class Pending:
     id: str
@@ -111,8 +117,7 @@ def stored_terms(store: Store, terms: Iterable[str]) -> dict[str, tuple[int, int
     first met in a run needs its frequency at once and its id when its chunk is written."""
     wanted = list(terms)
     found: dict[str, tuple[int, int]] = {}
-    for start in range(0, len(wanted), SQL_BATCH):
-        batch = wanted[start : start + SQL_BATCH]
+    for batch in in_batches(wanted):
         sql = f"SELECT term, df, id FROM story_terms WHERE term IN ({placeholders(batch)})"
         found.update((term, (df, id_)) for term, df, id_ in store.conn.execute(sql, batch))
     return found
@@ -190,8 +195,7 @@ def forget_terms(store: Store, article_ids: list[str]) -> None:
     ARTICLE_TERMS: all of a short text's); the rest of its terms stay counted."""
     by_id: Counter[int] = Counter()
     by_term: Counter[str] = Counter()
-    for start in range(0, len(article_ids), SQL_BATCH):
-        batch = article_ids[start : start + SQL_BATCH]
+    for batch in in_batches(article_ids):
         sql = (
             "SELECT term_ids, terms FROM story_features "
             f"WHERE article_id IN ({placeholders(batch)})"
@@ -228,10 +232,10 @@ def fill_term_sets(store: Store) -> None:
         )
     ]
     ids: dict[str, int] = {}
-    for start in range(0, len(missing), SQL_BATCH):
+    for batch in in_batches(missing):
         sets = {
             row["id"]: list(term_counts(row["title"], row["text"], 1))
-            for row in article_texts(store, missing[start : start + SQL_BATCH])
+            for row in article_texts(store, batch)
         }
         unread = {t for terms in sets.values() for t in terms} - ids.keys()
         ids.update((term, id_) for term, (_, id_) in stored_terms(store, unread).items())
@@ -291,8 +295,7 @@ def band_rows(article_id: str, minhash: bytes | np.ndarray, size: int) -> list[t
 def forget_bands(store: Store, article_ids: list[str]) -> None:
     """Delete the band keys of the signatures stored for these articles (by key: the
     table has no index on article_id)."""
-    for start in range(0, len(article_ids), SQL_BATCH):
-        batch = article_ids[start : start + SQL_BATCH]
+    for batch in in_batches(article_ids):
         sql = (
             "SELECT article_id, minhash, shingles FROM story_features "
             f"WHERE article_id IN ({placeholders(batch)})"
@@ -537,8 +540,7 @@ def orphans(store: Store) -> list[tuple[str, str, ArticleFeatures]]:
 
 
 def features_rows(store: Store, article_ids: list[str]) -> Iterator[dict]:
-    for start in range(0, len(article_ids), SQL_BATCH):
-        batch = article_ids[start : start + SQL_BATCH]
+    for batch in in_batches(article_ids):
         marks = placeholders(batch)
         yield from store.rows(
             f"SELECT * FROM story_features WHERE article_id IN ({marks}) ORDER BY rowid",
@@ -666,8 +668,7 @@ def event_outlets(store: Store, event_ids: list[str]) -> dict[str, Counter[str]]
 def article_figures(store: Store, article_ids: list[str]) -> dict[str, tuple[FigureKey, ...]]:
     """Each article's counted figures (the ``figures`` stage's rows), by the figures index."""
     found: dict[str, list[dict]] = {}
-    for start in range(0, len(article_ids), SQL_BATCH):
-        batch = article_ids[start : start + SQL_BATCH]
+    for batch in in_batches(article_ids):
         sql = (
             "SELECT article_id, unit, counts, value, value_max, qualifier, text FROM figures "
             f"WHERE article_id IN ({placeholders(batch)}) AND counts IS NOT NULL "
