@@ -54,14 +54,17 @@ class EventParams:
     max_active: int
     same_outlet_cost: float = 0.0
     figure_cost: float = 0.0
+    max_days: int = 10**6
 
     @property
     def window_days(self) -> int:
-        """Beyond this gap no similarity (at most 1) can still reach the threshold."""
+        """Beyond this gap no similarity (at most 1) can still reach the threshold, nor
+        may an event grow more than ``max_days`` after its span (an event is one
+        happening, told within days)."""
         if not self.day_penalty:
-            return 10**6
+            return self.max_days
         days = ((1 - self.threshold) / self.day_penalty) ** (1 / self.day_exponent)
-        return math.floor(days) + self.free_days
+        return min(math.floor(days) + self.free_days, self.max_days)
 
     def time_penalty(self, gap: float | None) -> float:
         """Score lost to ``gap`` days: nothing for the first ``free_days`` (a date without a

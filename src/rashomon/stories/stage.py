@@ -78,6 +78,7 @@ def event_params(settings: Settings) -> EventParams:
         max_active=MAX_ACTIVE,
         same_outlet_cost=settings.stories_same_outlet_cost,
         figure_cost=settings.stories_figure_cost,
+        max_days=settings.stories_event_days,
     )
 
 
