@@ -48,6 +48,18 @@ def test_window_is_the_last_gap_a_perfect_match_can_still_join_across(exponent, 
     assert 1 - p.time_penalty(p.window_days + 1) < p.threshold
 
 
+@pytest.mark.parametrize(("max_days", "joins"), [(5, False), (6, True)])
+def test_an_event_takes_no_article_more_than_its_max_days_after_its_span(max_days, joins):
+    # At 0.05 a day the decay alone keeps an event open 16 days: a perfect match six days
+    # later still scores 0.7.
+    p = replace(params(1.0, penalty=0.05), embedding_weight=0.0, max_days=max_days)
+    assert p.window_days == max_days
+    index = EventIndex(p, 1, lambda _: None)
+    first, _ = index.assign(replace(_article(0, {"a": 1.0}), day=1), lambda _: None)
+    later, _ = index.assign(replace(_article(1, {"a": 1.0}), day=7), lambda _: None)
+    assert (later == first) is joins
+
+
 def _article(seq: int, terms: dict[str, float]) -> ArticleFeatures:
     norm = math.sqrt(sum(w * w for w in terms.values()))
     unit = {t: w / norm for t, w in terms.items()}
