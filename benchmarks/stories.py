@@ -327,7 +327,7 @@ TUNE_GRID = {
 
 def tune(bench: Bench, base: Settings, baselines: list[dict]) -> Settings:
     """One setting at a time from ``base``, twice, on half A: the largest ``margin`` over
-    the baselines, ties (within 1e-4) broken by the headline objective."""
+    the baselines, ties (equal to four decimals) broken by the headline objective."""
 
     def objective(settings: Settings) -> tuple[float, float]:
         result = bench.system(settings, "A")
@@ -393,21 +393,21 @@ def main(argv: list[str]) -> int:
         lambda rows: agglomerative_baseline(rows, d), "A")))  # fmt: skip
     print(f"baselines tuned on half A: online cosine >= {online_t}, agglomerative distance "
           f"<= {agglo_d}")  # fmt: skip
-    if args.tune:
-        settings = tune(bench, settings, [
-            bench.baseline(lambda rows: online_baseline(rows, online_t), "A"),
-            bench.baseline(lambda rows: agglomerative_baseline(rows, agglo_d), "A"),
-        ])  # fmt: skip
-    report = []
-    metrics: dict[str, float] = {}
-    for half in ("A", "B"):
-        results = {
-            "stage": bench.system(settings, half),
+    baselines = {
+        half: {
             "online": bench.baseline(lambda rows: online_baseline(rows, online_t), half),
             "agglomerative": bench.baseline(
                 lambda rows: agglomerative_baseline(rows, agglo_d), half
             ),
         }
+        for half in ("A", "B")
+    }
+    if args.tune:
+        settings = tune(bench, settings, list(baselines["A"].values()))
+    report = []
+    metrics: dict[str, float] = {}
+    for half in ("A", "B"):
+        results = {"stage": bench.system(settings, half), **baselines[half]}
         for label, result in results.items():
             report.append((f"{label} half {half}", result))
             metrics |= flat(f"{label}_half{half}", result)
