@@ -219,3 +219,20 @@ def test_story_page_says_whose_words_each_chosen_quotes_example_is(client, store
     page = unescape(visible(client.get(story_path(store)).text))
     assert re.search(r"chooses quotes with loaded words such as '[^']+' \(quote: [^)]+\)", page)
     assert "in its own words" in page and "in quotes" in page
+
+
+def test_story_page_says_why_each_article_is_in_its_event(client, store):
+    """Issue 13's 'explain the grouping' on the story page: each row names its nearest
+    members (linked, with their similarity) as the API's reason gives them."""
+    path = story_path(store)
+    items = client.get(f"/api/stories/{path.removeprefix('/story/')}/articles").json()["items"]
+    ids = {a["id"] for a in items}
+    placed = [a for a in items if a["reason"]]
+    assert placed and any(a["reason"]["nearest"] for a in placed)
+    rows = client.get(path).text.split('<section id="articles">')[1].split("<tr>")[2:]
+    assert len(rows) == len(items)
+    for a, row in zip(items, rows, strict=True):
+        assert f'href="/article/{quote(a["id"])}"' in row
+        for member, similarity in a["reason"]["nearest"]:
+            assert member in ids and member != a["id"]
+            assert f'href="/article/{quote(member)}"' in row and f"{similarity:.2f}" in row

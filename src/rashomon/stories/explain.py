@@ -35,14 +35,17 @@ class Reason:
     shared: list[str] = field(default_factory=list)  # names shared with the other members
     copy_of: str | None = None
 
-    def as_json(self) -> str:
+    def as_dict(self) -> dict:
         data: dict = {
             "nearest": [[a, s] for a, s in self.nearest],
             "shared": self.shared,
         }
         if self.copy_of:
             data["copy_of"] = self.copy_of
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return data
+
+    def as_json(self) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False, separators=(",", ":"))
 
 
 def explain_event(

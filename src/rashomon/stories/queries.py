@@ -11,6 +11,7 @@ from typing import Any
 from rashomon.store.db import Store
 from rashomon.store.export import exporter
 from rashomon.stories.explain import Reason, explain_event
+from rashomon.views.pages import story_articles
 from rashomon.views.stories import STORY_PLACE, story_rows
 
 STORY_COLUMNS = (*STORY_PLACE, "copy_similarity")
@@ -25,16 +26,39 @@ STORY_COLUMNS = (*STORY_PLACE, "copy_similarity")
 def story_export_rows(store: Store) -> Iterator[dict[str, Any]]:
     if not store.has_table("story_articles"):
         return
-    reasons: dict[str, dict[str, Reason]] = {}  # explained once per event
+    reason = Reasons(store)
     for row in story_rows(store):
-        event_id = row["event_id"]
-        if event_id is None:  # not placed: no row in the export
+        if row["event_id"] is None:  # not placed: no row in the export
             continue
-        if event_id not in reasons:
-            reasons[event_id] = explain_event(store, event_id)
-        reason = reasons[event_id].get(row["article_id"])
-        row["reason"] = reason.as_json() if reason else None
+        found = reason(row["article_id"], row["event_id"])
+        row["reason"] = found.as_json() if found else None
         yield row
+
+
+class Reasons:
+    """Why an article is in its event, each event explained once."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.events: dict[str, dict[str, Reason]] = {}
+
+    def __call__(self, article_id: str, event_id: str | None) -> Reason | None:
+        if event_id is None:
+            return None
+        if event_id not in self.events:
+            self.events[event_id] = explain_event(self.store, event_id)
+        return self.events[event_id].get(article_id)
+
+
+def explained_story_articles(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """The story page's and API's articles, each with why it is in its event."""
+    events = {r["article_id"]: r["event_id"] for r in story_rows(store, ids)}
+    reason = Reasons(store)
+    found = []
+    for row in story_articles(store, ids):
+        explained = reason(row["id"], events.get(row["id"]))
+        found.append(dict(row, reason=explained and explained.as_dict()))
+    return found
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from fastapi.responses import StreamingResponse
 from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
 from rashomon.store.export import available, csv_row
+from rashomon.stories.queries import explained_story_articles
 from rashomon.views import pages as queries
 from rashomon.views.stories import story_article_ids
 from rashomon.web.app import open_store
@@ -126,7 +127,7 @@ def story_articles(store: StoreDep, story_id: str) -> dict[str, Any]:
     ids = story_article_ids(store, story_id)
     if not ids:
         raise HTTPException(404, f"no story {story_id!r}")
-    items = queries.story_articles(store, ids)
+    items = explained_story_articles(store, ids)
     return page(items, len(items), len(items), 0)
 
 

@@ -15,6 +15,7 @@ from rashomon.render.templating import environment
 from rashomon.store.articles import search as search_articles
 from rashomon.store.db import Store
 from rashomon.store.export import available
+from rashomon.stories.queries import explained_story_articles
 from rashomon.views import pages as queries
 from rashomon.views.articles import article_count
 from rashomon.views.stories import list_stories, story_article_ids
@@ -75,7 +76,7 @@ def stories_page(
 @router.get("/story/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, store: StoreDep, story_id: str) -> HTMLResponse:
     b = request.app.state.briefings.get(store, story_id)
-    articles = queries.story_articles(store, story_article_ids(store, story_id))
+    articles = explained_story_articles(store, story_article_ids(store, story_id))
     children = [s for s in list_stories(store) if s.parent == story_id]
     return render(
         request,

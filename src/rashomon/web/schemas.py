@@ -131,6 +131,14 @@ class ArticleItem(Row):
     outlet_label: str = Field(description="The outlet as pages show it (from the URL if unnamed).")
 
 
+class StoryReason(BaseModel):
+    nearest: list[tuple[str, float]] = Field(
+        description="The members most similar to it, with the stage's similarity."
+    )
+    shared: list[str] = Field(description="Names it shares with the event's other members.")
+    copy_of: str | None = None
+
+
 class StoryArticle(Row):
     id: str
     title: str
@@ -139,6 +147,9 @@ class StoryArticle(Row):
     published: str | None = None
     label: str = Field(description="The outlet as pages show it.")
     copy_of: str | None = Field(None, description="The article this one copies, if any.")
+    reason: StoryReason | None = Field(
+        None, description="Why it is in its event (None when it is not placed)."
+    )
 
 
 class Copy(Row):
