@@ -324,12 +324,13 @@ def test_a_late_report_naming_the_events_day_joins_it(
     make_store, samples, stories_settings, named, together
 ):
     # Three days late, the referendum sample alone is too far from the mobilisation event
-    # (0.32 similar: 0.02 after three days at 0.1); naming the event's day brings it within
-    # a day of it (0.22, over the 0.2 threshold).
+    # (0.32 similar at an embedding weight of 0.3: 0.02 after three days at 0.1); naming
+    # the event's day brings it within a day of it (0.22, over the 0.2 threshold).
     late = replace(samples["003"], published="2022-09-24")
+    settings = replace(stories_settings, stories_day_penalty=0.1, stories_embedding_weight=0.3)
     with make_store([samples["001"]]) as store:
         store.write_outcomes([_with_named_day(late, named)])
-        run(store, replace(stories_settings, stories_day_penalty=0.1))
+        run(store, settings)
         assert (frozenset({"001", "003"}) in groups(store, "event_id")) is together
 
 
@@ -338,11 +339,16 @@ def test_outlet_slots_of_an_event_from_an_earlier_run_are_read_from_the_store(
     make_store, samples, stories_settings, outlet, together
 ):
     # The referendum sample three days after the mobilisation event, naming its day (0.32
-    # similar: 0.22 at a 0.1 day penalty, over the threshold): it joins unless it comes
-    # from the outlet the event, placed by an earlier run, already holds (0.12 after the
-    # 0.1 same-outlet cost).
+    # similar at an embedding weight of 0.3: 0.22 at a 0.1 day penalty, over the
+    # threshold): it joins unless it comes from the outlet the event, placed by an earlier
+    # run, already holds (0.12 after the 0.1 same-outlet cost).
     late = replace(samples["003"], published="2022-09-24", outlet=outlet)
-    settings = replace(stories_settings, stories_day_penalty=0.1, stories_same_outlet_cost=0.1)
+    settings = replace(
+        stories_settings,
+        stories_day_penalty=0.1,
+        stories_same_outlet_cost=0.1,
+        stories_embedding_weight=0.3,
+    )
     with make_store([samples["001"]]) as store:
         run(store, settings)
         store.write_outcomes([_with_named_day(late, "2022-09-21")])
